@@ -1,0 +1,19 @@
+#![doc = include_str!("../README.md")]
+#![deny(unreachable_pub)]
+
+mod date;
+mod diagnostic;
+mod provenance;
+mod schema;
+mod type_ref;
+mod valid;
+
+pub use date::Date;
+pub use diagnostic::{Diagnostic, Label, Severity};
+pub use provenance::{Certainty, Confidence, Location, NameOrigin, Provenance};
+pub use schema::{
+    DirectiveDef, DirectiveUse, EnumValue, ErrorCode, Example, ExampleEntry, Field, InputValue,
+    Deprecation, RootOperations, Schema, TypeDef, TypeKind, UnnamedArgument,
+};
+pub use type_ref::TypeRef;
+pub use valid::{Loaded, Valid};

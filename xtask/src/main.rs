@@ -1,0 +1,47 @@
+//! Developer chores: `cargo xtask <chore>`. Each chore says the exact command it runs.
+
+use std::process::{Command, ExitCode};
+
+const HELP: &str = "\
+cargo xtask <chore>
+
+chores:
+  snapshots   run every test and review changed insta snapshots (cargo insta review)
+  bench       run the criterion benchmarks of every crate
+  fuzz [SECS] run each fuzz target for SECS seconds (default 30; needs nightly + cargo-fuzz)
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let status = match args.first().map(String::as_str) {
+        Some("snapshots") => run("cargo", &["insta", "test", "--workspace", "--review"]),
+        Some("bench") => run("cargo", &["bench", "--workspace"]),
+        Some("fuzz") => fuzz(args.get(1).map(String::as_str).unwrap_or("30")),
+        _ => {
+            eprint!("{HELP}");
+            return ExitCode::from(2);
+        }
+    };
+    if status { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
+fn fuzz(seconds: &str) -> bool {
+    let targets = ["docs_reader"];
+    targets.iter().all(|target| {
+        run(
+            "cargo",
+            &["+nightly", "fuzz", "run", "--fuzz-dir", "fuzz", target, "--", &format!("-max_total_time={seconds}")],
+        )
+    })
+}
+
+fn run(program: &str, args: &[&str]) -> bool {
+    eprintln!("$ {program} {}", args.join(" "));
+    match Command::new(program).args(args).status() {
+        Ok(status) => status.success(),
+        Err(error) => {
+            eprintln!("error: cannot run `{program}`: {error}");
+            false
+        }
+    }
+}
