@@ -1,0 +1,52 @@
+//! The `gqlsmith` command line: parses arguments, loads inputs through the `gqlsmith` library,
+//! and turns results into output files, reports and exit codes.
+
+mod commands;
+mod render;
+mod report;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Turn documented GraphQL types (reference-docs pages, SDL, introspection JSON) into a checked
+/// model, and from it into bindings, docs and CI verdicts.
+///
+/// Exit codes: 0 success, 1 findings at error level (or breaking changes, or stale files with
+/// --check), 2 bad usage or unreadable input.
+#[derive(Parser)]
+#[command(name = "gqlsmith", version, max_term_width = 100)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    /// Show warnings and notes in full (by default only errors are shown in full).
+    #[arg(long, short, global = true)]
+    verbose: bool,
+    /// When to colour diagnostics.
+    #[arg(long, global = true, value_enum, default_value_t = report::ColorChoice::Auto)]
+    color: report::ColorChoice,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Summarise a schema: counts by kind, what was recovered, what stays unknown, diagnostics.
+    Inspect(commands::inspect::InspectArgs),
+    /// Write the model as JSON or SDL.
+    Convert(commands::convert::ConvertArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let reporter = report::Reporter::new(cli.color, cli.verbose);
+    let outcome = match cli.command {
+        Command::Inspect(args) => commands::inspect::run(args, &reporter),
+        Command::Convert(args) => commands::convert::run(args, &reporter),
+    };
+    match outcome {
+        Ok(exit) => exit.into(),
+        Err(failure) => {
+            eprintln!("error: {failure}");
+            report::Exit::Usage.into()
+        }
+    }
+}

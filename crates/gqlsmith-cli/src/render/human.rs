@@ -1,0 +1,85 @@
+//! rustc-style text with a source snippet, through annotate-snippets.
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use gqlsmith_model::{Diagnostic, Location, Severity};
+
+use super::sources::{byte_span, SourceMap};
+
+/// Colours for a terminal, or plain text for files, pipes and snapshots.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HumanStyle {
+    Plain,
+    Coloured,
+}
+
+/// Renders every diagnostic, then a one-line summary.
+pub(crate) fn render_human(diagnostics: &[Diagnostic], sources: &SourceMap, style: HumanStyle) -> String {
+    let renderer = match style {
+        HumanStyle::Plain => Renderer::plain(),
+        HumanStyle::Coloured => Renderer::styled(),
+    };
+    let mut out = String::new();
+    for diagnostic in diagnostics {
+        out.push_str(&render_one(diagnostic, sources, &renderer));
+        out.push_str("\n\n");
+    }
+    out.push_str(&summary(diagnostics));
+    out.push('\n');
+    out
+}
+
+fn render_one(diagnostic: &Diagnostic, sources: &SourceMap, renderer: &Renderer) -> String {
+    let level = level(diagnostic.severity);
+    let title = level.primary_title(diagnostic.message.as_str()).id(diagnostic.code.as_str());
+    let mut elements = Vec::new();
+    if let Some(location) = &diagnostic.location {
+        elements.push(snippet(location, diagnostic.length, "", AnnotationKind::Primary, sources));
+    }
+    for label in &diagnostic.labels {
+        elements.push(snippet(&label.location, 1, &label.message, AnnotationKind::Context, sources));
+    }
+    let mut group = Group::with_title(title).elements(elements);
+    if let Some(help) = &diagnostic.help {
+        group = group.element(Level::HELP.message(help.as_str()));
+    }
+    renderer.render(&[group]).to_string()
+}
+
+fn snippet<'a>(
+    location: &'a Location,
+    length: u32,
+    label: &'a str,
+    kind: AnnotationKind,
+    sources: &'a SourceMap,
+) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
+    let line = sources.line(&location.file, location.line).unwrap_or("");
+    let span = byte_span(line, location.column, length);
+    let mut annotation = kind.span(span);
+    if !label.is_empty() {
+        annotation = annotation.label(label);
+    }
+    Snippet::source(line)
+        .line_start(location.line as usize)
+        .path(format!("{}:{}:{}", location.file, location.line, location.column))
+        .annotation(annotation)
+}
+
+fn level(severity: Severity) -> Level<'static> {
+    match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Note => Level::NOTE,
+    }
+}
+
+/// `3 errors, 1 warning, 0 notes`.
+fn summary(diagnostics: &[Diagnostic]) -> String {
+    let count = |severity| diagnostics.iter().filter(|d| d.severity == severity).count();
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{}, {}, {}",
+        plural(count(Severity::Error), "error"),
+        plural(count(Severity::Warning), "warning"),
+        plural(count(Severity::Note), "note")
+    )
+}

@@ -1,0 +1,116 @@
+//! Where results go: exit codes, diagnostics on stderr, and output files written atomically.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use gqlsmith::Project;
+use gqlsmith_model::{Diagnostic, Severity};
+
+use crate::render::{render_human, HumanStyle, SourceMap};
+
+/// The exit codes every command shares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Exit {
+    /// Nothing at or above the failing level.
+    Success = 0,
+    /// Error-level findings, breaking changes, or stale files.
+    Findings = 1,
+    /// Bad usage or unreadable input.
+    Usage = 2,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(exit: Exit) -> ExitCode {
+        ExitCode::from(exit as u8)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Prints diagnostics to stderr: errors in full, warnings and notes in full only with
+/// `--verbose` (a count of the hidden ones otherwise).
+pub(crate) struct Reporter {
+    style: HumanStyle,
+    verbose: bool,
+}
+
+impl Reporter {
+    pub(crate) fn new(color: ColorChoice, verbose: bool) -> Reporter {
+        let coloured = match color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        };
+        Reporter { style: if coloured { HumanStyle::Coloured } else { HumanStyle::Plain }, verbose }
+    }
+
+    pub(crate) fn style(&self) -> HumanStyle {
+        self.style
+    }
+
+    /// Shows `diagnostics` of `project` on stderr.
+    pub(crate) fn show(&self, project: &Project, diagnostics: &[Diagnostic]) {
+        self.show_all(project, diagnostics, self.verbose);
+    }
+
+    /// Shows every diagnostic in full, whatever `--verbose` says.
+    pub(crate) fn show_all(&self, project: &Project, diagnostics: &[Diagnostic], everything: bool) {
+        let (shown, hidden): (Vec<Diagnostic>, Vec<Diagnostic>) =
+            diagnostics.iter().cloned().partition(|d| everything || d.severity == Severity::Error);
+        let mut stderr = std::io::stderr().lock();
+        if !shown.is_empty() {
+            let _ = stderr.write_all(render_human(&shown, &sources(project), self.style).as_bytes());
+        }
+        if !hidden.is_empty() {
+            let _ = writeln!(
+                stderr,
+                "{} warnings and notes not shown; run with --verbose, or `gqlsmith inspect`, to see them",
+                hidden.len()
+            );
+        }
+    }
+}
+
+/// The texts of a project's inputs, for source snippets.
+pub(crate) fn sources(project: &Project) -> SourceMap {
+    let mut map = SourceMap::default();
+    for input in &project.inputs {
+        map.add(input.label.clone(), input.text.clone());
+    }
+    map
+}
+
+/// The exit code for a set of findings.
+pub(crate) fn exit_for(diagnostics: &[Diagnostic]) -> Exit {
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        Exit::Findings
+    } else {
+        Exit::Success
+    }
+}
+
+/// Writes `contents` to `path` through a temporary file in the same directory and a rename,
+/// so a reader never sees half a file and a failed run leaves the old file untouched.
+pub(crate) fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), String> {
+    let directory = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(directory)
+        .map_err(|error| format!("cannot create directory `{}`: {error}", directory.display()))?;
+    let mut temporary = tempfile::NamedTempFile::new_in(directory)
+        .map_err(|error| format!("cannot write in `{}`: {error}", directory.display()))?;
+    temporary
+        .write_all(contents)
+        .map_err(|error| format!("cannot write `{}`: {error}", path.display()))?;
+    temporary
+        .persist(path)
+        .map_err(|error| format!("cannot write `{}`: {}", path.display(), error.error))?;
+    Ok(())
+}

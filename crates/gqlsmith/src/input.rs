@@ -1,0 +1,175 @@
+//! Inputs: finding a file's format, reading it as text, and the bundled Kraken page.
+
+use std::fmt;
+use std::path::Path;
+use std::str::FromStr;
+use std::sync::Arc;
+
+/// The three kinds of input gqlsmith reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum InputFormat {
+    /// Reference-docs text scraped from a SpectaQL-style page.
+    Docs,
+    /// GraphQL SDL (`.graphql`, `.graphqls`, `.gql`).
+    Sdl,
+    /// An introspection result (`.json`).
+    Introspection,
+}
+
+impl InputFormat {
+    /// The format a file's extension implies: SDL for `.graphql`/`.graphqls`/`.gql`,
+    /// introspection for `.json`, docs text for anything else.
+    pub fn from_path(path: &Path) -> InputFormat {
+        match path.extension().and_then(|ext| ext.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            Some("graphql" | "graphqls" | "gql") => InputFormat::Sdl,
+            Some("json") => InputFormat::Introspection,
+            _ => InputFormat::Docs,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InputFormat::Docs => "docs",
+            InputFormat::Sdl => "sdl",
+            InputFormat::Introspection => "introspection",
+        }
+    }
+}
+
+impl fmt::Display for InputFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for InputFormat {
+    type Err = String;
+    fn from_str(text: &str) -> Result<InputFormat, String> {
+        match text {
+            "docs" => Ok(InputFormat::Docs),
+            "sdl" => Ok(InputFormat::Sdl),
+            "introspection" => Ok(InputFormat::Introspection),
+            other => Err(format!("unknown input format `{other}`: expected docs, sdl or introspection")),
+        }
+    }
+}
+
+/// One input's text, with the label diagnostics use as its file name.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub label: Arc<str>,
+    pub text: Arc<str>,
+    pub format: InputFormat,
+}
+
+/// The Kraken API reference page ("Objects" section) that ships inside gqlsmith, so the main
+/// job runs with no input at all.
+pub const BUNDLED_KRAKEN_PAGE: &str = include_str!("../../../fixtures/kraken/objects.txt");
+
+/// The label diagnostics give the bundled page.
+pub const BUNDLED_KRAKEN_LABEL: &str = "fixtures/kraken/objects.txt";
+
+impl Input {
+    /// Text already in memory (a build script, a test, the bundled page).
+    pub fn from_text(label: impl Into<Arc<str>>, text: impl Into<Arc<str>>, format: InputFormat) -> Input {
+        Input { label: label.into(), text: text.into(), format }
+    }
+
+    /// The bundled Kraken page.
+    pub fn bundled_kraken() -> Input {
+        Input::from_text(BUNDLED_KRAKEN_LABEL, BUNDLED_KRAKEN_PAGE, InputFormat::Docs)
+    }
+
+    /// Reads `path` as UTF-8 text. `format` overrides the extension's.
+    pub fn read(path: &Path, format: Option<InputFormat>) -> Result<Input, InputError> {
+        let label: Arc<str> = path.display().to_string().into();
+        let error = |problem| InputError { path: label.clone(), problem };
+        if path.is_dir() {
+            return Err(error(InputProblem::IsDirectory));
+        }
+        let bytes = std::fs::read(path).map_err(|io| error(InputProblem::Io(io.to_string())))?;
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(not_utf8) => {
+                let offset = not_utf8.utf8_error().valid_up_to();
+                return Err(error(InputProblem::NotUtf8 { offset }));
+            }
+        };
+        if let Some(offset) = text.find('\0') {
+            return Err(error(InputProblem::Binary { offset }));
+        }
+        Ok(Input { format: format.unwrap_or_else(|| InputFormat::from_path(path)), label, text: text.into() })
+    }
+}
+
+/// Why an input could not be read at all. Shown as one line; the CLI exits with 2.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputError {
+    pub path: Arc<str>,
+    pub problem: InputProblem,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputProblem {
+    IsDirectory,
+    Io(String),
+    NotUtf8 { offset: usize },
+    Binary { offset: usize },
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = &self.path;
+        match &self.problem {
+            InputProblem::IsDirectory => write!(f, "cannot read `{path}`: it is a directory; name a schema file inside it"),
+            InputProblem::Io(io) => write!(f, "cannot read `{path}`: {io}"),
+            InputProblem::NotUtf8 { offset } => write!(
+                f,
+                "cannot read `{path}`: not UTF-8 text (invalid byte at offset {offset}); convert it to UTF-8 first"
+            ),
+            InputProblem::Binary { offset } => write!(
+                f,
+                "cannot read `{path}`: looks like a binary file (NUL byte at offset {offset}); give a docs page, SDL or introspection JSON"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check_format(path: &str, expect: InputFormat) {
+        assert_eq!(InputFormat::from_path(Path::new(path)), expect);
+    }
+
+    #[test]
+    fn format_follows_the_extension() {
+        check_format("schema.graphql", InputFormat::Sdl);
+        check_format("schema.GraphQLs", InputFormat::Sdl);
+        check_format("a/b.gql", InputFormat::Sdl);
+        check_format("introspection.json", InputFormat::Introspection);
+        check_format("objects.txt", InputFormat::Docs);
+        check_format("objects", InputFormat::Docs);
+    }
+
+    #[test]
+    fn unreadable_inputs_say_what_to_do() {
+        let dir = std::env::temp_dir();
+        let error = Input::read(&dir, None).unwrap_err();
+        assert!(error.to_string().contains("it is a directory"), "{error}");
+        let missing = Input::read(Path::new("/nonexistent/gqlsmith/x.graphql"), None).unwrap_err();
+        assert!(missing.to_string().starts_with("cannot read `/nonexistent/gqlsmith/x.graphql`:"), "{missing}");
+    }
+
+    #[test]
+    fn the_bundled_page_is_the_kraken_fixture() {
+        let input = Input::bundled_kraken();
+        assert_eq!(input.format, InputFormat::Docs);
+        assert!(input.text.starts_with("Objects\n"));
+        assert_eq!(input.text.len(), 561_493);
+    }
+}
