@@ -2,6 +2,7 @@
 //! and turns results into output files, reports and exit codes.
 
 mod commands;
+mod config;
 mod render;
 mod report;
 
@@ -33,6 +34,16 @@ enum Command {
     Inspect(commands::inspect::InspectArgs),
     /// Write the model as JSON or SDL.
     Convert(commands::convert::ConvertArgs),
+    /// Check a schema against conventions (Relay, error codes, deprecations, naming, ...).
+    Check(commands::check::CheckArgs),
+    /// List the lint rules, or print one rule's documentation.
+    Rules(commands::rules::RulesArgs),
+    /// Print the error-code catalogue (code -> message -> types that raise it) as JSON.
+    Errors(commands::errors::ErrorsArgs),
+    /// Compare two schemas and classify each change as breaking, dangerous or safe.
+    Diff(commands::diff::DiffArgs),
+    /// Generate bindings and docs (Rust client, Rust server, TypeScript, Markdown, SDL).
+    Generate(commands::generate::GenerateArgs),
 }
 
 fn main() -> ExitCode {
@@ -41,6 +52,11 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Inspect(args) => commands::inspect::run(args, &reporter),
         Command::Convert(args) => commands::convert::run(args, &reporter),
+        Command::Check(args) => commands::check::run(args, &reporter),
+        Command::Rules(args) => commands::rules::run(args),
+        Command::Errors(args) => commands::errors::run(args, &reporter),
+        Command::Diff(args) => commands::diff::run(args, &reporter),
+        Command::Generate(args) => commands::generate::run(args, &reporter),
     };
     match outcome {
         Ok(exit) => exit.into(),

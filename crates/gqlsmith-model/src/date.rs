@@ -29,6 +29,20 @@ impl Date {
         Some(Date { year, month, day })
     }
 
+    /// The date `days` after 1970-01-01 (negative: before). Howard Hinnant's `civil_from_days`.
+    pub fn from_days_since_epoch(days: i64) -> Option<Date> {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let day_of_era = z.rem_euclid(146_097);
+        let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let month_index = (5 * day_of_year + 2) / 153;
+        let day = day_of_year - (153 * month_index + 2) / 5 + 1;
+        let month = if month_index < 10 { month_index + 3 } else { month_index - 9 };
+        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        Some(Date { year: u16::try_from(year).ok()?, month: u8::try_from(month).ok()?, day: u8::try_from(day).ok()? })
+    }
+
     /// Finds the first `YYYY-MM-DD` date in free text, such as
     /// "Scheduled for removal on or after 2024-07-01." or "Removal on 2025-04-01 UTC.".
     pub fn find_in(text: &str) -> Option<Date> {
@@ -91,6 +105,13 @@ mod tests {
         check_find("id 12024-01-01 is not a date", None);
         check_find("no date here", None);
         check_find("é2024-01-01", Some("2024-01-01"));
+    }
+
+    #[test]
+    fn counts_days_from_the_epoch() {
+        assert_eq!(Date::from_days_since_epoch(0).unwrap().to_string(), "1970-01-01");
+        assert_eq!(Date::from_days_since_epoch(19_782).unwrap().to_string(), "2024-02-29");
+        assert_eq!(Date::from_days_since_epoch(20_786).unwrap().to_string(), "2026-11-29");
     }
 
     #[test]

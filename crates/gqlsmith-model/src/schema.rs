@@ -342,12 +342,33 @@ pub struct DirectiveDef {
     pub provenance: Provenance,
 }
 
+impl DirectiveDef {
+    /// A non-repeatable directive definition without arguments or locations yet.
+    pub fn new(name: impl Into<String>, provenance: Provenance) -> DirectiveDef {
+        DirectiveDef {
+            name: name.into(),
+            description: None,
+            arguments: Vec::new(),
+            locations: Vec::new(),
+            repeatable: false,
+            provenance,
+        }
+    }
+}
+
 /// A directive applied somewhere, its arguments as GraphQL literals in source order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DirectiveUse {
     pub name: String,
     pub arguments: Vec<(String, String)>,
     pub provenance: Provenance,
+}
+
+impl DirectiveUse {
+    /// A use of `@name` without arguments; push `(name, literal)` pairs onto `arguments`.
+    pub fn new(name: impl Into<String>, provenance: Provenance) -> DirectiveUse {
+        DirectiveUse { name: name.into(), arguments: Vec::new(), provenance }
+    }
 }
 
 /// One entry of a "The possible errors that can be raised are:" list.

@@ -14,6 +14,7 @@ use crate::report::{write_atomically, Exit, Reporter};
 pub(crate) struct ConvertArgs {
     #[command(flatten)]
     pub(crate) input: InputArgs,
+
     /// What to write.
     #[arg(long, value_parser = ["json", "sdl"])]
     pub(crate) to: String,
@@ -26,7 +27,7 @@ pub(crate) struct ConvertArgs {
 }
 
 pub(crate) fn run(args: ConvertArgs, reporter: &Reporter) -> Result<Exit, String> {
-    let project = args.input.load()?;
+    let (project, _config) = args.input.load()?;
     reporter.show(&project, &project.loaded.diagnostics);
     if project.loaded.has_errors() {
         // No partial output: a model with errors is not written anywhere.

@@ -14,13 +14,14 @@ use crate::report::{exit_for, Exit, Reporter};
 pub(crate) struct InspectArgs {
     #[command(flatten)]
     pub(crate) input: InputArgs,
+
     /// Output format.
     #[arg(long, value_parser = ["human", "json"], default_value = "human")]
     pub(crate) format: String,
 }
 
 pub(crate) fn run(args: InspectArgs, reporter: &Reporter) -> Result<Exit, String> {
-    let project = args.input.load()?;
+    let (project, _config) = args.input.load()?;
     let summary = Summary::of(&project);
     if args.format == "json" {
         let mut value = summary.to_json();

@@ -1,11 +1,18 @@
 //! One module per subcommand; each has its clap `Args` and a `run` function.
 
+pub(crate) mod check;
 pub(crate) mod convert;
+pub(crate) mod diff;
+pub(crate) mod errors;
+pub(crate) mod generate;
 pub(crate) mod inspect;
+pub(crate) mod rules;
 
 use std::path::PathBuf;
 
 use gqlsmith::{load, Input, InputFormat, LoadOptions, Project};
+
+use crate::config::Config;
 
 /// The inputs every schema-reading command takes.
 #[derive(clap::Args, Debug)]
@@ -28,22 +35,46 @@ pub(crate) struct InputArgs {
     /// A known schema (SDL or JSON) whose types name a docs page's unnamed blocks.
     #[arg(long, value_name = "FILE")]
     pub(crate) reference: Option<PathBuf>,
+    /// The configuration file (default: ./gqlsmith.toml when it exists).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) config: Option<PathBuf>,
 }
 
 impl InputArgs {
-    /// Reads and loads the inputs; an unreadable file is an `Err` with one line to show.
-    pub(crate) fn load(&self) -> Result<Project, String> {
+    /// Reads and loads the inputs: those on the command line, else the config file's, else the
+    /// bundled Kraken page. An unreadable file is an `Err` with one line to show.
+    pub(crate) fn load(&self) -> Result<(Project, Config), String> {
+        let config = Config::load(self.config.as_deref())?;
+        let project = self.load_with(&config)?;
+        Ok((project, config))
+    }
+
+    fn load_with(&self, config: &Config) -> Result<Project, String> {
         let format = self.from.as_deref().map(str::parse::<InputFormat>).transpose()?;
-        let inputs = if self.inputs.is_empty() {
-            vec![Input::bundled_kraken()]
+        let read = |path: &std::path::Path, format| Input::read(path, format).map_err(|error| error.to_string());
+        let inputs = if !self.inputs.is_empty() {
+            self.inputs.iter().map(|path| read(path, format)).collect::<Result<Vec<_>, _>>()?
+        } else if !config.file.inputs.is_empty() {
+            config.file.inputs.iter().map(|path| read(&config.resolve(path), format)).collect::<Result<Vec<_>, _>>()?
         } else {
-            self.inputs.iter().map(|path| Input::read(path, format)).collect::<Result<Vec<_>, _>>().map_err(|e| e.to_string())?
+            vec![Input::bundled_kraken()]
         };
+        let overlay = self.overlay.clone().or_else(|| config.file.overlay.as_deref().map(|p| config.resolve(p)));
+        let reference = self.reference.clone().or_else(|| config.file.reference.as_deref().map(|p| config.resolve(p)));
         let options = LoadOptions {
             no_recover: self.no_recover,
-            overlay: self.overlay.as_deref().map(|path| Input::read(path, Some(InputFormat::Docs))).transpose().map_err(|e| e.to_string())?,
-            reference: self.reference.as_deref().map(|path| Input::read(path, None)).transpose().map_err(|e| e.to_string())?,
+            overlay: overlay.as_deref().map(|path| read(path, Some(InputFormat::Docs))).transpose()?,
+            reference: reference.as_deref().map(|path| read(path, None)).transpose()?,
         };
         Ok(load(inputs, &options))
     }
+}
+
+/// Today's date (UTC) from the system clock.
+pub(crate) fn today() -> gqlsmith_model::Date {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_secs());
+    gqlsmith_model::Date::from_days_since_epoch((seconds / 86_400) as i64)
+        .unwrap_or(gqlsmith_model::Date { year: 1970, month: 1, day: 1 })
 }

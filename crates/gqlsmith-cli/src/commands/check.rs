@@ -1,0 +1,99 @@
+//! `gqlsmith check`: convention checks for a CI gate, with baselines.
+
+use std::path::PathBuf;
+
+use gqlsmith_checks::{Baseline, Config as CheckConfig};
+use gqlsmith_model::Date;
+use serde_json::json;
+
+use super::{today, InputArgs};
+use crate::render::{diagnostics_json, github_annotations, render_human, sarif_log, SarifRule};
+use crate::report::{exit_for, sources, write_atomically, Exit, Reporter};
+
+#[derive(clap::Args, Debug)]
+pub(crate) struct CheckArgs {
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
+    /// Output format of the findings.
+    #[arg(long, value_parser = ["human", "json", "sarif", "github"], default_value = "human")]
+    pub(crate) format: String,
+    /// Report and fail only on findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) baseline: Option<PathBuf>,
+    /// Record the current findings as the accepted baseline in FILE.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) write_baseline: Option<PathBuf>,
+    /// The date deprecation removals are measured against (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub(crate) today: Option<Date>,
+}
+
+pub(crate) fn parse_date(text: &str) -> Result<Date, String> {
+    Date::parse(text).ok_or_else(|| format!("`{text}` is not a date: write YYYY-MM-DD"))
+}
+
+pub(crate) fn run(args: CheckArgs, reporter: &Reporter) -> Result<Exit, String> {
+    let (project, config) = args.input.load()?;
+    if project.loaded.has_errors() {
+        reporter.show(&project, &project.loaded.diagnostics);
+        return Ok(Exit::Findings);
+    }
+    let check_config = match &config.file.check {
+        Some(table) => CheckConfig::from_toml(&toml::to_string(table).map_err(|e| e.to_string())?, config.label().into())
+            .map_err(|diagnostics| diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?,
+        None => CheckConfig::default(),
+    };
+    let today = args.today.unwrap_or_else(today);
+    let findings = gqlsmith_checks::check(&project.loaded.schema, &check_config, today);
+    let sources_text: Vec<_> = project.inputs.iter().map(|input| (input.label.clone(), &*input.text)).collect();
+    let mut findings = gqlsmith_checks::apply_suppressions(findings, &sources_text);
+    if let Some(path) = &args.write_baseline {
+        let baseline = Baseline::from_findings(&findings);
+        let text = serde_json::to_string_pretty(&baseline).map_err(|e| e.to_string())? + "\n";
+        write_atomically(path, text.as_bytes())?;
+        eprintln!("wrote {} findings to baseline `{}`", findings.len(), path.display());
+        return Ok(Exit::Success);
+    }
+    let mut fixed = Vec::new();
+    if let Some(path) = &args.baseline {
+        let text = std::fs::read_to_string(path).map_err(|error| format!("cannot read baseline `{}`: {error}", path.display()))?;
+        let baseline: Baseline = serde_json::from_str(&text).map_err(|error| {
+            format!("{}:{}:{}: invalid baseline: {error}", path.display(), error.line(), error.column())
+        })?;
+        let (new, fixed_entries) = baseline.split(findings);
+        findings = new;
+        fixed = fixed_entries.into_iter().map(|entry| serde_json::to_value(entry).unwrap_or_default()).collect();
+    }
+    match args.format.as_str() {
+        "json" => {
+            let value = json!({"findings": diagnostics_json(&findings), "reader_diagnostics": diagnostics_json(&project.loaded.diagnostics), "fixed_baseline_entries": fixed});
+            println!("{}", serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?);
+        }
+        "sarif" => {
+            let log = sarif_log(&findings, &sarif_rules());
+            println!("{}", serde_json::to_string_pretty(&log).map_err(|e| e.to_string())?);
+        }
+        "github" => print!("{}", github_annotations(&findings)),
+        _ => {
+            print!("{}", render_human(&findings, &sources(&project), reporter.style()));
+            if !fixed.is_empty() {
+                println!("{} baseline entries are fixed; rewrite the baseline with --write-baseline", fixed.len());
+            }
+        }
+    }
+    Ok(exit_for(&findings))
+}
+
+/// Rule metadata for SARIF's `tool.driver.rules`.
+fn sarif_rules() -> Vec<SarifRule> {
+    gqlsmith_checks::rules()
+        .iter()
+        .map(|rule| SarifRule {
+            code: rule.code.to_string(),
+            name: rule.name.to_string(),
+            summary: rule.summary().to_string(),
+            help_markdown: Some(rule.docs.to_string()),
+            default_severity: rule.default_severity,
+        })
+        .collect()
+}

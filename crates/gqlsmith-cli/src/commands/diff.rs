@@ -1,0 +1,149 @@
+//! `gqlsmith diff OLD NEW`: what changed between two schemas, and whether clients break.
+
+use std::path::PathBuf;
+
+use gqlsmith::{load, Input, InputFormat, LoadOptions, Project};
+use gqlsmith_diff::{AllowList, Change, Criticality, DiffOptions};
+use gqlsmith_model::{Diagnostic, Severity};
+use serde_json::json;
+
+use crate::config::Config;
+use crate::render::{github_annotations, sarif_log, SarifRule};
+use crate::report::{Exit, Reporter};
+
+#[derive(clap::Args, Debug)]
+pub(crate) struct DiffArgs {
+    /// The old schema (docs page, SDL or introspection JSON).
+    pub(crate) old: PathBuf,
+    /// The new schema (any format; it need not match the old one's).
+    pub(crate) new: PathBuf,
+    /// Output format.
+    #[arg(long, value_parser = ["human", "json", "sarif", "github", "markdown"], default_value = "human")]
+    pub(crate) format: String,
+    /// The configuration file (default: ./gqlsmith.toml when it exists); its `[diff]` table.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) config: Option<PathBuf>,
+    /// Approved changes: reported, but they do not fail the gate.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) allow: Option<PathBuf>,
+    /// The lowest criticality that fails the gate (exit 1).
+    #[arg(long, value_parser = ["breaking", "dangerous", "none"], default_value = "breaking")]
+    pub(crate) fail_on: String,
+    /// List the changes inside added and removed types too, instead of folding them.
+    #[arg(long)]
+    pub(crate) verbose_changes: bool,
+    /// Read both inputs as this format, whatever their extensions.
+    #[arg(long, value_name = "FORMAT", value_parser = ["docs", "sdl", "introspection"])]
+    pub(crate) from: Option<String>,
+    /// Do not run the recovery pass on docs pages.
+    #[arg(long)]
+    pub(crate) no_recover: bool,
+}
+
+pub(crate) fn run(args: DiffArgs, reporter: &Reporter) -> Result<Exit, String> {
+    let config = Config::load(args.config.as_deref())?;
+    let format = args.from.as_deref().map(str::parse::<InputFormat>).transpose()?;
+    let options = LoadOptions { no_recover: args.no_recover, ..LoadOptions::default() };
+    let read = |path: &PathBuf| -> Result<Project, String> {
+        let input = Input::read(path, format).map_err(|error| error.to_string())?;
+        Ok(load(vec![input], &options))
+    };
+    let old = read(&args.old)?;
+    let new = read(&args.new)?;
+    for project in [&old, &new] {
+        reporter.show(project, &project.loaded.diagnostics);
+    }
+    if old.loaded.has_errors() || new.loaded.has_errors() {
+        return Err("cannot diff schemas with errors; fix the errors above first".to_owned());
+    }
+    let mut diff_options: DiffOptions = match &config.file.diff {
+        Some(table) => table.clone().try_into().map_err(|error: toml::de::Error| format!("{}: invalid [diff] table: {}", config.label(), error.message()))?,
+        None => DiffOptions::default(),
+    };
+    diff_options.verbose_changes |= args.verbose_changes;
+    let mut changes = gqlsmith_diff::diff(&old.loaded.schema, &new.loaded.schema, &diff_options);
+    let mut stale = Vec::new();
+    if let Some(path) = &args.allow {
+        let text = std::fs::read_to_string(path).map_err(|error| format!("cannot read allow list `{}`: {error}", path.display()))?;
+        let allow = AllowList::parse(&text, path.display().to_string().into())
+            .map_err(|diagnostics| diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?;
+        stale = allow.apply(&mut changes);
+    }
+    match args.format.as_str() {
+        "json" => {
+            let value = json!({"changes": changes, "stale_allow_entries": stale});
+            println!("{}", serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?);
+        }
+        "markdown" => print!("{}", gqlsmith_diff::render_markdown(&changes)),
+        "sarif" => {
+            let log = sarif_log(&change_diagnostics(&changes), &change_rules(&changes));
+            println!("{}", serde_json::to_string_pretty(&log).map_err(|e| e.to_string())?);
+        }
+        "github" => print!("{}", github_annotations(&change_diagnostics(&changes))),
+        _ => {
+            print!("{}", gqlsmith_diff::render_human(&changes));
+            for entry in &stale {
+                println!("stale allow entry: {entry}");
+            }
+        }
+    }
+    let threshold = match args.fail_on.as_str() {
+        "dangerous" => Some(Criticality::Dangerous),
+        "none" => None,
+        _ => Some(Criticality::Breaking),
+    };
+    let failing = changes.iter().any(|change| {
+        !change.approved && threshold.is_some_and(|level| criticality_rank(change.criticality) >= criticality_rank(level))
+    });
+    Ok(if failing { Exit::Findings } else { Exit::Success })
+}
+
+fn criticality_rank(criticality: Criticality) -> u8 {
+    match criticality {
+        Criticality::Safe => 0,
+        Criticality::Dangerous => 1,
+        Criticality::Breaking => 2,
+    }
+}
+
+/// Changes as diagnostics, for SARIF and GitHub annotations: located on the new input's line,
+/// or on the old input's for removals.
+fn change_diagnostics(changes: &[Change]) -> Vec<Diagnostic> {
+    changes
+        .iter()
+        .map(|change| {
+            let severity = match change.criticality {
+                Criticality::Breaking if !change.approved => Severity::Error,
+                Criticality::Breaking | Criticality::Dangerous => Severity::Warning,
+                Criticality::Safe => Severity::Note,
+            };
+            let mut diagnostic = Diagnostic::new(change.change_type.as_str(), kebab(change.change_type.as_str()), severity, change.message.clone())
+                .at_opt(change.new_location.clone().or_else(|| change.old_location.clone()))
+                .with_coordinate(change.path.clone());
+            if let Some(reason) = &change.reason {
+                diagnostic = diagnostic.with_help(reason.clone());
+            }
+            diagnostic
+        })
+        .collect()
+}
+
+fn change_rules(changes: &[Change]) -> Vec<SarifRule> {
+    let mut seen = std::collections::BTreeMap::new();
+    for change in changes {
+        seen.entry(change.change_type.as_str().to_owned()).or_insert(change.criticality);
+    }
+    seen.into_iter()
+        .map(|(code, criticality)| SarifRule {
+            name: kebab(&code),
+            summary: code.replace('_', " ").to_lowercase(),
+            code,
+            help_markdown: None,
+            default_severity: if criticality == Criticality::Safe { Severity::Note } else { Severity::Warning },
+        })
+        .collect()
+}
+
+fn kebab(screaming: &str) -> String {
+    screaming.to_lowercase().replace('_', "-")
+}
