@@ -382,6 +382,12 @@ pub struct ErrorCode {
     pub provenance: Provenance,
 }
 
+impl ErrorCode {
+    pub fn new(code: impl Into<String>, message: impl Into<String>, order: u32, provenance: Provenance) -> ErrorCode {
+        ErrorCode { code: code.into(), message: message.into(), order, provenance }
+    }
+}
+
 /// A docs page's example for a type: its entries as written, in page order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Example {
