@@ -1,0 +1,133 @@
+//! `truncated-description`: descriptions cut off mid-sentence.
+
+use crate::context::{width, Context};
+use crate::registry::declare_rule;
+use crate::rules::errors::LIST_HEADER;
+use crate::rules::{defined_types, members};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports descriptions that stop mid-sentence: ending in a word that cannot end a sentence ("the", "of", "to", "format", ...) or in a colon with nothing after it.
+    ///
+    /// ## Why is this bad?
+    /// Reference-docs pages drop what they cannot render (a code span, a list, a link), and
+    /// what is left ends in "Refer to the" or "in the format". The reader of the schema loses
+    /// exactly the part that mattered; the source needs rewording so the page keeps it.
+    ///
+    /// ## Example
+    /// ```text
+    /// disablesRequestsTo(NonEmptyString) | For GraphQL APIs this will be a field identifier in the format |
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// disablesRequestsTo(NonEmptyString) | For GraphQL APIs this is a field identifier such as `Query.account`. |
+    /// ```
+    ///
+    /// ## Options
+    /// None. Descriptions holding an error-code list header are left to
+    /// `error-list-in-description`.
+    ///
+    /// ## References
+    /// - [GraphQL spec: Descriptions](https://spec.graphql.org/October2021/#sec-Descriptions)
+    pub(crate) struct TruncatedDescription {
+        code: "DS002",
+        name: "truncated-description",
+        severity: Warning,
+        family: Descriptions,
+        profile: None,
+    }
+}
+
+/// Words a sentence cannot end with: articles, prepositions, conjunctions, and the nouns that
+/// introduce something the page dropped.
+const DANGLING_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "and",
+    "or", "as", "is", "are", "be", "this", "that", "these", "its", "their", "format", "e.g", "i.e",
+    "see", "like",
+];
+
+/// The last word when `description` looks cut short, or `:` for a dangling colon.
+pub(crate) fn truncation(description: &str) -> Option<String> {
+    let text = description.trim_end();
+    if text.is_empty() || text.contains(LIST_HEADER) {
+        return None;
+    }
+    if text.ends_with(':') {
+        return Some(":".to_owned());
+    }
+    let last = text.rsplit(char::is_whitespace).next().unwrap_or(text);
+    // A word glued to punctuation ("the.", "(see") ends or opens something on purpose.
+    if !last.chars().all(|c| c.is_alphabetic() || c == '.')
+        || last.ends_with('.') && last != "e.g." && last != "i.e."
+    {
+        return None;
+    }
+    let word = last.trim_end_matches('.').to_lowercase();
+    DANGLING_WORDS
+        .contains(&word.as_str())
+        .then(|| last.to_owned())
+}
+
+impl TruncatedDescription {
+    fn check(cx: &mut Context<'_>) {
+        let schema = cx.schema;
+        for ty in defined_types(schema) {
+            let Some(last) = ty.description.as_deref().and_then(truncation) else {
+                continue;
+            };
+            cx.report(
+                ty.name.clone(),
+                ty.provenance.location.as_ref(),
+                width(&ty.name),
+                format!("the description of `{}` stops at \"{last}\"", ty.name),
+                "finish the sentence; if the source has more, find what the page dropped (a code span, a list, a link)",
+            );
+        }
+        for member in members(schema) {
+            let Some(last) = member.description().and_then(truncation) else {
+                continue;
+            };
+            let coordinate = member.coordinate();
+            cx.report(
+                coordinate.clone(),
+                member.location(),
+                width(member.name()),
+                format!("the description of {} `{coordinate}` stops at \"{last}\"", member.noun()),
+                "finish the sentence; if the source has more, find what the page dropped (a code span, a list, a link)",
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::truncation;
+
+    #[track_caller]
+    fn check(description: &str, expect: Option<&str>) {
+        assert_eq!(truncation(description).as_deref(), expect, "{description}");
+    }
+
+    #[test]
+    fn dangling_endings() {
+        check(
+            "Gross amount including tax (when payable). Refer to the",
+            Some("the"),
+        );
+        check(
+            "For GraphQL APIs this will be a field identifier in the format",
+            Some("format"),
+        );
+        check("A list of codes. One of:", Some(":"));
+        check("A cursor for use in pagination", None);
+        check("The name of the thing.", None);
+        check("Filter, e.g.", Some("e.g."));
+        check(
+            "The order details. The possible errors that can be raised are:",
+            None,
+        );
+        check("Reads `the`", None);
+        check("", None);
+    }
+}

@@ -1,0 +1,18 @@
+//! Rules for Kraken's error-code convention: the "The possible errors that can be raised are:"
+//! lists, the codes in them, and the `possibleErrors` field.
+
+pub(crate) mod error_code_format;
+pub(crate) mod error_code_message_conflict;
+pub(crate) mod error_code_repeated;
+pub(crate) mod error_list_in_description;
+pub(crate) mod error_list_malformed;
+pub(crate) mod error_list_without_possible_errors;
+pub(crate) mod possible_errors_without_list;
+pub(crate) mod unknown_error_code;
+pub(crate) mod unused_error_code;
+
+/// The sentence that opens an error-code list on a Kraken docs page.
+pub(crate) const LIST_HEADER: &str = "The possible errors that can be raised are:";
+
+/// The field a Kraken payload type exposes its raised errors on.
+pub(crate) const POSSIBLE_ERRORS_FIELD: &str = "possibleErrors";

@@ -1,0 +1,3 @@
+//! Rules about references between types.
+
+pub(crate) mod dangling_reference;
