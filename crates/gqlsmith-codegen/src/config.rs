@@ -1,0 +1,156 @@
+//! The `[generate]` table of `gqlsmith.toml`: targets, out dirs, per-target options, the scalar
+//! map.
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+
+use crate::Target;
+
+/// The `[generate]` table of `gqlsmith.toml`.
+///
+/// ```toml
+/// [generate]
+/// targets = ["rust-client", "rust-server"]
+/// strict_scalars = true
+///
+/// [generate.scalars.DateTime]
+/// rust = "String"
+/// rust_input = "String"
+///
+/// [generate.rust-client]
+/// out = "src/generated/client"
+/// derives = ["Eq"]
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// The targets to generate; empty means every target.
+    pub targets: Vec<Target>,
+    /// GraphQL scalar name -> the types that stand for it in each language.
+    pub scalars: IndexMap<String, ScalarMapping>,
+    /// When set, a custom scalar without an entry in `scalars` is an error instead of `String`.
+    pub strict_scalars: bool,
+    #[serde(rename = "rust-client")]
+    pub rust_client: RustClientOptions,
+    #[serde(rename = "rust-server")]
+    pub rust_server: RustServerOptions,
+}
+
+/// The types one GraphQL scalar maps to. `rust` applies in both directions unless
+/// `rust_input` / `rust_output` say otherwise (input: arguments and input objects; output:
+/// fields of objects and interfaces).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ScalarMapping {
+    pub rust: Option<String>,
+    pub rust_input: Option<String>,
+    pub rust_output: Option<String>,
+    pub typescript: Option<String>,
+    pub typescript_input: Option<String>,
+    pub typescript_output: Option<String>,
+}
+
+/// Which way a value travels: arguments and input fields are inputs, fields are outputs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Direction {
+    Input,
+    Output,
+}
+
+impl ScalarMapping {
+    /// The Rust type for values travelling in `direction`, if the mapping names one.
+    pub(crate) fn rust_type(&self, direction: Direction) -> Option<&str> {
+        let specific = match direction {
+            Direction::Input => &self.rust_input,
+            Direction::Output => &self.rust_output,
+        };
+        specific.as_deref().or(self.rust.as_deref())
+    }
+}
+
+/// Options of the `rust-client` target.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RustClientOptions {
+    /// Out dir, relative to the config file; `generated/rust-client` when absent.
+    pub out: Option<String>,
+    /// Derives added to every generated struct and enum, after
+    /// `Debug, Clone, PartialEq, Serialize, Deserialize`.
+    pub derives: Vec<String>,
+}
+
+/// Options of the `rust-server` target.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RustServerOptions {
+    /// Out dir, relative to the config file; `generated/rust-server` when absent.
+    pub out: Option<String>,
+}
+
+impl Config {
+    /// The targets to run: the configured ones in their order, or every target.
+    pub fn selected_targets(&self) -> Vec<Target> {
+        if self.targets.is_empty() {
+            Target::all().collect()
+        } else {
+            self.targets.clone()
+        }
+    }
+
+    /// The out dir configured for `target`, or its default.
+    pub fn out_dir(&self, target: Target) -> String {
+        let configured = match target {
+            Target::RustClient => &self.rust_client.out,
+            Target::RustServer => &self.rust_server.out,
+        };
+        configured.clone().unwrap_or_else(|| target.default_out_dir())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(toml_text: &str, expect: &str) {
+        let actual = match toml::from_str::<Config>(toml_text) {
+            Ok(config) => format!(
+                "targets={:?} out={} strict={} scalars={:?}",
+                config.selected_targets().into_iter().map(Target::name).collect::<Vec<_>>(),
+                config.out_dir(Target::RustClient),
+                config.strict_scalars,
+                config
+                    .scalars
+                    .iter()
+                    .map(|(name, mapping)| format!(
+                        "{name}:{:?}/{:?}",
+                        mapping.rust_type(Direction::Input),
+                        mapping.rust_type(Direction::Output)
+                    ))
+                    .collect::<Vec<_>>(),
+            ),
+            Err(error) => format!("error: {}", error.message()),
+        };
+        assert_eq!(actual, expect);
+    }
+
+    #[test]
+    fn reads_the_generate_table() {
+        check("", r#"targets=["rust-client", "rust-server"] out=generated/rust-client strict=false scalars=[]"#);
+        check(
+            "targets = [\"rust-server\"]\nstrict_scalars = true\n[rust-client]\nout = \"src/gen\"",
+            r#"targets=["rust-server"] out=src/gen strict=true scalars=[]"#,
+        );
+        check(
+            "[scalars.DateTime]\nrust = \"String\"\nrust_input = \"chrono::NaiveDate\"",
+            r#"targets=["rust-client", "rust-server"] out=generated/rust-client strict=false scalars=["DateTime:Some(\"chrono::NaiveDate\")/Some(\"String\")"]"#,
+        );
+    }
+
+    #[test]
+    fn refuses_unknown_keys_and_targets() {
+        check("target = []", "error: unknown field `target`, expected one of `targets`, `scalars`, `strict_scalars`, `rust-client`, `rust-server`");
+        check("targets = [\"go\"]", "error: unknown target `go` (known targets: rust-client, rust-server)");
+        check("[scalars.URL]\nrsut = \"String\"", "error: unknown field `rsut`, expected one of `rust`, `rust_input`, `rust_output`, `typescript`, `typescript_input`, `typescript_output`");
+    }
+}

@@ -1,0 +1,147 @@
+//! The generation targets and their registry: name, template files, default out dir.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer};
+
+/// A kind of output `generate` can write. Spelled in kebab case on the command line and in
+/// `gqlsmith.toml` (`rust-client`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Target {
+    /// serde types for every type of the schema, for a client that reads responses.
+    RustClient,
+    /// async-graphql 7 stubs: a trait per object type that the user implements, and the glue
+    /// that exposes the implementations as a GraphQL server.
+    RustServer,
+}
+
+/// What the registry knows about one target.
+pub(crate) struct TargetInfo {
+    pub(crate) target: Target,
+    pub(crate) name: &'static str,
+    /// The embedded templates, `(file name, text)`, in the order they are rendered.
+    pub(crate) templates: &'static [(&'static str, &'static str)],
+}
+
+/// Every target, in the order `generate` runs them when none is named.
+pub(crate) const TARGETS: &[TargetInfo] = &[
+    TargetInfo {
+        target: Target::RustClient,
+        name: "rust-client",
+        templates: &[
+            ("mod.rs.tera", include_str!("../../../templates/rust-client/mod.rs.tera")),
+            ("scalars.rs.tera", include_str!("../../../templates/rust-client/scalars.rs.tera")),
+            ("enums.rs.tera", include_str!("../../../templates/rust-client/enums.rs.tera")),
+            ("objects.rs.tera", include_str!("../../../templates/rust-client/objects.rs.tera")),
+            ("interfaces.rs.tera", include_str!("../../../templates/rust-client/interfaces.rs.tera")),
+            ("unions.rs.tera", include_str!("../../../templates/rust-client/unions.rs.tera")),
+            ("inputs.rs.tera", include_str!("../../../templates/rust-client/inputs.rs.tera")),
+        ],
+    },
+    TargetInfo {
+        target: Target::RustServer,
+        name: "rust-server",
+        templates: &[
+            ("mod.rs.tera", include_str!("../../../templates/rust-server/mod.rs.tera")),
+            ("scalars.rs.tera", include_str!("../../../templates/rust-server/scalars.rs.tera")),
+            ("enums.rs.tera", include_str!("../../../templates/rust-server/enums.rs.tera")),
+            ("objects.rs.tera", include_str!("../../../templates/rust-server/objects.rs.tera")),
+            ("interfaces.rs.tera", include_str!("../../../templates/rust-server/interfaces.rs.tera")),
+            ("unions.rs.tera", include_str!("../../../templates/rust-server/unions.rs.tera")),
+            ("inputs.rs.tera", include_str!("../../../templates/rust-server/inputs.rs.tera")),
+        ],
+    },
+];
+
+impl Target {
+    /// Every target, in registry order.
+    pub fn all() -> impl Iterator<Item = Target> {
+        TARGETS.iter().map(|info| info.target)
+    }
+
+    /// The kebab-case name (`rust-client`).
+    pub fn name(self) -> &'static str {
+        self.info().name
+    }
+
+    /// Where the CLI writes this target when the config names no out dir: `generated/<name>`.
+    pub fn default_out_dir(self) -> String {
+        format!("generated/{}", self.name())
+    }
+
+    pub(crate) fn info(self) -> &'static TargetInfo {
+        // Every variant has exactly one registry row; the `registry_lists_every_target` test
+        // checks it, and the fallback keeps this total.
+        TARGETS.iter().find(|info| info.target == self).unwrap_or(&TARGETS[0])
+    }
+}
+
+impl fmt::Display for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The error of parsing a target name: the name given, and the names that exist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownTarget(pub String);
+
+impl fmt::Display for UnknownTarget {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let known: Vec<&str> = TARGETS.iter().map(|info| info.name).collect();
+        write!(f, "unknown target `{}` (known targets: {})", self.0, known.join(", "))
+    }
+}
+
+impl std::error::Error for UnknownTarget {}
+
+impl FromStr for Target {
+    type Err = UnknownTarget;
+
+    fn from_str(text: &str) -> Result<Target, UnknownTarget> {
+        TARGETS
+            .iter()
+            .find(|info| info.name == text)
+            .map(|info| info.target)
+            .ok_or_else(|| UnknownTarget(text.to_owned()))
+    }
+}
+
+impl<'de> Deserialize<'de> for Target {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Target, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(input: &str, expect: Result<Target, &str>) {
+        let parsed = input.parse::<Target>().map_err(|error| error.to_string());
+        assert_eq!(parsed, expect.map_err(str::to_owned));
+        if let Ok(target) = parsed {
+            assert_eq!(target.to_string(), input, "Display is the inverse of FromStr");
+        }
+    }
+
+    #[test]
+    fn parses_kebab_names() {
+        check("rust-client", Ok(Target::RustClient));
+        check("rust-server", Ok(Target::RustServer));
+        check("RustClient", Err("unknown target `RustClient` (known targets: rust-client, rust-server)"));
+        check("", Err("unknown target `` (known targets: rust-client, rust-server)"));
+    }
+
+    #[test]
+    fn registry_lists_every_target() {
+        for target in [Target::RustClient, Target::RustServer] {
+            assert_eq!(TARGETS.iter().filter(|info| info.target == target).count(), 1);
+            assert_eq!(target.info().target, target);
+        }
+        assert_eq!(Target::RustServer.default_out_dir(), "generated/rust-server");
+    }
+}
