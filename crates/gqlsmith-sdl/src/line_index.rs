@@ -1,0 +1,78 @@
+//! Byte offsets to 1-based line and character columns, the way editors and SARIF count them.
+
+/// The start of every line of one text. GraphQL ends a line at `\n`, `\r\n` or a lone `\r`
+/// (<https://spec.graphql.org/October2021/#LineTerminator>), and so do we.
+pub(crate) struct LineIndex<'text> {
+    text: &'text str,
+    line_starts: Vec<usize>,
+}
+
+impl<'text> LineIndex<'text> {
+    pub(crate) fn new(text: &'text str) -> LineIndex<'text> {
+        let bytes = text.as_bytes();
+        let mut line_starts = Vec::with_capacity(bytes.len() / 32 + 1);
+        line_starts.push(0);
+        let mut at = 0;
+        while at < bytes.len() {
+            match bytes[at] {
+                b'\n' => line_starts.push(at + 1),
+                b'\r' if bytes.get(at + 1) != Some(&b'\n') => line_starts.push(at + 1),
+                _ => {}
+            }
+            at += 1;
+        }
+        LineIndex { text, line_starts }
+    }
+
+    /// The 1-based line and column (in characters) of byte `offset`. An offset past the end
+    /// or inside a character is clamped to the nearest character boundary before it.
+    pub(crate) fn line_column(&self, offset: usize) -> (u32, u32) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self
+            .line_starts
+            .partition_point(|&start| start <= offset)
+            .max(1)
+            - 1;
+        let line_start = self.line_starts.get(line).copied().unwrap_or(0).min(offset);
+        let column = self
+            .text
+            .get(line_start..offset)
+            .map_or(0, |part| part.chars().count());
+        (to_u32(line + 1), to_u32(column + 1))
+    }
+
+    /// The whole text.
+    pub(crate) fn text(&self) -> &'text str {
+        self.text
+    }
+}
+
+fn to_u32(value: usize) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LineIndex;
+
+    #[track_caller]
+    fn check(text: &str, offset: usize, expect: (u32, u32)) {
+        assert_eq!(LineIndex::new(text).line_column(offset), expect);
+    }
+
+    #[test]
+    fn counts_lines_and_characters() {
+        check("type A", 5, (1, 6));
+        check("a\nb", 2, (2, 1));
+        check("a\r\nb", 3, (2, 1));
+        check("a\rb", 2, (2, 1));
+        check("\"é\" x", 5, (1, 5));
+        check("é", 1, (1, 1));
+        check("ab", 99, (1, 3));
+        check("", 0, (1, 1));
+        check("a\n", 2, (2, 1));
+    }
+}
