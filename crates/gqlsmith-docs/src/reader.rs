@@ -949,7 +949,7 @@ impl<'text> Reader<'text, '_> {
             .get(&type_name)
             .and_then(|known| known.provenance.location.clone())
         {
-            let placeholder = placeholder_name(block.line);
+            let placeholder = self.free_placeholder_name(block.line);
             let location = block
                 .ty
                 .provenance
@@ -969,6 +969,17 @@ impl<'text> Reader<'text, '_> {
             block.ty.name_origin = NameOrigin::Placeholder;
         }
         self.schema.insert_type(block.ty);
+    }
+
+    /// `Unnamed_L<line>`, or `Unnamed_L<line>_<n>` when a block literally named so exists.
+    fn free_placeholder_name(&self, line: u32) -> String {
+        let mut name = placeholder_name(line);
+        let mut suffix = 2_u32;
+        while self.schema.types.contains_key(&name) {
+            name = format!("{}_{suffix}", placeholder_name(line));
+            suffix = suffix.saturating_add(1);
+        }
+        name
     }
 
     fn check_example_against_fields(&mut self, ty: &TypeDef) {
