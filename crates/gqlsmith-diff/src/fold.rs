@@ -1,0 +1,198 @@
+//! Folds changes into the addition that contains them, as graphql-inspector's default
+//! `simplifyChanges` rule does: the fields of an added type, the arguments of an added field,
+//! the arguments of an added directive usage are part of that addition, not news of their own.
+//! Unlike inspector, a change is never folded into one that is less critical: folding reduces
+//! noise, it must not hide what fails the gate.
+
+use indexmap::IndexMap;
+
+use crate::{Change, ChangeType, Criticality};
+
+/// Changes that stand for everything at and below their path, as in graphql-inspector:
+/// additions, and deprecation changes (a `@deprecated` usage and its `reason` say nothing the
+/// deprecation change does not).
+///
+/// Some of inspector's entries (`OBJECT_TYPE_INTERFACE_ADDED`, `UNION_MEMBER_ADDED`,
+/// `FIELD_DESCRIPTION_ADDED`, `TYPE_DESCRIPTION_ADDED`, `INPUT_FIELD_DESCRIPTION_ADDED`,
+/// `DIRECTIVE_LOCATION_ADDED`, `DIRECTIVE_ARGUMENT_ADDED`) sit on the element itself, so
+/// they also absorb unrelated changes of that element; that is kept for agreement, but only
+/// for changes no more critical than the container (a type that gains an interface no longer
+/// hides the removal of one of its fields, as it does in inspector).
+fn contains_its_children(change_type: ChangeType) -> bool {
+    use ChangeType::*;
+    matches!(
+        change_type,
+        DirectiveAdded
+            | DirectiveArgumentAdded
+            | DirectiveLocationAdded
+            | DirectiveUsageArgumentAdded
+            | DirectiveUsageArgumentDefinitionAdded
+            | DirectiveUsageEnumAdded
+            | DirectiveUsageEnumValueAdded
+            | DirectiveUsageFieldDefinitionAdded
+            | DirectiveUsageInputFieldDefinitionAdded
+            | DirectiveUsageInputObjectAdded
+            | DirectiveUsageInterfaceAdded
+            | DirectiveUsageObjectAdded
+            | DirectiveUsageScalarAdded
+            | DirectiveUsageSchemaAdded
+            | DirectiveUsageUnionMemberAdded
+            | EnumValueAdded
+            | EnumValueDeprecationReasonAdded
+            | EnumValueDeprecationReasonRemoved
+            | EnumValueDeprecationReasonChanged
+            | FieldAdded
+            | FieldArgumentAdded
+            | FieldDeprecationAdded
+            | FieldDeprecationRemoved
+            | FieldDeprecationReasonAdded
+            | FieldDeprecationReasonRemoved
+            | FieldDeprecationReasonChanged
+            | FieldDescriptionAdded
+            | InputFieldAdded
+            | InputFieldDescriptionAdded
+            | ObjectTypeInterfaceAdded
+            | TypeAdded
+            | TypeDescriptionAdded
+            | UnionMemberAdded
+    )
+}
+
+/// The path one level up: `Type.field` for `Type.field.argument`; a top-level path is its own
+/// parent.
+fn parent_path(path: &str) -> &str {
+    path.rfind('.').map_or(path, |dot| &path[..dot])
+}
+
+/// Drops every change whose path, or whose parent's path, an earlier containing change of at
+/// least its criticality has (a dropped change still marks its own path, so folding reaches
+/// any depth).
+pub(crate) fn fold(changes: Vec<Change>) -> Vec<Change> {
+    let mut containers: IndexMap<String, Criticality> = IndexMap::new();
+    changes
+        .into_iter()
+        .filter(|change| {
+            let folds_into = |path: &str| {
+                containers
+                    .get(path)
+                    .is_some_and(|level| *level >= change.criticality)
+            };
+            let folded = folds_into(&change.path) || folds_into(parent_path(&change.path));
+            if contains_its_children(change.change_type) {
+                let level = containers
+                    .entry(change.path.clone())
+                    .or_insert(change.criticality);
+                *level = (*level).max(change.criticality);
+            }
+            !folded
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{fold, parent_path};
+    use crate::{Change, ChangeType, Criticality};
+
+    #[track_caller]
+    fn check(input: &[(ChangeType, Criticality, &str)], expect: &[&str]) {
+        let changes = input
+            .iter()
+            .map(|(change_type, criticality, path)| {
+                Change::new(*change_type, *criticality, *path, "", "")
+            })
+            .collect();
+        let kept: Vec<String> = fold(changes)
+            .into_iter()
+            .map(|change| format!("{} {}", change.change_type, change.path))
+            .collect();
+        assert_eq!(kept, expect);
+    }
+
+    #[test]
+    fn folds_into_the_containing_addition() {
+        use ChangeType::*;
+        use Criticality::*;
+        check(
+            &[
+                (TypeAdded, Safe, "A"),
+                (FieldAdded, Safe, "A.f"),
+                (FieldArgumentAdded, Safe, "A.f.x"),
+                (TypeDescriptionAdded, Safe, "A"),
+            ],
+            &["TYPE_ADDED A"],
+        );
+        check(
+            &[(FieldAdded, Safe, "A.f"), (FieldAdded, Safe, "A.g")],
+            &["FIELD_ADDED A.f", "FIELD_ADDED A.g"],
+        );
+        check(
+            &[
+                (FieldDeprecationAdded, Safe, "A.f.@deprecated"),
+                (DirectiveUsageFieldDefinitionAdded, Safe, "A.f.@deprecated"),
+                (DirectiveUsageArgumentAdded, Safe, "A.f.@deprecated.reason"),
+            ],
+            &["FIELD_DEPRECATION_ADDED A.f.@deprecated"],
+        );
+        check(
+            &[
+                (FieldRemoved, Breaking, "A.f"),
+                (FieldArgumentRemoved, Breaking, "A.f.x"),
+            ],
+            &["FIELD_REMOVED A.f", "FIELD_ARGUMENT_REMOVED A.f.x"],
+        );
+        check(
+            &[(FieldAdded, Safe, "A.f"), (TypeAdded, Safe, "A")],
+            &["FIELD_ADDED A.f", "TYPE_ADDED A"],
+        );
+    }
+
+    #[test]
+    fn never_hides_a_more_critical_change() {
+        use ChangeType::*;
+        use Criticality::*;
+        check(
+            &[
+                (ObjectTypeInterfaceAdded, Dangerous, "A"),
+                (FieldRemoved, Breaking, "A.f"),
+                (FieldAdded, Safe, "A.g"),
+            ],
+            &["OBJECT_TYPE_INTERFACE_ADDED A", "FIELD_REMOVED A.f"],
+        );
+        check(
+            &[
+                (FieldDescriptionAdded, Safe, "A.f"),
+                (FieldTypeChanged, Breaking, "A.f"),
+                (FieldArgumentAdded, Dangerous, "A.f.x"),
+            ],
+            &[
+                "FIELD_DESCRIPTION_ADDED A.f",
+                "FIELD_TYPE_CHANGED A.f",
+                "FIELD_ARGUMENT_ADDED A.f.x",
+            ],
+        );
+        check(
+            &[
+                (UnionMemberAdded, Dangerous, "U"),
+                (UnionMemberAdded, Dangerous, "U"),
+                (TypeDescriptionChanged, Safe, "U"),
+            ],
+            &["UNION_MEMBER_ADDED U"],
+        );
+        check(
+            &[
+                (FieldDescriptionAdded, Safe, "A.f"),
+                (FieldArgumentAdded, Dangerous, "A.f.x"),
+                (FieldArgumentDescriptionChanged, Safe, "A.f.x"),
+            ],
+            &["FIELD_DESCRIPTION_ADDED A.f", "FIELD_ARGUMENT_ADDED A.f.x"],
+        );
+    }
+
+    #[test]
+    fn parents() {
+        assert_eq!(parent_path("A.f.x"), "A.f");
+        assert_eq!(parent_path("A"), "A");
+        assert_eq!(parent_path("schema.@link.url"), "schema.@link");
+    }
+}
