@@ -147,6 +147,13 @@ pub(crate) const NO_BLOCKS: DiagnosticCode = code(
     "the input holds no type block",
     "check that the input is a scraped reference-docs page, or pass `--from sdl` or `--from introspection`",
 );
+pub(crate) const ROWS_WITHOUT_BLOCK: DiagnosticCode = code(
+    "D117",
+    "rows-without-block",
+    Warning,
+    "field rows stand outside any block (before the first one, or after a lone `}`)",
+    "the rows are read into a placeholder block; check the page for a lost block start",
+);
 pub(crate) const UNREADABLE_LINE: DiagnosticCode = code(
     "D120",
     "unreadable-line",
@@ -229,6 +236,7 @@ pub const CODES: &[DiagnosticCode] = &[
     EMPTY_ARGUMENTS_SECTION,
     EXAMPLE_NOT_CLOSED,
     NO_BLOCKS,
+    ROWS_WITHOUT_BLOCK,
     UNREADABLE_LINE,
     UNREADABLE_FIELD_TYPE,
     UNREADABLE_EXAMPLE_ENTRY,
@@ -293,6 +301,6 @@ mod tests {
         }
         check(0, "D101 row-without-terminator warning");
         check(7, "D108 list-field-shown-bare note");
-        check(16, "D120 unreadable-line error");
+        check(17, "D120 unreadable-line error");
     }
 }

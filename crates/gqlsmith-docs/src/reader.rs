@@ -275,7 +275,17 @@ impl<'text> Reader<'text, '_> {
         }
         if let Some(head) = shapes::row_head(line) {
             self.start_block(number, None, 1);
-            self.report_missing_fields_heading(number, line);
+            let location = self.location(number, 1);
+            self.report(
+                &codes::ROWS_WITHOUT_BLOCK,
+                format!(
+                    "field rows start outside a block; they are read as `{}`",
+                    self.type_name()
+                ),
+                location,
+                shapes::char_length(line),
+                Some(self.type_name().to_owned()),
+            );
             self.state = State::Table;
             return Some(self.start_row(number, line, head));
         }
@@ -489,13 +499,10 @@ impl<'text> Reader<'text, '_> {
 
     fn table_line(&mut self, index: usize, line: &'text str) -> LineKind {
         let number = line_number(index);
-        if let Some(head) = shapes::row_head(line) {
-            if self.block.is_none() {
-                self.start_block(number, None, 1);
-                self.report_missing_fields_heading(number, line);
+        if self.state == State::Table {
+            if let Some(head) = shapes::row_head(line) {
+                return self.start_row(number, line, head);
             }
-            self.state = State::Table;
-            return self.start_row(number, line, head);
         }
         if line == shapes::EXAMPLE_HEADING && self.block.is_some() && self.state == State::Table {
             self.enter_example_heading(number);
