@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 #![deny(unreachable_pub)]
 
+mod align;
 mod allow;
 mod change;
 mod compare;
@@ -23,7 +24,12 @@ use gqlsmith_model::Schema;
 /// Changes inside an added type, field, directive or directive usage are folded into that
 /// addition unless `options.verbose_changes` is set, which also lists the contents of removed
 /// types. Description-only changes are dropped when `options.ignore_descriptions` is set.
+///
+/// Types whose names a docs page lost (`NameOrigin::Placeholder`, named after their line) are
+/// paired by their contents, so a page whose lines moved does not show them removed and added.
 pub fn diff(old: &Schema, new: &Schema, options: &DiffOptions) -> Vec<Change> {
+    let aligned = align::align_placeholders(old, new);
+    let new = aligned.as_ref().unwrap_or(new);
     let mut changes = compare::changes(old, new, options.verbose_changes);
     if !options.verbose_changes {
         changes = fold::fold(changes);

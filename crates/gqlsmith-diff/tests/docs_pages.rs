@@ -1,0 +1,100 @@
+//! Diffing two versions of a published docs page (the bundled Kraken page, read by
+//! gqlsmith-docs): the page against itself, and against an edited copy.
+
+use std::sync::Arc;
+
+use gqlsmith_diff::{diff, DiffOptions};
+use gqlsmith_model::Schema;
+
+fn page() -> String {
+    let path = format!(
+        "{}/../../fixtures/kraken/objects.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"))
+}
+
+fn read(text: &str, file: &str) -> Schema {
+    gqlsmith_docs::read(text, Arc::from(file)).schema
+}
+
+/// Applies `(anchor, old, new)` edits: replaces the first `old` after the one `anchor`.
+#[track_caller]
+fn edit(text: &str, edits: &[(&str, &str, &str)]) -> String {
+    let mut edited = text.to_owned();
+    for (anchor, old, new) in edits {
+        assert_eq!(
+            edited.matches(anchor).count(),
+            1,
+            "anchor must match once: {anchor:?}"
+        );
+        let start = edited.find(anchor).unwrap_or(0);
+        let at = edited[start..].find(old).map(|offset| start + offset);
+        let at = at.unwrap_or_else(|| panic!("no {old:?} after {anchor:?}"));
+        edited.replace_range(at..at + old.len(), new);
+    }
+    edited
+}
+
+/// Diffs the page against its edited copy and compares `criticality CHANGE_TYPE path` lines.
+#[track_caller]
+fn check(edits: &[(&str, &str, &str)], expect: &str) {
+    let original = page();
+    let edited = edit(&original, edits);
+    let changes = diff(
+        &read(&original, "old/objects.txt"),
+        &read(&edited, "new/objects.txt"),
+        &DiffOptions::default(),
+    );
+    let got: Vec<String> = changes
+        .iter()
+        .map(|change| {
+            format!(
+                "{} {} {}",
+                change.criticality, change.change_type, change.path
+            )
+        })
+        .collect();
+    let expect: Vec<&str> = expect
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect();
+    assert_eq!(got, expect);
+}
+
+#[test]
+fn the_page_against_itself_has_no_changes() {
+    check(&[], "");
+}
+
+#[test]
+fn a_removed_field_a_changed_type_and_a_removed_error_code() {
+    check(
+        &[
+            (
+                "}AcceptGoodsQuote\n",
+                "goodsPurchase(GoodsPurchase) | Goods purchase created. |\n",
+                "",
+            ),
+            (
+                "}AcceptGoodsQuote\n",
+                ",\n\"goodsPurchase\": GoodsPurchase\n",
+                "\n",
+            ),
+            (
+                "}WithdrawDunning\n",
+                "withdrawSuccessful(Boolean)",
+                "withdrawSuccessful(String)",
+            ),
+            (
+                "}WithdrawDunning\n",
+                "- KT-CT-11302: No active dunning process found.\n",
+                "",
+            ),
+        ],
+        "breaking FIELD_REMOVED AcceptGoodsQuote.goodsPurchase
+         breaking FIELD_TYPE_CHANGED WithdrawDunning.withdrawSuccessful
+         safe ERROR_CODE_REMOVED WithdrawDunning.KT-CT-11302",
+    );
+}
