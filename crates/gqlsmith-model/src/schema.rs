@@ -273,6 +273,12 @@ pub struct UnnamedArgument {
     pub provenance: Provenance,
 }
 
+impl UnnamedArgument {
+    pub fn new(description: impl Into<String>, provenance: Provenance) -> UnnamedArgument {
+        UnnamedArgument { description: description.into(), provenance }
+    }
+}
+
 /// A value of an enum.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EnumValue {

@@ -4,5 +4,7 @@
 mod line_index;
 mod sdl_diagnostics;
 mod sdl_reader;
+mod sdl_writer;
 
 pub use sdl_reader::read_sdl;
+pub use sdl_writer::{write_sdl, WriteOptions};
