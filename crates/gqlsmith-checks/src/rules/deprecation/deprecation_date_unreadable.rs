@@ -53,11 +53,9 @@ impl DeprecationDateUnreadable {
             };
             let lower = reason.to_ascii_lowercase();
             let coordinate = member.coordinate();
-            let location = deprecation
-                .provenance
-                .location
-                .as_ref()
-                .or(member.location());
+            let location = member
+                .location()
+                .or(deprecation.provenance.location.as_ref());
             let mut problems = Vec::new();
             if lower.contains("deprecated on") && deprecation.deprecated_on.is_none() {
                 problems.push("the deprecation date");

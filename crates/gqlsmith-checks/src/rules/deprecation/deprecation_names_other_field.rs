@@ -55,11 +55,9 @@ impl DeprecationNamesOtherField {
             }
             cx.report(
                 coordinate.clone(),
-                deprecation
-                    .provenance
-                    .location
-                    .as_ref()
-                    .or(member.location()),
+                member
+                    .location()
+                    .or(deprecation.provenance.location.as_ref()),
                 width(member.name()),
                 format!("the deprecation notice of `{coordinate}` names `{named}`"),
                 format!(

@@ -52,7 +52,7 @@ impl DeprecationReasonMissing {
                 let coordinate = member.coordinate();
                 cx.report(
                     coordinate.clone(),
-                    deprecation.provenance.location.as_ref().or(member.location()),
+                    member.location().or(deprecation.provenance.location.as_ref()),
                     width(member.name()),
                     format!("deprecated {} `{coordinate}` gives no reason", member.noun()),
                     "say what to use instead and when it will be removed, in `@deprecated(reason: \"...\")`",

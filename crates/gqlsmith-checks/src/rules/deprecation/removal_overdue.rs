@@ -53,11 +53,9 @@ impl RemovalOverdue {
                 let coordinate = member.coordinate();
                 cx.report(
                     coordinate.clone(),
-                    deprecation
-                        .provenance
-                        .location
-                        .as_ref()
-                        .or(member.location()),
+                    member
+                        .location()
+                        .or(deprecation.provenance.location.as_ref()),
                     width(member.name()),
                     format!("`{coordinate}` was due for removal on {removal_on}"),
                     format!(

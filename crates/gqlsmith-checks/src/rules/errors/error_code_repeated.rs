@@ -32,7 +32,8 @@ declare_rule! {
     /// ```
     ///
     /// ## Options
-    /// None. Part of the `kraken` profile (off by default). One finding per repeated entry.
+    /// None. Part of the `kraken` profile (off by default). One finding per list, with a label
+    /// at each repeat.
     ///
     /// ## References
     /// - [Kraken API reference: errors](https://developer.octopus.energy/graphql/reference/errors)
@@ -49,28 +50,70 @@ impl ErrorCodeRepeated {
     fn check(cx: &mut Context<'_>) {
         let schema = cx.schema;
         for ty in defined_types(schema) {
+            // One finding per list, at its first repeat, with a label at every other repeat.
             let mut first: IndexMap<&str, &ErrorCode> = IndexMap::new();
+            let mut repeats: Vec<(&str, &ErrorCode, &ErrorCode)> = Vec::new();
             for entry in &ty.error_codes {
                 let code = entry.code.trim();
                 if code.is_empty() {
                     continue;
                 }
-                let Some(earlier) = first.get(code).copied() else {
-                    first.insert(code, entry);
-                    continue;
-                };
-                let diagnostic = cx.report(
-                    ty.name.clone(),
-                    entry.provenance.location.as_ref(),
-                    width(code),
-                    format!("error code `{code}` is listed twice for `{}`", ty.name),
-                    "remove the repeated entry",
-                );
-                if let Some(location) = &earlier.provenance.location {
-                    *diagnostic = diagnostic
-                        .clone()
-                        .with_label(location.clone(), "first listed here");
+                match first.get(code) {
+                    Some(earlier) => repeats.push((code, entry, earlier)),
+                    None => {
+                        first.insert(code, entry);
+                    }
                 }
+            }
+            let Some((first_code, first_repeat, _)) = repeats.first().copied() else {
+                continue;
+            };
+            let codes: indexmap::IndexSet<&str> = repeats.iter().map(|(code, ..)| *code).collect();
+            let listed = codes
+                .iter()
+                .map(|code| format!("`{code}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let message = if codes.len() == 1 {
+                format!(
+                    "error code {listed} is listed more than once for `{}`",
+                    ty.name
+                )
+            } else {
+                format!(
+                    "error codes {listed} are listed more than once for `{}`",
+                    ty.name
+                )
+            };
+            let mut diagnostic = cx
+                .report(
+                    ty.name.clone(),
+                    first_repeat.provenance.location.as_ref(),
+                    width(first_code),
+                    message,
+                    "remove the repeated entries",
+                )
+                .clone();
+            for (code, repeat, earlier) in &repeats {
+                if let Some(location) = &earlier.provenance.location {
+                    if !diagnostic
+                        .labels
+                        .iter()
+                        .any(|label| &label.location == location)
+                    {
+                        diagnostic = diagnostic
+                            .with_label(location.clone(), format!("`{code}` first listed here"));
+                    }
+                }
+                if !std::ptr::eq(*repeat, first_repeat) {
+                    if let Some(location) = &repeat.provenance.location {
+                        diagnostic =
+                            diagnostic.with_label(location.clone(), format!("`{code}` again"));
+                    }
+                }
+            }
+            if let Some(last) = cx.findings.last_mut() {
+                *last = diagnostic;
             }
         }
     }

@@ -63,9 +63,8 @@ impl ErrorListWithoutPossibleErrors {
                 ty.provenance.location.as_ref(),
                 width(&ty.name),
                 format!(
-                    "`{}` lists {} error codes but has no `possibleErrors` field",
-                    ty.name,
-                    ty.error_codes.len()
+                    "`{}` lists error codes but has no `possibleErrors` field",
+                    ty.name
                 ),
                 "add `possibleErrors: [PossibleErrorType]`, or move the list to the payload type",
             );

@@ -1,6 +1,8 @@
 //! `type-name-case`: type names are PascalCase.
 
+use gqlsmith_model::Location;
 use heck::ToUpperCamelCase;
+use indexmap::IndexMap;
 
 use crate::context::{is_introspection_name, width, Context};
 use crate::registry::declare_rule;
@@ -48,18 +50,48 @@ declare_rule! {
 impl TypeNameCase {
     fn check(cx: &mut Context<'_>) {
         let schema = cx.schema;
+        // Defined types first, then names only referenced (a docs page references enums and
+        // scalars it never shows), each at its first use.
+        let mut names: IndexMap<&str, Option<&Location>> = IndexMap::new();
+        for ty in schema.types.values().filter(|ty| !has_placeholder_name(ty)) {
+            names
+                .entry(ty.name.as_str())
+                .or_insert(ty.provenance.location.as_ref());
+        }
         for ty in schema.types.values() {
-            let name = &ty.name;
-            if is_introspection_name(name)
-                || has_placeholder_name(ty)
+            for field in &ty.fields {
+                names
+                    .entry(field.ty.base_name())
+                    .or_insert(field.provenance.location.as_ref());
+                for argument in &field.arguments {
+                    names
+                        .entry(argument.ty.base_name())
+                        .or_insert(argument.provenance.location.as_ref());
+                }
+            }
+            for input in &ty.input_fields {
+                names
+                    .entry(input.ty.base_name())
+                    .or_insert(input.provenance.location.as_ref());
+            }
+            for named in ty.members.iter().chain(&ty.interfaces) {
+                names
+                    .entry(named.as_str())
+                    .or_insert(ty.provenance.location.as_ref());
+            }
+        }
+        for (name, location) in names {
+            let placeholder = schema.type_named(name).is_some_and(has_placeholder_name);
+            if placeholder
+                || is_introspection_name(name)
                 || is_pascal_case(name)
                 || is_exception(cx.config(), name, name)
             {
                 continue;
             }
             cx.report(
-                name.clone(),
-                ty.provenance.location.as_ref(),
+                name,
+                location,
                 width(name),
                 format!("type name `{name}` is not PascalCase"),
                 format!(

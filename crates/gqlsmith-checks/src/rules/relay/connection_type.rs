@@ -1,6 +1,6 @@
 //! `connection-type`: the shape of a `*Connection` object type.
 
-use gqlsmith_model::{TypeKind, TypeRef};
+use gqlsmith_model::{Schema, TypeKind, TypeRef};
 
 use crate::context::{width, Context};
 use crate::registry::{declare_rule, Profile};
@@ -66,9 +66,11 @@ impl ConnectionType {
                     );
                 }
                 Some(edges) => {
-                    let item_is_object = schema
-                        .type_named(edges.ty.base_name())
-                        .is_none_or(|item| item.kind == TypeKind::Object);
+                    // An undefined item type is `dangling-reference`'s to report.
+                    let item_is_object = match schema.type_named(edges.ty.base_name()) {
+                        Some(item) => item.kind == TypeKind::Object,
+                        None => !Schema::is_builtin_scalar(edges.ty.base_name()),
+                    };
                     let list_of_named = match edges.ty.nullable() {
                         TypeRef::List(item) => !item.is_list(),
                         _ => false,

@@ -53,6 +53,7 @@ declare_rule! {
 impl KrakenConnectionExtras {
     fn check(cx: &mut Context<'_>) {
         let schema = cx.schema;
+        let mut seen_edges: indexmap::IndexSet<&str> = indexmap::IndexSet::new();
         for connection in connections(schema) {
             let name = &connection.name;
             for count in ["totalCount", "edgeCount"] {
@@ -77,7 +78,7 @@ impl KrakenConnectionExtras {
                             name
                         }),
                         format!("connection `{name}` needs `{count}: Int!`{found}"),
-                        format!("add `{count}: Int!` as every Kraken connection has"),
+                        format!("declare `{count}: Int!` as every Kraken connection does"),
                     );
                 }
             }
@@ -95,6 +96,9 @@ impl KrakenConnectionExtras {
             let Some(edge) = edge_of(schema, connection) else {
                 continue;
             };
+            if !seen_edges.insert(edge.name.as_str()) {
+                continue;
+            }
             if let Some(description) = edge.description.as_deref() {
                 if !description
                     .trim_start()
