@@ -16,7 +16,11 @@ fn main() {
         }
     };
     let file: Arc<str> = Arc::from(path.as_str());
-    let loaded = gqlsmith_sdl::read_sdl(&[(file, text.as_str())]);
+    let loaded = if path.ends_with(".json") {
+        gqlsmith_sdl::read_introspection(&text, file)
+    } else {
+        gqlsmith_sdl::read_sdl(&[(file, text.as_str())])
+    };
     let fields: usize = loaded.schema.types.values().map(|ty| ty.fields.len()).sum();
     println!(
         "{} types, {} fields, {} diagnostics",

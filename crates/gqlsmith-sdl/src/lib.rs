@@ -1,10 +1,12 @@
 #![doc = include_str!("../README.md")]
 #![deny(unreachable_pub)]
 
+mod introspection;
 mod line_index;
 mod sdl_diagnostics;
 mod sdl_reader;
 mod sdl_writer;
 
+pub use introspection::read_introspection;
 pub use sdl_reader::read_sdl;
 pub use sdl_writer::{write_sdl, WriteOptions};

@@ -1,10 +1,16 @@
 //! Byte offsets to 1-based line and character columns, the way editors and SARIF count them.
 
+use std::cell::Cell;
+
 /// The start of every line of one text. GraphQL ends a line at `\n`, `\r\n` or a lone `\r`
 /// (<https://spec.graphql.org/October2021/#LineTerminator>), and so do we.
 pub(crate) struct LineIndex<'text> {
     text: &'text str,
     line_starts: Vec<usize>,
+    /// The last answer `(offset, line index, column)`: minified JSON is one long line, and
+    /// counting characters from the line start for every type would be quadratic, so an
+    /// offset later on the same line counts on from here.
+    last: Cell<(usize, usize, usize)>,
 }
 
 impl<'text> LineIndex<'text> {
@@ -21,7 +27,11 @@ impl<'text> LineIndex<'text> {
             }
             at += 1;
         }
-        LineIndex { text, line_starts }
+        LineIndex {
+            text,
+            line_starts,
+            last: Cell::new((0, 0, 0)),
+        }
     }
 
     /// The 1-based line and column (in characters) of byte `offset`. An offset past the end
@@ -37,10 +47,19 @@ impl<'text> LineIndex<'text> {
             .max(1)
             - 1;
         let line_start = self.line_starts.get(line).copied().unwrap_or(0).min(offset);
-        let column = self
-            .text
-            .get(line_start..offset)
-            .map_or(0, |part| part.chars().count());
+        let (last_offset, last_line, last_column) = self.last.get();
+        let (from, column_at_from) =
+            if last_line == line && last_offset >= line_start && last_offset <= offset {
+                (last_offset, last_column)
+            } else {
+                (line_start, 0)
+            };
+        let column = column_at_from
+            + self
+                .text
+                .get(from..offset)
+                .map_or(0, |part| part.chars().count());
+        self.last.set((offset, line, column));
         (to_u32(line + 1), to_u32(column + 1))
     }
 
@@ -74,5 +93,15 @@ mod tests {
         check("ab", 99, (1, 3));
         check("", 0, (1, 1));
         check("a\n", 2, (2, 1));
+    }
+
+    #[test]
+    fn later_offsets_on_one_line_count_on() {
+        let index = LineIndex::new("é{a}é{b}\né{c}");
+        assert_eq!(index.line_column(2), (1, 2));
+        assert_eq!(index.line_column(7), (1, 6));
+        assert_eq!(index.line_column(3), (1, 3));
+        assert_eq!(index.line_column(13), (2, 2));
+        assert_eq!(index.line_column(7), (1, 6));
     }
 }

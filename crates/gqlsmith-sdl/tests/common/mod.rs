@@ -248,3 +248,62 @@ pub(crate) fn strip_provenance(schema: &Schema) -> Schema {
     }
     schema
 }
+
+/// The schema with every default value's input-object fields in name order: GraphQL input
+/// object literals are unordered (https://spec.graphql.org/October2021/#sec-Input-Object-Values),
+/// and graphql-js prints them in the input type's field order, not as the SDL wrote them.
+pub(crate) fn canonical_defaults(schema: &Schema) -> Schema {
+    let mut schema = schema.clone();
+    let canonical = |value: &mut InputValue| {
+        if let Some(default) = &mut value.default_value {
+            *default = canonical_literal(default);
+        }
+    };
+    for directive in schema.directives.values_mut() {
+        directive.arguments.iter_mut().for_each(canonical);
+    }
+    for ty in schema.types.values_mut() {
+        for field in &mut ty.fields {
+            field.arguments.iter_mut().for_each(canonical);
+        }
+        ty.input_fields.iter_mut().for_each(canonical);
+    }
+    schema
+}
+
+fn canonical_literal(literal: &str) -> String {
+    use apollo_compiler::ast::{Definition, Value};
+    use apollo_compiler::Node;
+    fn sort(value: &mut Node<Value>) {
+        match value.make_mut() {
+            Value::Object(fields) => {
+                fields.sort_by(|a, b| a.0.cmp(&b.0));
+                fields.iter_mut().for_each(|(_, value)| sort(value));
+            }
+            Value::List(items) => items.iter_mut().for_each(sort),
+            _ => {}
+        }
+    }
+    let source = format!("input Canonical {{ field: Int = {literal} }}");
+    let Ok(document) = apollo_compiler::parser::Parser::new().parse_ast(source, "literal.graphql")
+    else {
+        return literal.to_owned();
+    };
+    let default = document
+        .definitions
+        .iter()
+        .find_map(|definition| match definition {
+            Definition::InputObjectTypeDefinition(input) => input
+                .fields
+                .first()
+                .and_then(|field| field.default_value.clone()),
+            _ => None,
+        });
+    match default {
+        Some(mut value) => {
+            sort(&mut value);
+            value.serialize().no_indent().to_string()
+        }
+        None => literal.to_owned(),
+    }
+}
