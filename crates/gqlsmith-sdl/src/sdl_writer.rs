@@ -32,13 +32,15 @@ pub struct WriteOptions {
 /// indentation, a blank line between definitions, a final newline.
 ///
 /// The result is a valid type system document for any model:
+/// - built-in scalars in the model (`String`, ..) are not defined again;
 /// - a name referenced but not defined becomes `scalar X @gqlsmith_undefined`;
 /// - an object or interface without fields, an enum without values, a union without object
 ///   members or an input without fields (SDL allows none of these) becomes
 ///   `scalar X @gqlsmith_empty(kind: ..)`, so references to it stay valid;
 /// - union members and implemented interfaces that are not of the right kind are left out and
 ///   named in `@gqlsmith_omitted(name:, reason:)`;
-/// - inferred facts carry `@gqlsmith_inferred(rule:, confidence:)`, names that were not read
+/// - inferred facts carry `@gqlsmith_inferred(rule:, confidence:)` (a member inferred the same
+///   way as its type carries none of its own), names that were not read
 ///   `@gqlsmith_name(origin:)`, partial value or member lists `@gqlsmith_incomplete`,
 ///   arguments a docs page gave without names `@gqlsmith_unnamed_argument(description:)` and
 ///   error codes `@gqlsmith_error_code(code:, message:)`. Each of these directives is defined
@@ -50,12 +52,19 @@ pub struct WriteOptions {
 pub fn write_sdl(schema: &Schema, options: &WriteOptions) -> String {
     let plan = Plan::new(schema);
     let mut writer = Writer {
+        type_certainty: None,
         out: String::with_capacity(1 << 16),
         markers: IndexSet::new(),
         plan: &plan,
         options,
     };
-    let mut types: Vec<&TypeDef> = schema.types.values().collect();
+    // Built-in scalars may be in a model (a docs page references them) but SDL must not
+    // define them (https://spec.graphql.org/October2021/#sec-Scalars.Built-in-Scalars).
+    let mut types: Vec<&TypeDef> = schema
+        .types
+        .values()
+        .filter(|ty| !Schema::is_builtin_scalar(&ty.name))
+        .collect();
     if options.sort {
         types.sort_by(|a, b| a.name.cmp(&b.name));
     }
@@ -72,6 +81,7 @@ pub fn write_sdl(schema: &Schema, options: &WriteOptions) -> String {
         let _ = writeln!(writer.out, "scalar {name} @gqlsmith_undefined");
     }
     let body = std::mem::take(&mut writer.out);
+    writer.type_certainty = None;
     writer.schema_definition(schema);
     let mut directives: Vec<_> = schema.directives.values().collect();
     if options.sort {
@@ -204,7 +214,15 @@ impl<'schema> Plan<'schema> {
                 TypeKind::InputObject => ty.input_fields.is_empty(),
                 TypeKind::Union | TypeKind::Scalar => false,
             };
-            written_kinds.insert(&ty.name, if empty { TypeKind::Scalar } else { ty.kind });
+            let builtin = Schema::is_builtin_scalar(&ty.name);
+            written_kinds.insert(
+                &ty.name,
+                if empty || builtin {
+                    TypeKind::Scalar
+                } else {
+                    ty.kind
+                },
+            );
         }
         // A union is empty when none of its members is written as an object.
         for ty in schema
@@ -264,6 +282,8 @@ impl<'schema> Plan<'schema> {
 
 struct Writer<'plan, 'schema> {
     out: String,
+    /// How the type being written is known; its members inherit it.
+    type_certainty: Option<Certainty>,
     markers: IndexSet<Marker>,
     plan: &'plan Plan<'schema>,
     options: &'plan WriteOptions,
@@ -359,6 +379,7 @@ impl Writer<'_, '_> {
         }
         self.name_marker(&ty.name_origin);
         self.inferred_marker(&ty.provenance, None);
+        self.type_certainty = Some(ty.provenance.certainty.clone());
         if ty.kind_provenance.certainty != ty.provenance.certainty {
             self.inferred_marker(&ty.kind_provenance, Some("kind"));
         }
@@ -446,7 +467,7 @@ impl Writer<'_, '_> {
                     self.out.push_str(&value.name);
                     self.directive_uses(&value.directives);
                     self.deprecation(value.deprecation.as_ref());
-                    self.inferred_marker(&value.provenance, None);
+                    self.member_inferred_marker(&value.provenance);
                     self.out.push('\n');
                 }
                 self.out.push_str("}\n");
@@ -476,7 +497,7 @@ impl Writer<'_, '_> {
         let _ = write!(self.out, ": {}", field.ty);
         self.directive_uses(&field.directives);
         self.deprecation(field.deprecation.as_ref());
-        self.inferred_marker(&field.provenance, None);
+        self.member_inferred_marker(&field.provenance);
         for argument in &field.unnamed_arguments {
             self.markers.insert(Marker::UnnamedArgument);
             self.out
@@ -527,7 +548,7 @@ impl Writer<'_, '_> {
         }
         self.directive_uses(&value.directives);
         self.deprecation(value.deprecation.as_ref());
-        self.inferred_marker(&value.provenance, None);
+        self.member_inferred_marker(&value.provenance);
     }
 
     fn directive_uses(&mut self, directives: &[DirectiveUse]) {
@@ -574,6 +595,27 @@ impl Writer<'_, '_> {
             let _ = write!(self.out, ", confidence: \"{confidence}\"");
         }
         self.out.push(')');
+    }
+
+    /// The marker of a field, argument, input field or enum value, unless it says the same
+    /// as its type's: the values of an enum inferred from samples are inferred the same way.
+    fn member_inferred_marker(&mut self, provenance: &Provenance) {
+        let inherited = match (&self.type_certainty, &provenance.certainty) {
+            (
+                Some(Certainty::Inferred {
+                    rule: type_rule,
+                    confidence: type_confidence,
+                    ..
+                }),
+                Certainty::Inferred {
+                    rule, confidence, ..
+                },
+            ) => type_rule == rule && type_confidence == confidence,
+            _ => false,
+        };
+        if !inherited {
+            self.inferred_marker(provenance, None);
+        }
     }
 
     fn inferred_marker(&mut self, provenance: &Provenance, fact: Option<&str>) {

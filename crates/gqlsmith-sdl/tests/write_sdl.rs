@@ -408,7 +408,7 @@ type Account @gqlsmith_name(origin: "recovered", confidence: "high") {
 }
 
 enum AccountStatus @gqlsmith_inferred(rule: "enum-sample", confidence: "medium") @gqlsmith_incomplete {
-  ACTIVE @gqlsmith_inferred(rule: "enum-sample", confidence: "medium")
+  ACTIVE
 }
 
 scalar Money @gqlsmith_inferred(rule: "scalar-by-example", confidence: "low", fact: "kind")
