@@ -64,29 +64,74 @@ fn parent_path(path: &str) -> &str {
     path.rfind('.').map_or(path, |dot| &path[..dot])
 }
 
+/// Containers whose path is the element itself rather than an added part: what folds into
+/// them is not part of them, so their message says how much was folded.
+fn absorbs_siblings(change_type: ChangeType) -> bool {
+    use ChangeType::*;
+    matches!(
+        change_type,
+        ObjectTypeInterfaceAdded
+            | UnionMemberAdded
+            | FieldDescriptionAdded
+            | TypeDescriptionAdded
+            | InputFieldDescriptionAdded
+            | DirectiveLocationAdded
+            | DirectiveArgumentAdded
+    )
+}
+
+/// A path that folds what follows: the highest criticality it folds, and the kept change
+/// whose message counts what an element-level container absorbed.
+struct Container {
+    level: Criticality,
+    counted_in: Option<usize>,
+}
+
 /// Drops every change whose path, or whose parent's path, an earlier containing change of at
 /// least its criticality has (a dropped change still marks its own path, so folding reaches
 /// any depth).
 pub(crate) fn fold(changes: Vec<Change>) -> Vec<Change> {
-    let mut containers: IndexMap<String, Criticality> = IndexMap::new();
-    changes
-        .into_iter()
-        .filter(|change| {
-            let folds_into = |path: &str| {
-                containers
-                    .get(path)
-                    .is_some_and(|level| *level >= change.criticality)
-            };
-            let folded = folds_into(&change.path) || folds_into(parent_path(&change.path));
-            if contains_its_children(change.change_type) {
-                let level = containers
-                    .entry(change.path.clone())
-                    .or_insert(change.criticality);
-                *level = (*level).max(change.criticality);
-            }
-            !folded
-        })
-        .collect()
+    let mut containers: IndexMap<String, Container> = IndexMap::new();
+    let mut kept: Vec<Change> = Vec::new();
+    let mut absorbed: Vec<usize> = Vec::new();
+    for change in changes {
+        let folds_into = |path: &str| {
+            containers
+                .get(path)
+                .filter(|container| container.level >= change.criticality)
+        };
+        let folded_into =
+            folds_into(&change.path).or_else(|| folds_into(parent_path(&change.path)));
+        let counted_in = folded_into.and_then(|container| container.counted_in);
+        let folded = folded_into.is_some();
+        if let Some(index) = counted_in {
+            absorbed[index] += 1;
+        }
+        if contains_its_children(change.change_type) {
+            let counted_in =
+                (!folded && absorbs_siblings(change.change_type)).then_some(kept.len());
+            let container = containers.entry(change.path.clone()).or_insert(Container {
+                level: change.criticality,
+                counted_in,
+            });
+            container.level = container.level.max(change.criticality);
+            container.counted_in = container.counted_in.or(counted_in);
+        }
+        if !folded {
+            kept.push(change);
+            absorbed.push(0);
+        }
+    }
+    for (change, count) in kept.iter_mut().zip(absorbed) {
+        if count > 0 {
+            let noun = if count == 1 { "change" } else { "changes" };
+            change.message.push_str(&format!(
+                " ({count} more {noun} at `{}` folded in; verbose changes lists them)",
+                change.path
+            ));
+        }
+    }
+    kept
 }
 
 #[cfg(test)]
@@ -104,7 +149,7 @@ mod tests {
             .collect();
         let kept: Vec<String> = fold(changes)
             .into_iter()
-            .map(|change| format!("{} {}", change.change_type, change.path))
+            .map(|change| format!("{} {}{}", change.change_type, change.path, change.message))
             .collect();
         assert_eq!(kept, expect);
     }
@@ -157,7 +202,7 @@ mod tests {
                 (FieldRemoved, Breaking, "A.f"),
                 (FieldAdded, Safe, "A.g"),
             ],
-            &["OBJECT_TYPE_INTERFACE_ADDED A", "FIELD_REMOVED A.f"],
+            &["OBJECT_TYPE_INTERFACE_ADDED A (1 more change at `A` folded in; verbose changes lists them)", "FIELD_REMOVED A.f"],
         );
         check(
             &[
@@ -177,7 +222,7 @@ mod tests {
                 (UnionMemberAdded, Dangerous, "U"),
                 (TypeDescriptionChanged, Safe, "U"),
             ],
-            &["UNION_MEMBER_ADDED U"],
+            &["UNION_MEMBER_ADDED U (2 more changes at `U` folded in; verbose changes lists them)"],
         );
         check(
             &[
