@@ -44,26 +44,44 @@ impl Config {
         };
         let text = std::fs::read_to_string(&path)
             .map_err(|error| format!("cannot read config `{}`: {error}", path.display()))?;
-        let file: ConfigFile = toml::from_str(&text).map_err(|error| describe_toml_error(&path, &text, &error))?;
+        let file: ConfigFile =
+            toml::from_str(&text).map_err(|error| describe_toml_error(&path, &text, &error))?;
         let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        Ok(Config { file, base, path: Some(path), text })
+        Ok(Config {
+            file,
+            base,
+            path: Some(path),
+            text,
+        })
     }
 
     /// `path` as the config file means it: relative to the file's directory.
     pub(crate) fn resolve(&self, path: &Path) -> PathBuf {
-        if path.is_absolute() { path.to_path_buf() } else { self.base.join(path) }
+        if path.is_absolute() {
+            path.to_path_buf()
+        } else {
+            self.base.join(path)
+        }
     }
 
     /// The label diagnostics about this file use.
     pub(crate) fn label(&self) -> String {
-        self.path.as_ref().map_or_else(|| "gqlsmith.toml".to_owned(), |p| p.display().to_string())
+        self.path
+            .as_ref()
+            .map_or_else(|| "gqlsmith.toml".to_owned(), |p| p.display().to_string())
     }
 }
 
 /// `file:line:column: message`, from a toml error's byte span.
 pub(crate) fn describe_toml_error(path: &Path, text: &str, error: &toml::de::Error) -> String {
-    let (line, column) = error.span().map_or((1, 1), |span| line_column(text, span.start));
-    format!("{}:{line}:{column}: invalid config: {}", path.display(), error.message())
+    let (line, column) = error
+        .span()
+        .map_or((1, 1), |span| line_column(text, span.start));
+    format!(
+        "{}:{line}:{column}: invalid config: {}",
+        path.display(),
+        error.message()
+    )
 }
 
 /// 1-based line and character column of byte `offset` in `text`.
@@ -71,7 +89,11 @@ pub(crate) fn line_column(text: &str, offset: usize) -> (u32, u32) {
     let offset = offset.min(text.len());
     let before = text.get(..offset).unwrap_or("");
     let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |last| last.chars().count()) + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .map_or(0, |last| last.chars().count())
+        + 1;
     (line as u32, column as u32)
 }
 
@@ -84,6 +106,9 @@ mod tests {
         let text = "inputs = [\"a.graphql\"]\ncheks = 1\n";
         let error = toml::from_str::<ConfigFile>(text).unwrap_err();
         let message = describe_toml_error(Path::new("gqlsmith.toml"), text, &error);
-        assert!(message.starts_with("gqlsmith.toml:2:1: invalid config: unknown field `cheks`"), "{message}");
+        assert!(
+            message.starts_with("gqlsmith.toml:2:1: invalid config: unknown field `cheks`"),
+            "{message}"
+        );
     }
 }

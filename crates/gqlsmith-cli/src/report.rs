@@ -45,9 +45,18 @@ impl Reporter {
         let coloured = match color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            ColorChoice::Auto => {
+                std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
         };
-        Reporter { style: if coloured { HumanStyle::Coloured } else { HumanStyle::Plain }, verbose }
+        Reporter {
+            style: if coloured {
+                HumanStyle::Coloured
+            } else {
+                HumanStyle::Plain
+            },
+            verbose,
+        }
     }
 
     pub(crate) fn style(&self) -> HumanStyle {
@@ -61,11 +70,14 @@ impl Reporter {
 
     /// Shows every diagnostic in full, whatever `--verbose` says.
     pub(crate) fn show_all(&self, project: &Project, diagnostics: &[Diagnostic], everything: bool) {
-        let (shown, hidden): (Vec<Diagnostic>, Vec<Diagnostic>) =
-            diagnostics.iter().cloned().partition(|d| everything || d.severity == Severity::Error);
+        let (shown, hidden): (Vec<Diagnostic>, Vec<Diagnostic>) = diagnostics
+            .iter()
+            .cloned()
+            .partition(|d| everything || d.severity == Severity::Error);
         let mut stderr = std::io::stderr().lock();
         if !shown.is_empty() {
-            let _ = stderr.write_all(render_human(&shown, &sources(project), self.style).as_bytes());
+            let _ =
+                stderr.write_all(render_human(&shown, &sources(project), self.style).as_bytes());
         }
         if !hidden.is_empty() {
             let _ = writeln!(

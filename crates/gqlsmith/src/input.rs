@@ -20,7 +20,12 @@ impl InputFormat {
     /// The format a file's extension implies: SDL for `.graphql`/`.graphqls`/`.gql`,
     /// introspection for `.json`, docs text for anything else.
     pub fn from_path(path: &Path) -> InputFormat {
-        match path.extension().and_then(|ext| ext.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        match path
+            .extension()
+            .and_then(|ext| ext.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
             Some("graphql" | "graphqls" | "gql") => InputFormat::Sdl,
             Some("json") => InputFormat::Introspection,
             _ => InputFormat::Docs,
@@ -49,7 +54,9 @@ impl FromStr for InputFormat {
             "docs" => Ok(InputFormat::Docs),
             "sdl" => Ok(InputFormat::Sdl),
             "introspection" => Ok(InputFormat::Introspection),
-            other => Err(format!("unknown input format `{other}`: expected docs, sdl or introspection")),
+            other => Err(format!(
+                "unknown input format `{other}`: expected docs, sdl or introspection"
+            )),
         }
     }
 }
@@ -71,8 +78,16 @@ pub const BUNDLED_KRAKEN_LABEL: &str = "fixtures/kraken/objects.txt";
 
 impl Input {
     /// Text already in memory (a build script, a test, the bundled page).
-    pub fn from_text(label: impl Into<Arc<str>>, text: impl Into<Arc<str>>, format: InputFormat) -> Input {
-        Input { label: label.into(), text: text.into(), format }
+    pub fn from_text(
+        label: impl Into<Arc<str>>,
+        text: impl Into<Arc<str>>,
+        format: InputFormat,
+    ) -> Input {
+        Input {
+            label: label.into(),
+            text: text.into(),
+            format,
+        }
     }
 
     /// The bundled Kraken page.
@@ -83,7 +98,10 @@ impl Input {
     /// Reads `path` as UTF-8 text. `format` overrides the extension's.
     pub fn read(path: &Path, format: Option<InputFormat>) -> Result<Input, InputError> {
         let label: Arc<str> = path.display().to_string().into();
-        let error = |problem| InputError { path: label.clone(), problem };
+        let error = |problem| InputError {
+            path: label.clone(),
+            problem,
+        };
         if path.is_dir() {
             return Err(error(InputProblem::IsDirectory));
         }
@@ -98,7 +116,11 @@ impl Input {
         if let Some(offset) = text.find('\0') {
             return Err(error(InputProblem::Binary { offset }));
         }
-        Ok(Input { format: format.unwrap_or_else(|| InputFormat::from_path(path)), label, text: text.into() })
+        Ok(Input {
+            format: format.unwrap_or_else(|| InputFormat::from_path(path)),
+            label,
+            text: text.into(),
+        })
     }
 }
 
@@ -162,7 +184,12 @@ mod tests {
         let error = Input::read(&dir, None).unwrap_err();
         assert!(error.to_string().contains("it is a directory"), "{error}");
         let missing = Input::read(Path::new("/nonexistent/gqlsmith/x.graphql"), None).unwrap_err();
-        assert!(missing.to_string().starts_with("cannot read `/nonexistent/gqlsmith/x.graphql`:"), "{missing}");
+        assert!(
+            missing
+                .to_string()
+                .starts_with("cannot read `/nonexistent/gqlsmith/x.graphql`:"),
+            "{missing}"
+        );
     }
 
     #[test]

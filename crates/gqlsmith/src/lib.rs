@@ -1,11 +1,18 @@
 #![doc = include_str!("../README.md")]
 #![deny(unreachable_pub)]
 
+mod generate;
 mod input;
 mod load;
 
-pub use input::{Input, InputError, InputFormat, InputProblem, BUNDLED_KRAKEN_LABEL, BUNDLED_KRAKEN_PAGE};
+pub use generate::{generate, generate_to_dir, generate_to_string};
+pub use input::{
+    Input, InputError, InputFormat, InputProblem, BUNDLED_KRAKEN_LABEL, BUNDLED_KRAKEN_PAGE,
+};
 pub use load::{load, LoadOptions, Project};
 
 /// The intermediate model, as every gqlsmith crate sees it.
 pub use gqlsmith_model as model;
+
+/// The emitters: targets, the `[generate]` config table, templates and generated files.
+pub use gqlsmith_codegen as codegen;

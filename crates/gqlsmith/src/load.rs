@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use gqlsmith_docs::PageStats;
 use gqlsmith_model::{Diagnostic, Loaded};
 use gqlsmith_recover::{Overlay, RecoverOptions, RecoveryReport};
 
@@ -26,6 +27,8 @@ pub struct Project {
     pub loaded: Loaded,
     pub inputs: Vec<Input>,
     pub recovery: Option<RecoveryReport>,
+    /// For docs pages: what the page itself holds, counted before recovery adds anything.
+    pub page_stats: Option<PageStats>,
 }
 
 impl Project {
@@ -41,7 +44,10 @@ pub fn load(inputs: Vec<Input>, options: &LoadOptions) -> Project {
     let mut loaded = read_all(&inputs);
     let mut recovery = None;
     let mut extra_inputs = Vec::new();
-    let is_docs = inputs.first().is_some_and(|input| input.format == InputFormat::Docs);
+    let is_docs = inputs
+        .first()
+        .is_some_and(|input| input.format == InputFormat::Docs);
+    let page_stats = is_docs.then(|| gqlsmith_docs::stats(&loaded));
     if is_docs && !options.no_recover && !loaded.has_errors() {
         let mut recover_options = RecoverOptions::default();
         if let Some(overlay) = &options.overlay {
@@ -66,12 +72,19 @@ pub fn load(inputs: Vec<Input>, options: &LoadOptions) -> Project {
     }
     let mut all_inputs = inputs;
     all_inputs.extend(extra_inputs);
-    Project { loaded, inputs: all_inputs, recovery }
+    Project {
+        loaded,
+        inputs: all_inputs,
+        recovery,
+        page_stats,
+    }
 }
 
 /// Reads inputs of one format into one model.
 fn read_all(inputs: &[Input]) -> Loaded {
-    let Some(first) = inputs.first() else { return Loaded::default() };
+    let Some(first) = inputs.first() else {
+        return Loaded::default();
+    };
     if let Some(other) = inputs.iter().find(|input| input.format != first.format) {
         let mut loaded = Loaded::default();
         loaded.diagnostics.push(
@@ -83,22 +96,30 @@ fn read_all(inputs: &[Input]) -> Loaded {
                     first.label, first.format, other.label, other.format
                 ),
             )
-            .with_help("give inputs of one format, or convert one with `gqlsmith convert --to sdl`"),
+            .with_help(
+                "give inputs of one format, or convert one with `gqlsmith convert --to sdl`",
+            ),
         );
         return loaded;
     }
     match first.format {
         InputFormat::Sdl => {
-            let sources: Vec<(Arc<str>, &str)> =
-                inputs.iter().map(|input| (input.label.clone(), &*input.text)).collect();
+            let sources: Vec<(Arc<str>, &str)> = inputs
+                .iter()
+                .map(|input| (input.label.clone(), &*input.text))
+                .collect();
             gqlsmith_sdl::read_sdl(&sources)
         }
-        InputFormat::Introspection => merge(inputs.iter().map(|input| {
-            gqlsmith_sdl::read_introspection(&input.text, input.label.clone())
-        })),
-        InputFormat::Docs => {
-            merge(inputs.iter().map(|input| gqlsmith_docs::read(&input.text, input.label.clone())))
-        }
+        InputFormat::Introspection => merge(
+            inputs
+                .iter()
+                .map(|input| gqlsmith_sdl::read_introspection(&input.text, input.label.clone())),
+        ),
+        InputFormat::Docs => merge(
+            inputs
+                .iter()
+                .map(|input| gqlsmith_docs::read(&input.text, input.label.clone())),
+        ),
     }
 }
 

@@ -38,46 +38,81 @@ pub(crate) fn run(args: CheckArgs, reporter: &Reporter) -> Result<Exit, String> 
         reporter.show(&project, &project.loaded.diagnostics);
         return Ok(Exit::Findings);
     }
+    // The whole file goes to the checks crate, so its diagnostics point at real lines.
     let check_config = match &config.file.check {
-        Some(table) => CheckConfig::from_toml(&toml::to_string(table).map_err(|e| e.to_string())?, config.label().into())
-            .map_err(|diagnostics| diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?,
+        Some(_) => CheckConfig::from_toml(&config.text, config.label()).map_err(|diagnostics| {
+            diagnostics
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        })?,
         None => CheckConfig::default(),
     };
     let today = args.today.unwrap_or_else(today);
     let findings = gqlsmith_checks::check(&project.loaded.schema, &check_config, today);
-    let sources_text: Vec<_> = project.inputs.iter().map(|input| (input.label.clone(), &*input.text)).collect();
+    let sources_text: Vec<_> = project
+        .inputs
+        .iter()
+        .map(|input| (input.label.clone(), &*input.text))
+        .collect();
     let mut findings = gqlsmith_checks::apply_suppressions(findings, &sources_text);
     if let Some(path) = &args.write_baseline {
         let baseline = Baseline::from_findings(&findings);
         let text = serde_json::to_string_pretty(&baseline).map_err(|e| e.to_string())? + "\n";
         write_atomically(path, text.as_bytes())?;
-        eprintln!("wrote {} findings to baseline `{}`", findings.len(), path.display());
+        eprintln!(
+            "wrote {} findings to baseline `{}`",
+            findings.len(),
+            path.display()
+        );
         return Ok(Exit::Success);
     }
     let mut fixed = Vec::new();
     if let Some(path) = &args.baseline {
-        let text = std::fs::read_to_string(path).map_err(|error| format!("cannot read baseline `{}`: {error}", path.display()))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|error| format!("cannot read baseline `{}`: {error}", path.display()))?;
         let baseline: Baseline = serde_json::from_str(&text).map_err(|error| {
-            format!("{}:{}:{}: invalid baseline: {error}", path.display(), error.line(), error.column())
+            format!(
+                "{}:{}:{}: invalid baseline: {error}",
+                path.display(),
+                error.line(),
+                error.column()
+            )
         })?;
         let (new, fixed_entries) = baseline.split(findings);
         findings = new;
-        fixed = fixed_entries.into_iter().map(|entry| serde_json::to_value(entry).unwrap_or_default()).collect();
+        fixed = fixed_entries
+            .into_iter()
+            .map(|entry| serde_json::to_value(entry).unwrap_or_default())
+            .collect();
     }
     match args.format.as_str() {
         "json" => {
             let value = json!({"findings": diagnostics_json(&findings), "reader_diagnostics": diagnostics_json(&project.loaded.diagnostics), "fixed_baseline_entries": fixed});
-            println!("{}", serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?);
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?
+            );
         }
         "sarif" => {
             let log = sarif_log(&findings, &sarif_rules());
-            println!("{}", serde_json::to_string_pretty(&log).map_err(|e| e.to_string())?);
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&log).map_err(|e| e.to_string())?
+            );
         }
         "github" => print!("{}", github_annotations(&findings)),
         _ => {
-            print!("{}", render_human(&findings, &sources(&project), reporter.style()));
+            print!(
+                "{}",
+                render_human(&findings, &sources(&project), reporter.style())
+            );
             if !fixed.is_empty() {
-                println!("{} baseline entries are fixed; rewrite the baseline with --write-baseline", fixed.len());
+                println!(
+                    "{} baseline entries are fixed; rewrite the baseline with --write-baseline",
+                    fixed.len()
+                );
             }
         }
     }

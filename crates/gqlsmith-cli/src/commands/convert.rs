@@ -35,13 +35,17 @@ pub(crate) fn run(args: ConvertArgs, reporter: &Reporter) -> Result<Exit, String
     }
     let text = match args.to.as_str() {
         "json" => {
-            let mut text = serde_json::to_string_pretty(&model_json(&project)).map_err(|e| e.to_string())?;
+            let mut text =
+                serde_json::to_string_pretty(&model_json(&project)).map_err(|e| e.to_string())?;
             text.push('\n');
             text
         }
         _ => gqlsmith_sdl::write_sdl(
             &project.loaded.schema,
-            &gqlsmith_sdl::WriteOptions { sort: args.sort, ..Default::default() },
+            &gqlsmith_sdl::WriteOptions {
+                sort: args.sort,
+                ..Default::default()
+            },
         ),
     };
     match &args.output {
@@ -73,9 +77,14 @@ fn type_json(ty: &TypeDef, is_docs: bool) -> Value {
         "description": ty.description,
         "fields": ty.fields.iter().map(field_json).collect::<Vec<_>>(),
     });
-    let object = value.as_object_mut().expect("json! of an object literal is an object");
+    let object = value
+        .as_object_mut()
+        .expect("json! of an object literal is an object");
     if !ty.input_fields.is_empty() {
-        object.insert("input_fields".into(), ty.input_fields.iter().map(input_value_json).collect());
+        object.insert(
+            "input_fields".into(),
+            ty.input_fields.iter().map(input_value_json).collect(),
+        );
     }
     if !ty.interfaces.is_empty() {
         object.insert("interfaces".into(), json!(ty.interfaces));
@@ -95,8 +104,14 @@ fn type_json(ty: &TypeDef, is_docs: bool) -> Value {
     if ty.incomplete {
         object.insert("incomplete".into(), json!(true));
     }
-    if let Certainty::Inferred { rule, confidence, .. } = &ty.kind_provenance.certainty {
-        object.insert("kind_origin".into(), json!({"rule": rule, "confidence": confidence}));
+    if let Certainty::Inferred {
+        rule, confidence, ..
+    } = &ty.kind_provenance.certainty
+    {
+        object.insert(
+            "kind_origin".into(),
+            json!({"rule": rule, "confidence": confidence}),
+        );
     }
     if !ty.error_codes.is_empty() {
         object.insert(
@@ -117,7 +132,10 @@ fn type_json(ty: &TypeDef, is_docs: bool) -> Value {
         );
         object.insert("name_origin".into(), json!(ty.name_origin.as_str()));
         match &ty.name_origin {
-            NameOrigin::Recovered { confidence, signals } => {
+            NameOrigin::Recovered {
+                confidence,
+                signals,
+            } => {
                 object.insert("confidence".into(), json!(confidence));
                 object.insert("signals".into(), json!(signals));
             }
@@ -129,7 +147,11 @@ fn type_json(ty: &TypeDef, is_docs: bool) -> Value {
         if let Some(example) = &ty.example {
             object.insert(
                 "example".into(),
-                example.entries.iter().map(|entry| json!({"key": entry.key, "value": entry.value})).collect(),
+                example
+                    .entries
+                    .iter()
+                    .map(|entry| json!({"key": entry.key, "value": entry.value}))
+                    .collect(),
             );
         }
     }

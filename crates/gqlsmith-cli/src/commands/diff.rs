@@ -3,12 +3,13 @@
 use std::path::PathBuf;
 
 use gqlsmith::{load, Input, InputFormat, LoadOptions, Project};
-use gqlsmith_diff::{AllowList, Change, Criticality, DiffOptions};
+use gqlsmith_diff::{AllowList, Change, Criticality, DiffOptions, FailOn};
 use gqlsmith_model::{Diagnostic, Severity};
+use heck::ToKebabCase;
 use serde_json::json;
 
 use crate::config::Config;
-use crate::render::{github_annotations, sarif_log, SarifRule};
+use crate::render::{diagnostics_json, github_annotations, sarif_log, SarifRule};
 use crate::report::{Exit, Reporter};
 
 #[derive(clap::Args, Debug)]
@@ -26,9 +27,9 @@ pub(crate) struct DiffArgs {
     /// Approved changes: reported, but they do not fail the gate.
     #[arg(long, value_name = "FILE")]
     pub(crate) allow: Option<PathBuf>,
-    /// The lowest criticality that fails the gate (exit 1).
-    #[arg(long, value_parser = ["breaking", "dangerous", "none"], default_value = "breaking")]
-    pub(crate) fail_on: String,
+    /// The lowest criticality that fails the gate (exit 1); default: the config's, else breaking.
+    #[arg(long, value_parser = ["breaking", "dangerous", "none"])]
+    pub(crate) fail_on: Option<String>,
     /// List the changes inside added and removed types too, instead of folding them.
     #[arg(long)]
     pub(crate) verbose_changes: bool,
@@ -42,8 +43,15 @@ pub(crate) struct DiffArgs {
 
 pub(crate) fn run(args: DiffArgs, reporter: &Reporter) -> Result<Exit, String> {
     let config = Config::load(args.config.as_deref())?;
-    let format = args.from.as_deref().map(str::parse::<InputFormat>).transpose()?;
-    let options = LoadOptions { no_recover: args.no_recover, ..LoadOptions::default() };
+    let format = args
+        .from
+        .as_deref()
+        .map(str::parse::<InputFormat>)
+        .transpose()?;
+    let options = LoadOptions {
+        no_recover: args.no_recover,
+        ..LoadOptions::default()
+    };
     let read = |path: &PathBuf| -> Result<Project, String> {
         let input = Input::read(path, format).map_err(|error| error.to_string())?;
         Ok(load(vec![input], &options))
@@ -57,27 +65,49 @@ pub(crate) fn run(args: DiffArgs, reporter: &Reporter) -> Result<Exit, String> {
         return Err("cannot diff schemas with errors; fix the errors above first".to_owned());
     }
     let mut diff_options: DiffOptions = match &config.file.diff {
-        Some(table) => table.clone().try_into().map_err(|error: toml::de::Error| format!("{}: invalid [diff] table: {}", config.label(), error.message()))?,
+        Some(table) => table.clone().try_into().map_err(|error: toml::de::Error| {
+            format!(
+                "{}: invalid [diff] table: {}",
+                config.label(),
+                error.message()
+            )
+        })?,
         None => DiffOptions::default(),
     };
     diff_options.verbose_changes |= args.verbose_changes;
     let mut changes = gqlsmith_diff::diff(&old.loaded.schema, &new.loaded.schema, &diff_options);
     let mut stale = Vec::new();
     if let Some(path) = &args.allow {
-        let text = std::fs::read_to_string(path).map_err(|error| format!("cannot read allow list `{}`: {error}", path.display()))?;
-        let allow = AllowList::parse(&text, path.display().to_string().into())
-            .map_err(|diagnostics| diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|error| format!("cannot read allow list `{}`: {error}", path.display()))?;
+        let allow =
+            AllowList::parse(&text, path.display().to_string().into()).map_err(|diagnostics| {
+                diagnostics
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })?;
         stale = allow.apply(&mut changes);
     }
     match args.format.as_str() {
         "json" => {
-            let value = json!({"changes": changes, "stale_allow_entries": stale});
-            println!("{}", serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?);
+            let value =
+                json!({"changes": changes, "stale_allow_entries": diagnostics_json(&stale)});
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?
+            );
         }
         "markdown" => print!("{}", gqlsmith_diff::render_markdown(&changes)),
         "sarif" => {
-            let log = sarif_log(&change_diagnostics(&changes), &change_rules(&changes));
-            println!("{}", serde_json::to_string_pretty(&log).map_err(|e| e.to_string())?);
+            let mut results = change_diagnostics(&changes);
+            results.extend(stale.iter().cloned());
+            let log = sarif_log(&results, &change_rules(&changes));
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&log).map_err(|e| e.to_string())?
+            );
         }
         "github" => print!("{}", github_annotations(&change_diagnostics(&changes))),
         _ => {
@@ -93,9 +123,16 @@ pub(crate) fn run(args: DiffArgs, reporter: &Reporter) -> Result<Exit, String> {
         _ => Some(Criticality::Breaking),
     };
     let failing = changes.iter().any(|change| {
-        !change.approved && threshold.is_some_and(|level| criticality_rank(change.criticality) >= criticality_rank(level))
+        !change.approved
+            && threshold.is_some_and(|level| {
+                criticality_rank(change.criticality) >= criticality_rank(level)
+            })
     });
-    Ok(if failing { Exit::Findings } else { Exit::Success })
+    Ok(if failing {
+        Exit::Findings
+    } else {
+        Exit::Success
+    })
 }
 
 fn criticality_rank(criticality: Criticality) -> u8 {
@@ -117,13 +154,20 @@ fn change_diagnostics(changes: &[Change]) -> Vec<Diagnostic> {
                 Criticality::Breaking | Criticality::Dangerous => Severity::Warning,
                 Criticality::Safe => Severity::Note,
             };
-            let mut diagnostic = Diagnostic::new(change.change_type.as_str(), kebab(change.change_type.as_str()), severity, change.message.clone())
-                .at_opt(change.new_location.clone().or_else(|| change.old_location.clone()))
-                .with_coordinate(change.path.clone());
-            if let Some(reason) = &change.reason {
-                diagnostic = diagnostic.with_help(reason.clone());
-            }
-            diagnostic
+            Diagnostic::new(
+                change.change_type.as_str(),
+                kebab(change.change_type.as_str()),
+                severity,
+                change.message.clone(),
+            )
+            .at_opt(
+                change
+                    .new_location
+                    .clone()
+                    .or_else(|| change.old_location.clone()),
+            )
+            .with_coordinate(change.path.clone())
+            .with_help(change.reason.clone())
         })
         .collect()
 }
@@ -131,7 +175,8 @@ fn change_diagnostics(changes: &[Change]) -> Vec<Diagnostic> {
 fn change_rules(changes: &[Change]) -> Vec<SarifRule> {
     let mut seen = std::collections::BTreeMap::new();
     for change in changes {
-        seen.entry(change.change_type.as_str().to_owned()).or_insert(change.criticality);
+        seen.entry(change.change_type.as_str().to_owned())
+            .or_insert(change.criticality);
     }
     seen.into_iter()
         .map(|(code, criticality)| SarifRule {
@@ -139,11 +184,15 @@ fn change_rules(changes: &[Change]) -> Vec<SarifRule> {
             summary: code.replace('_', " ").to_lowercase(),
             code,
             help_markdown: None,
-            default_severity: if criticality == Criticality::Safe { Severity::Note } else { Severity::Warning },
+            default_severity: if criticality == Criticality::Safe {
+                Severity::Note
+            } else {
+                Severity::Warning
+            },
         })
         .collect()
 }
 
 fn kebab(screaming: &str) -> String {
-    screaming.to_lowercase().replace('_', "-")
+    screaming.to_kebab_case()
 }

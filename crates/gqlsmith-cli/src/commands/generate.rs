@@ -30,40 +30,59 @@ pub(crate) struct GenerateArgs {
 pub(crate) fn run(args: GenerateArgs, reporter: &Reporter) -> Result<Exit, String> {
     let (project, config) = args.input.load()?;
     reporter.show(&project, &project.loaded.diagnostics);
-    let label = project.inputs.first().map_or_else(String::new, |input| input.label.to_string());
+    let label = project
+        .inputs
+        .first()
+        .map_or_else(String::new, |input| input.label.to_string());
     let Ok((schema, _warnings)) = project.loaded.clone().into_valid() else {
         // No partial output: errors stop the run before a single file is written.
         return Ok(Exit::Findings);
     };
     let generate_config: GenerateConfig = match &config.file.generate {
         Some(table) => table.clone().try_into().map_err(|error: toml::de::Error| {
-            format!("{}: invalid [generate] table: {}", config.label(), error.message())
+            format!(
+                "{}: invalid [generate] table: {}",
+                config.label(),
+                error.message()
+            )
         })?,
         None => GenerateConfig::default(),
     };
     let templates = match &args.templates {
         Some(dir) => Templates::with_overrides_from_dir(dir).map_err(|diagnostics| {
-            diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+            diagnostics
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
         })?,
         None => Templates::default(),
     };
-    let targets = if !args.targets.is_empty() {
-        args.targets.clone()
-    } else if !generate_config.targets.is_empty() {
-        generate_config.targets.clone()
+    let targets = if args.targets.is_empty() {
+        generate_config.selected_targets()
     } else {
-        Target::ALL.to_vec()
+        args.targets.clone()
     };
-    let out_root = args.out.clone().unwrap_or_else(|| PathBuf::from("generated"));
     // Everything is generated in memory first, so a failing target writes nothing at all.
     let mut planned: Vec<(PathBuf, String)> = Vec::new();
+    let mut directories = Vec::new();
     for target in targets {
-        let files = gqlsmith_codegen::generate(&schema, target, &generate_config, &templates, &label)
-            .map_err(|diagnostics| diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?;
-        let directory = match generate_config.out_dir(target) {
-            Some(dir) => config.resolve(dir),
-            None => out_root.join(target.to_string()),
+        let files =
+            gqlsmith_codegen::generate(&schema, target, &generate_config, &templates, &label)
+                .map_err(|diagnostics| {
+                    diagnostics
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })?;
+        // `--out DIR` puts every target below DIR; otherwise the config's out dir (relative to
+        // the config file), whose default is `generated/<target>`.
+        let directory = match &args.out {
+            Some(out) => out.join(target.name()),
+            None => config.resolve(Path::new(&generate_config.out_dir(target))),
         };
+        directories.push(format!("`{}`", directory.display()));
         for GeneratedFile { path, contents } in files {
             planned.push((directory.join(safe_relative(&path)?), contents));
         }
@@ -76,7 +95,11 @@ pub(crate) fn run(args: GenerateArgs, reporter: &Reporter) -> Result<Exit, Strin
             write_atomically(path, contents.as_bytes())?;
         }
     }
-    eprintln!("generated {} files under `{}`", planned.len(), out_root.display());
+    eprintln!(
+        "generated {} files in {}",
+        planned.len(),
+        directories.join(", ")
+    );
     Ok(Exit::Success)
 }
 
@@ -108,9 +131,13 @@ fn check_files(planned: &[(PathBuf, String)]) -> Exit {
 /// An emitter's relative path, refused when it could leave the output directory.
 fn safe_relative(path: &str) -> Result<PathBuf, String> {
     let relative = Path::new(path);
-    let escapes = relative.components().any(|part| !matches!(part, Component::Normal(_)));
+    let escapes = relative
+        .components()
+        .any(|part| !matches!(part, Component::Normal(_)));
     if path.is_empty() || escapes {
-        return Err(format!("refusing to write `{path}`: generated paths must stay inside the output directory"));
+        return Err(format!(
+            "refusing to write `{path}`: generated paths must stay inside the output directory"
+        ));
     }
     Ok(relative.to_path_buf())
 }
@@ -124,7 +151,10 @@ mod tests {
         assert!(safe_relative("types/account.md").is_ok());
         assert!(safe_relative("../escape.rs").is_err());
         assert!(safe_relative("/etc/passwd").is_err());
-        assert!(safe_relative("a/./b").is_ok(), "`.` components are dropped by Path, not refused");
+        assert!(
+            safe_relative("a/./b").is_ok(),
+            "`.` components are dropped by Path, not refused"
+        );
         assert!(safe_relative("").is_err());
     }
 }

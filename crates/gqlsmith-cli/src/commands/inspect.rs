@@ -29,7 +29,10 @@ pub(crate) fn run(args: InspectArgs, reporter: &Reporter) -> Result<Exit, String
         if let Some(report) = &project.recovery {
             value["recovery"] = serde_json::to_value(report).map_err(|e| e.to_string())?;
         }
-        println!("{}", serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?
+        );
     } else {
         reporter.show_all(&project, &project.loaded.diagnostics, true);
         print!("{}", summary.render());
@@ -68,12 +71,19 @@ impl Summary {
         let mut diagnostics = BTreeMap::new();
         for diagnostic in &project.loaded.diagnostics {
             *diagnostics
-                .entry((diagnostic.code.clone(), diagnostic.name.clone(), diagnostic.severity.as_str()))
+                .entry((
+                    diagnostic.code.clone(),
+                    diagnostic.name.clone(),
+                    diagnostic.severity.as_str(),
+                ))
                 .or_default() += 1;
         }
-        let is_docs = project.format() == Some(InputFormat::Docs);
         Summary {
-            inputs: project.inputs.iter().map(|input| (input.label.to_string(), input.format)).collect(),
+            inputs: project
+                .inputs
+                .iter()
+                .map(|input| (input.label.to_string(), input.format))
+                .collect(),
             kinds,
             name_origins,
             inferred_kinds: schema
@@ -82,11 +92,14 @@ impl Summary {
                 .filter(|ty| matches!(ty.kind_provenance.certainty, Certainty::Inferred { .. }))
                 .count(),
             fields: fields.clone().count(),
-            deprecated: fields.clone().filter(|field| field.deprecation.is_some()).count(),
+            deprecated: fields
+                .clone()
+                .filter(|field| field.deprecation.is_some())
+                .count(),
             unnamed_arguments: fields.map(|field| field.unnamed_arguments.len()).sum(),
             error_codes: schema.types.values().map(|ty| ty.error_codes.len()).sum(),
             diagnostics,
-            page: is_docs.then(|| gqlsmith_docs::stats(&project.loaded)),
+            page: project.page_stats,
         }
     }
 

@@ -50,21 +50,47 @@ impl InputArgs {
     }
 
     fn load_with(&self, config: &Config) -> Result<Project, String> {
-        let format = self.from.as_deref().map(str::parse::<InputFormat>).transpose()?;
-        let read = |path: &std::path::Path, format| Input::read(path, format).map_err(|error| error.to_string());
+        let format = self
+            .from
+            .as_deref()
+            .map(str::parse::<InputFormat>)
+            .transpose()?;
+        let read = |path: &std::path::Path, format| {
+            Input::read(path, format).map_err(|error| error.to_string())
+        };
         let inputs = if !self.inputs.is_empty() {
-            self.inputs.iter().map(|path| read(path, format)).collect::<Result<Vec<_>, _>>()?
+            self.inputs
+                .iter()
+                .map(|path| read(path, format))
+                .collect::<Result<Vec<_>, _>>()?
         } else if !config.file.inputs.is_empty() {
-            config.file.inputs.iter().map(|path| read(&config.resolve(path), format)).collect::<Result<Vec<_>, _>>()?
+            config
+                .file
+                .inputs
+                .iter()
+                .map(|path| read(&config.resolve(path), format))
+                .collect::<Result<Vec<_>, _>>()?
         } else {
             vec![Input::bundled_kraken()]
         };
-        let overlay = self.overlay.clone().or_else(|| config.file.overlay.as_deref().map(|p| config.resolve(p)));
-        let reference = self.reference.clone().or_else(|| config.file.reference.as_deref().map(|p| config.resolve(p)));
+        let overlay = self
+            .overlay
+            .clone()
+            .or_else(|| config.file.overlay.as_deref().map(|p| config.resolve(p)));
+        let reference = self
+            .reference
+            .clone()
+            .or_else(|| config.file.reference.as_deref().map(|p| config.resolve(p)));
         let options = LoadOptions {
             no_recover: self.no_recover,
-            overlay: overlay.as_deref().map(|path| read(path, Some(InputFormat::Docs))).transpose()?,
-            reference: reference.as_deref().map(|path| read(path, None)).transpose()?,
+            overlay: overlay
+                .as_deref()
+                .map(|path| read(path, Some(InputFormat::Docs)))
+                .transpose()?,
+            reference: reference
+                .as_deref()
+                .map(|path| read(path, None))
+                .transpose()?,
         };
         Ok(load(inputs, &options))
     }
@@ -75,6 +101,11 @@ pub(crate) fn today() -> gqlsmith_model::Date {
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |elapsed| elapsed.as_secs());
-    gqlsmith_model::Date::from_days_since_epoch((seconds / 86_400) as i64)
-        .unwrap_or(gqlsmith_model::Date { year: 1970, month: 1, day: 1 })
+    gqlsmith_model::Date::from_days_since_epoch((seconds / 86_400) as i64).unwrap_or(
+        gqlsmith_model::Date {
+            year: 1970,
+            month: 1,
+            day: 1,
+        },
+    )
 }

@@ -13,16 +13,33 @@ pub(crate) fn run(args: RulesArgs) -> Result<Exit, String> {
     match args.name {
         None => {
             for rule in rules {
-                println!("{:<8} {:<40} {:<8} {}", rule.code, rule.name, rule.default_severity, rule.summary());
+                println!(
+                    "{:<8} {:<40} {:<8} {}",
+                    rule.code,
+                    rule.name,
+                    rule.default_severity,
+                    rule.summary()
+                );
             }
             Ok(Exit::Success)
         }
-        Some(wanted) => match rules.iter().find(|rule| rule.name == wanted || rule.code == wanted) {
+        Some(wanted) => match rules
+            .iter()
+            .find(|rule| rule.name == wanted || rule.code == wanted)
+        {
             Some(rule) => {
-                println!("{} ({}), default {}\n\n{}", rule.name, rule.code, rule.default_severity, rule.docs.trim_end());
+                println!(
+                    "{} ({}), default {}\n\n{}",
+                    rule.name,
+                    rule.code,
+                    rule.default_severity,
+                    rule.docs.trim_end()
+                );
                 Ok(Exit::Success)
             }
-            None => Err(format!("no rule named `{wanted}`; `gqlsmith rules` lists them")),
+            None => Err(format!(
+                "no rule named `{wanted}`; `gqlsmith rules` lists them"
+            )),
         },
     }
 }

@@ -13,7 +13,11 @@ pub(crate) enum HumanStyle {
 }
 
 /// Renders every diagnostic, then a one-line summary.
-pub(crate) fn render_human(diagnostics: &[Diagnostic], sources: &SourceMap, style: HumanStyle) -> String {
+pub(crate) fn render_human(
+    diagnostics: &[Diagnostic],
+    sources: &SourceMap,
+    style: HumanStyle,
+) -> String {
     let renderer = match style {
         HumanStyle::Plain => Renderer::plain(),
         HumanStyle::Coloured => Renderer::styled(),
@@ -30,13 +34,27 @@ pub(crate) fn render_human(diagnostics: &[Diagnostic], sources: &SourceMap, styl
 
 fn render_one(diagnostic: &Diagnostic, sources: &SourceMap, renderer: &Renderer) -> String {
     let level = level(diagnostic.severity);
-    let title = level.primary_title(diagnostic.message.as_str()).id(diagnostic.code.as_str());
+    let title = level
+        .primary_title(diagnostic.message.as_str())
+        .id(diagnostic.code.as_str());
     let mut elements = Vec::new();
     if let Some(location) = &diagnostic.location {
-        elements.push(snippet(location, diagnostic.length, "", AnnotationKind::Primary, sources));
+        elements.push(snippet(
+            location,
+            diagnostic.length,
+            "",
+            AnnotationKind::Primary,
+            sources,
+        ));
     }
     for label in &diagnostic.labels {
-        elements.push(snippet(&label.location, 1, &label.message, AnnotationKind::Context, sources));
+        elements.push(snippet(
+            &label.location,
+            1,
+            &label.message,
+            AnnotationKind::Context,
+            sources,
+        ));
     }
     let mut group = Group::with_title(title).elements(elements);
     if let Some(help) = &diagnostic.help {
@@ -60,7 +78,10 @@ fn snippet<'a>(
     }
     Snippet::source(line)
         .line_start(location.line as usize)
-        .path(format!("{}:{}:{}", location.file, location.line, location.column))
+        .path(format!(
+            "{}:{}:{}",
+            location.file, location.line, location.column
+        ))
         .annotation(annotation)
 }
 
@@ -74,7 +95,12 @@ fn level(severity: Severity) -> Level<'static> {
 
 /// `3 errors, 1 warning, 0 notes`.
 fn summary(diagnostics: &[Diagnostic]) -> String {
-    let count = |severity| diagnostics.iter().filter(|d| d.severity == severity).count();
+    let count = |severity| {
+        diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    };
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     format!(
         "{}, {}, {}",

@@ -24,14 +24,24 @@ pub(crate) fn sarif_log(diagnostics: &[Diagnostic], rules: &[SarifRule]) -> Sari
     let descriptors: Vec<ReportingDescriptor> = rules
         .iter()
         .map(|rule| {
-            let mut help = MultiformatMessageString::builder().text(rule.summary.clone()).build();
+            let mut help = MultiformatMessageString::builder()
+                .text(rule.summary.clone())
+                .build();
             help.markdown = rule.help_markdown.clone();
             ReportingDescriptor::builder()
                 .id(rule.code.clone())
                 .name(rule.name.clone())
-                .short_description(MultiformatMessageString::builder().text(rule.summary.clone()).build())
+                .short_description(
+                    MultiformatMessageString::builder()
+                        .text(rule.summary.clone())
+                        .build(),
+                )
                 .help(help)
-                .default_configuration(ReportingConfiguration::builder().level(level(rule.default_severity)).build())
+                .default_configuration(
+                    ReportingConfiguration::builder()
+                        .level(level(rule.default_severity))
+                        .build(),
+                )
                 .build()
         })
         .collect();
@@ -55,10 +65,16 @@ pub(crate) fn sarif_log(diagnostics: &[Diagnostic], rules: &[SarifRule]) -> Sari
                     .end_column(i64::from(location.column) + i64::from(diagnostic.length.max(1)))
                     .build();
                 let physical = PhysicalLocation::builder()
-                    .artifact_location(ArtifactLocation::builder().uri(location.file.to_string()).build())
+                    .artifact_location(
+                        ArtifactLocation::builder()
+                            .uri(location.file.to_string())
+                            .build(),
+                    )
                     .region(region)
                     .build();
-                result.locations = Some(vec![Location::builder().physical_location(physical).build()]);
+                result.locations = Some(vec![Location::builder()
+                    .physical_location(physical)
+                    .build()]);
             }
             if let Some(index) = rules.iter().position(|rule| rule.code == diagnostic.code) {
                 result.rule_index = Some(index as i64);
@@ -72,8 +88,15 @@ pub(crate) fn sarif_log(diagnostics: &[Diagnostic], rules: &[SarifRule]) -> Sari
         .information_uri("https://example.invalid/gqlsmith")
         .rules(descriptors)
         .build();
-    let run = Run::builder().tool(Tool::builder().driver(driver).build()).results(results).build();
-    Sarif::builder().version(serde_json::json!("2.1.0")).schema(SARIF_SCHEMA).runs(vec![run]).build()
+    let run = Run::builder()
+        .tool(Tool::builder().driver(driver).build())
+        .results(results)
+        .build();
+    Sarif::builder()
+        .version(serde_json::json!("2.1.0"))
+        .schema(SARIF_SCHEMA)
+        .runs(vec![run])
+        .build()
 }
 
 fn level(severity: Severity) -> serde_json::Value {

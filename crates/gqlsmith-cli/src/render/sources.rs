@@ -22,7 +22,11 @@ impl SourceMap {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(at, _)| at + 1))
             .collect();
-        self.files.push(SourceFile { label, text, line_starts });
+        self.files.push(SourceFile {
+            label,
+            text,
+            line_starts,
+        });
     }
 
     /// The text of 1-based `line` in `label` (without its line break), when known.
@@ -30,7 +34,10 @@ impl SourceMap {
         let file = self.files.iter().find(|file| &*file.label == label)?;
         let index = usize::try_from(line).ok()?.checked_sub(1)?;
         let start = *file.line_starts.get(index)?;
-        let end = file.line_starts.get(index + 1).map_or(file.text.len(), |next| next - 1);
+        let end = file
+            .line_starts
+            .get(index + 1)
+            .map_or(file.text.len(), |next| next - 1);
         let line = file.text.get(start..end)?;
         Some(line.strip_suffix('\r').unwrap_or(line))
     }
@@ -40,7 +47,10 @@ impl SourceMap {
 /// clamped to the line (an empty line gets the empty range at its end).
 pub(crate) fn byte_span(line: &str, column: u32, length: u32) -> std::ops::Range<usize> {
     let char_start = column.saturating_sub(1) as usize;
-    let mut offsets = line.char_indices().map(|(at, _)| at).chain(std::iter::once(line.len()));
+    let mut offsets = line
+        .char_indices()
+        .map(|(at, _)| at)
+        .chain(std::iter::once(line.len()));
     let start = offsets.nth(char_start).unwrap_or(line.len());
     let end = line[start..]
         .char_indices()

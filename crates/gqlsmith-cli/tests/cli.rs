@@ -1,0 +1,259 @@
+//! End-to-end tests of the `gqlsmith` binary: exit codes, bad inputs, the JSON contract,
+//! output files, determinism.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+/// The workspace root, where `fixtures/` lives.
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("workspace root exists")
+}
+
+fn fixture(path: &str) -> String {
+    root().join("fixtures").join(path).display().to_string()
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+#[track_caller]
+fn gqlsmith(args: &[&str]) -> Run {
+    gqlsmith_in(&std::env::temp_dir(), args)
+}
+
+#[track_caller]
+fn gqlsmith_in(dir: &Path, args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_gqlsmith"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the gqlsmith binary runs");
+    let run = Run {
+        code: output
+            .status
+            .code()
+            .expect("gqlsmith exits, it is not killed by a signal"),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    };
+    assert!(
+        !run.stderr.contains("panicked"),
+        "gqlsmith panicked on {args:?}:\n{}",
+        run.stderr
+    );
+    run
+}
+
+#[track_caller]
+fn check_unreadable(args: &[&str], expect_in_stderr: &str) {
+    let run = gqlsmith(args);
+    assert_eq!(
+        run.code, 2,
+        "exit code for {args:?}; stderr:\n{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.lines().count(),
+        1,
+        "one clear line, got:\n{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(expect_in_stderr),
+        "stderr for {args:?}:\n{}",
+        run.stderr
+    );
+    assert!(run.stdout.is_empty(), "no output for {args:?}");
+}
+
+#[test]
+fn unreadable_inputs_are_one_line_and_exit_2() {
+    let scratch = tempfile::tempdir().unwrap();
+    let junk = scratch.path().join("junk.txt");
+    std::fs::write(&junk, [0x7f, b'E', b'L', b'F', 0, 1, 2, 3]).unwrap();
+    let latin1 = scratch.path().join("latin1.graphql");
+    std::fs::write(&latin1, b"type Caf\xe9 { id: ID }").unwrap();
+    let dir = scratch.path().display().to_string();
+    check_unreadable(
+        &["inspect", "/nonexistent/schema.graphql"],
+        "cannot read `/nonexistent/schema.graphql`",
+    );
+    check_unreadable(&["inspect", &dir], "it is a directory");
+    check_unreadable(
+        &["convert", "--to", "json", &junk.display().to_string()],
+        "looks like a binary file",
+    );
+    check_unreadable(
+        &["check", &latin1.display().to_string()],
+        "not UTF-8 text (invalid byte at offset 8)",
+    );
+    check_unreadable(
+        &[
+            "diff",
+            "/nonexistent/a.graphql",
+            &latin1.display().to_string(),
+        ],
+        "cannot read",
+    );
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    assert_eq!(gqlsmith(&["convert"]).code, 2, "--to is required");
+    assert_eq!(gqlsmith(&["frobnicate"]).code, 2);
+    assert_eq!(gqlsmith(&["check", "--today", "2024-13-01"]).code, 2);
+}
+
+/// The page's own field rows, read with the plainest possible scan, independent of the reader:
+/// every line that starts a row `name(Type) |`.
+fn page_field_rows(page: &str) -> Vec<(String, String)> {
+    page.lines()
+        .filter_map(|line| {
+            let open = line.find('(')?;
+            let name = &line[..open];
+            let close = line[open..]
+                .find(") |")
+                .or_else(|| line[open..].strip_suffix(')').map(|s| s.len()))?
+                + open;
+            let valid_name =
+                !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            valid_name.then(|| (name.to_owned(), line[open + 1..close].to_owned()))
+        })
+        .collect()
+}
+
+#[test]
+fn convert_json_of_the_kraken_page_matches_the_page() {
+    let run = gqlsmith(&[
+        "convert",
+        &fixture("kraken/objects.txt"),
+        "--to",
+        "json",
+        "--no-recover",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let model: Value = serde_json::from_str(&run.stdout).expect("convert --to json prints JSON");
+    let types = model["types"].as_array().expect("`types` is an array");
+    assert_eq!(types.len(), 912);
+    let origin = |wanted: &str| {
+        types
+            .iter()
+            .filter(|ty| ty["name_origin"] == wanted)
+            .count()
+    };
+    assert_eq!(origin("document"), 604);
+    assert_eq!(origin("placeholder"), 308);
+    let fields: Vec<&Value> = types
+        .iter()
+        .flat_map(|ty| ty["fields"].as_array().unwrap())
+        .collect();
+    assert_eq!(fields.len(), 3_612);
+    assert_eq!(
+        fields.iter().filter(|f| f["deprecated"] == true).count(),
+        322
+    );
+    let with_arguments: Vec<_> = fields
+        .iter()
+        .filter(|f| !f["arguments"].as_array().unwrap().is_empty())
+        .collect();
+    assert_eq!(with_arguments.len(), 44);
+    assert_eq!(
+        with_arguments
+            .iter()
+            .map(|f| f["arguments"].as_array().unwrap().len())
+            .sum::<usize>(),
+        112
+    );
+    let lists: Vec<_> = types
+        .iter()
+        .filter_map(|ty| ty["error_codes"].as_array())
+        .collect();
+    assert_eq!(lists.len(), 249);
+    assert_eq!(lists.iter().map(|list| list.len()).sum::<usize>(), 1_678);
+    let examples: Vec<_> = types
+        .iter()
+        .filter_map(|ty| ty["example"].as_array())
+        .collect();
+    assert_eq!(examples.len(), 910);
+    assert_eq!(examples.iter().map(|e| e.len()).sum::<usize>(), 3_451);
+
+    // Every field's type string is exactly what the page wrote, in page order.
+    let page = std::fs::read_to_string(fixture("kraken/objects.txt")).unwrap();
+    let from_json: Vec<(String, String)> = fields
+        .iter()
+        .map(|f| {
+            (
+                f["name"].as_str().unwrap().to_owned(),
+                f["type"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(from_json, page_field_rows(&page));
+
+    // Placeholders are valid GraphQL names that say where the block starts.
+    for ty in types.iter().filter(|ty| ty["name_origin"] == "placeholder") {
+        let line = ty["source"]["line"].as_u64().unwrap();
+        assert_eq!(ty["name"], format!("Unnamed_L{line}"));
+    }
+}
+
+#[test]
+fn the_bundled_page_needs_no_argument() {
+    let run = gqlsmith(&["inspect"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("input: fixtures/kraken/objects.txt (docs)"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("page: 912 blocks (604 named, 308 unnamed), 3612 field rows, 910 examples"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn output_is_deterministic() {
+    let first = gqlsmith(&["convert", "--to", "json"]);
+    let second = gqlsmith(&["convert", "--to", "json"]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert!(
+        first.stdout == second.stdout,
+        "two runs on the same input differ"
+    );
+}
+
+#[test]
+fn errors_write_no_output_file() {
+    let scratch = tempfile::tempdir().unwrap();
+    let broken = scratch.path().join("broken.graphql");
+    std::fs::write(&broken, "type Query {\n  a: String\n  a: Int\n}\n").unwrap();
+    let out = scratch.path().join("out.sdl");
+    let run = gqlsmith(&[
+        "convert",
+        &broken.display().to_string(),
+        "--to",
+        "sdl",
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert_ne!(run.code, 0, "a duplicate field is an error");
+    assert!(
+        run.stderr.contains("broken.graphql:3:3"),
+        "the diagnostic has file:line:column:\n{}",
+        run.stderr
+    );
+    assert!(!out.exists(), "no partial output file");
+}
