@@ -18,14 +18,35 @@ impl<'text> LineIndex<'text> {
         let bytes = text.as_bytes();
         let mut line_starts = Vec::with_capacity(bytes.len() / 32 + 1);
         line_starts.push(0);
-        let mut at = 0;
-        while at < bytes.len() {
-            match bytes[at] {
-                b'\n' => line_starts.push(at + 1),
-                b'\r' if bytes.get(at + 1) != Some(&b'\n') => line_starts.push(at + 1),
-                _ => {}
+        if text.contains('\r') {
+            for (at, byte) in bytes.iter().enumerate() {
+                match byte {
+                    b'\n' => line_starts.push(at + 1),
+                    b'\r' if bytes.get(at + 1) != Some(&b'\n') => line_starts.push(at + 1),
+                    _ => {}
+                }
             }
-            at += 1;
+        } else {
+            // 64 bytes at a time: the comparison loop compiles to vector instructions, and
+            // only the line breaks found cost a push.
+            let mut chunks = bytes.chunks_exact(64);
+            let mut base = 0;
+            for chunk in &mut chunks {
+                let mut mask: u64 = 0;
+                for (bit, byte) in chunk.iter().enumerate() {
+                    mask |= u64::from(*byte == b'\n') << bit;
+                }
+                while mask != 0 {
+                    line_starts.push(base + mask.trailing_zeros() as usize + 1);
+                    mask &= mask - 1;
+                }
+                base += 64;
+            }
+            for (at, byte) in chunks.remainder().iter().enumerate() {
+                if *byte == b'\n' {
+                    line_starts.push(base + at + 1);
+                }
+            }
         }
         LineIndex {
             text,
@@ -41,13 +62,34 @@ impl<'text> LineIndex<'text> {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self
-            .line_starts
-            .partition_point(|&start| start <= offset)
-            .max(1)
-            - 1;
-        let line_start = self.line_starts.get(line).copied().unwrap_or(0).min(offset);
         let (last_offset, last_line, last_column) = self.last.get();
+        // Readers ask in file order, mostly on the same or a nearby line: walk forward from
+        // the last answer, and search only when asked about an earlier place.
+        let line = if offset >= last_offset {
+            let mut line = last_line;
+            while self
+                .line_starts
+                .get(line + 1)
+                .is_some_and(|&next| next <= offset)
+            {
+                line += 1;
+                if line > last_line + 8 {
+                    line = self
+                        .line_starts
+                        .partition_point(|&start| start <= offset)
+                        .max(1)
+                        - 1;
+                    break;
+                }
+            }
+            line
+        } else {
+            self.line_starts
+                .partition_point(|&start| start <= offset)
+                .max(1)
+                - 1
+        };
+        let line_start = self.line_starts.get(line).copied().unwrap_or(0).min(offset);
         let (from, column_at_from) =
             if last_line == line && last_offset >= line_start && last_offset <= offset {
                 (last_offset, last_column)
@@ -93,6 +135,42 @@ mod tests {
         check("ab", 99, (1, 3));
         check("", 0, (1, 1));
         check("a\n", 2, (2, 1));
+    }
+
+    /// Line and column by counting from the start, the obvious way.
+    fn naive(text: &str, offset: usize) -> (u32, u32) {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let (mut line, mut column) = (1, 1);
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            if at >= offset {
+                break;
+            }
+            let next = chars.peek().map(|(_, next)| *next);
+            if c == '\n' || (c == '\r' && next != Some('\n')) {
+                line += 1;
+                column = 1;
+            } else {
+                column += 1;
+            }
+        }
+        (line, column)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn agrees_with_counting_from_the_start(
+            text in "[a\n\ré ]{0,300}",
+            offsets in proptest::collection::vec(0usize..320, 1..40),
+        ) {
+            let index = LineIndex::new(&text);
+            for offset in offsets {
+                proptest::prop_assert_eq!(index.line_column(offset), naive(&text, offset), "offset {}", offset);
+            }
+        }
     }
 
     #[test]

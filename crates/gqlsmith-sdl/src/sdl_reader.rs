@@ -13,7 +13,6 @@ use gqlsmith_model::{
     Deprecation, Diagnostic, DirectiveDef, DirectiveUse, EnumValue, Field, InputValue, Loaded,
     Location, Provenance, RootOperations, Schema, TypeDef, TypeKind, TypeRef,
 };
-use indexmap::IndexMap;
 
 use crate::line_index::LineIndex;
 use crate::sdl_diagnostics::{convert_diagnostic, SourcePositions};
@@ -40,7 +39,7 @@ const ONE_OF_DEFINITION: &str = "directive @oneOf on INPUT_OBJECT";
 /// defined twice, the first definition is kept and the diagnostic points at both.
 /// Built-in scalars are only in the model when a file defines them.
 pub fn read_sdl(sources: &[(Arc<str>, &str)]) -> Loaded {
-    let mut files: IndexMap<FileId, SourceFileInfo<'_>> = IndexMap::new();
+    let mut files: Vec<(FileId, SourceFileInfo<'_>)> = Vec::new();
     let mut diagnostic_lists: Vec<DiagnosticList> = Vec::new();
     let mut builder = apollo_compiler::Schema::builder();
     let mut defines_one_of = false;
@@ -53,13 +52,13 @@ pub fn read_sdl(sources: &[(Arc<str>, &str)]) -> Loaded {
             }
         };
         for file_id in document.sources.keys() {
-            files.insert(
+            files.push((
                 *file_id,
                 SourceFileInfo {
                     path: path.clone(),
                     lines: LineIndex::new(text),
                 },
-            );
+            ));
         }
         defines_one_of |= document.definitions.iter().any(|definition| {
             matches!(definition, ast::Definition::DirectiveDefinition(def) if def.name == "oneOf")
@@ -115,24 +114,32 @@ struct SourceFileInfo<'text> {
 }
 
 struct Converter<'files, 'text> {
-    files: &'files IndexMap<FileId, SourceFileInfo<'text>>,
+    /// The input files by apollo-compiler's id: one or a few, so a list beats hashing.
+    files: &'files [(FileId, SourceFileInfo<'text>)],
     /// `S214` diagnostics for arguments defined twice in one list (the first is kept).
     duplicate_arguments: RefCell<Vec<Diagnostic>>,
 }
 
 impl SourcePositions for Converter<'_, '_> {
     fn position(&self, file: FileId, offset: usize) -> Option<Location> {
-        let info = self.files.get(&file)?;
+        let info = self.file(file)?;
         let (line, column) = info.lines.line_column(offset);
         Some(Location::new(info.path.clone(), line, column))
     }
 
     fn text(&self, file: FileId, start: usize, end: usize) -> Option<&str> {
-        self.files.get(&file)?.lines.text().get(start..end)
+        self.file(file)?.lines.text().get(start..end)
     }
 }
 
 impl Converter<'_, '_> {
+    fn file(&self, file: FileId) -> Option<&SourceFileInfo<'_>> {
+        self.files
+            .iter()
+            .find(|(id, _)| *id == file)
+            .map(|(_, info)| info)
+    }
+
     fn location(&self, span: Option<SourceSpan>) -> Option<Location> {
         let span = span?;
         self.position(span.file_id(), span.offset())
@@ -148,10 +155,14 @@ impl Converter<'_, '_> {
     fn schema(&self, schema: &apollo_compiler::Schema) -> Schema {
         let mut model = Schema::default();
         let definition = &schema.schema_definition;
-        model.description = definition.description.as_ref().map(|text| text.to_string());
+        model.description = definition
+            .description
+            .as_ref()
+            .map(|text| String::from(&**text));
         model.schema_directives =
             self.directive_uses(definition.directives.iter().map(|d| &d.node));
-        let root = |name: &Option<ComponentName>| name.as_ref().map(|name| name.name.to_string());
+        let root =
+            |name: &Option<ComponentName>| name.as_ref().map(|name| name.name.as_str().to_owned());
         model.roots = RootOperations {
             query: root(&definition.query),
             mutation: root(&definition.mutation),
@@ -163,8 +174,11 @@ impl Converter<'_, '_> {
             }
             let mut def =
                 DirectiveDef::new(name.as_str(), self.provenance(directive.name.location()));
-            def.description = directive.description.as_ref().map(|text| text.to_string());
-            def.arguments = self.arguments(&directive.arguments, &format!("@{name}"));
+            def.description = directive
+                .description
+                .as_ref()
+                .map(|text| String::from(&**text));
+            def.arguments = self.arguments(&directive.arguments, || format!("@{name}"));
             def.locations = directive
                 .locations
                 .iter()
@@ -193,7 +207,7 @@ impl Converter<'_, '_> {
         };
         let name = ty.name().as_str();
         let mut def = TypeDef::new(name, kind, self.provenance(ty.name().location()));
-        def.description = ty.description().map(|text| text.to_string());
+        def.description = ty.description().map(|text| String::from(&**text));
         let directives = ty.directives();
         def.directives = self.directive_uses(directives.iter().map(|d| &d.node));
         def.specified_by = directives
@@ -223,7 +237,7 @@ impl Converter<'_, '_> {
                 def.members = union_
                     .members
                     .iter()
-                    .map(|member| member.name.to_string())
+                    .map(|member| member.name.as_str().to_owned())
                     .collect();
             }
             ExtendedType::Enum(enum_) => {
@@ -250,19 +264,20 @@ impl Converter<'_, '_> {
             type_ref(&field.ty),
             self.provenance(field.name.location()),
         );
-        model.description = field.description.as_ref().map(|text| text.to_string());
-        model.arguments = self.arguments(&field.arguments, &format!("{type_name}.{}", field.name));
+        model.description = field.description.as_ref().map(|text| String::from(&**text));
+        model.arguments =
+            self.arguments(&field.arguments, || format!("{type_name}.{}", field.name));
         model.deprecation = self.deprecation(&field.directives);
         model.directives = self.directive_uses(field.directives.iter());
         model
     }
 
-    /// The arguments of a field or directive (`owner` is its coordinate), each name once: a
+    /// The arguments of a field or directive (`owner` makes its coordinate), each name once: a
     /// repeated name keeps its first definition and is reported with both locations.
     fn arguments(
         &self,
         arguments: &[Node<ast::InputValueDefinition>],
-        owner: &str,
+        owner: impl Fn() -> String,
     ) -> Vec<InputValue> {
         let mut kept: Vec<InputValue> = Vec::with_capacity(arguments.len());
         for argument in arguments {
@@ -270,6 +285,7 @@ impl Converter<'_, '_> {
             match kept.iter().find(|first| first.name == value.name) {
                 None => kept.push(value),
                 Some(first) => {
+                    let owner = owner();
                     let message = format!(
                         "the argument `{}` of `{owner}` is defined more than once",
                         value.name
@@ -296,7 +312,7 @@ impl Converter<'_, '_> {
             type_ref(&value.ty),
             self.provenance(value.name.location()),
         );
-        model.description = value.description.as_ref().map(|text| text.to_string());
+        model.description = value.description.as_ref().map(|text| String::from(&**text));
         model.default_value = value.default_value.as_ref().map(literal);
         model.deprecation = self.deprecation(&value.directives);
         model.directives = self.directive_uses(value.directives.iter());
@@ -308,7 +324,7 @@ impl Converter<'_, '_> {
             value.value.as_str(),
             self.provenance(value.value.location()),
         );
-        model.description = value.description.as_ref().map(|text| text.to_string());
+        model.description = value.description.as_ref().map(|text| String::from(&**text));
         model.deprecation = self.deprecation(&value.directives);
         model.directives = self.directive_uses(value.directives.iter());
         model
@@ -340,7 +356,7 @@ impl Converter<'_, '_> {
                 model.arguments = directive
                     .arguments
                     .iter()
-                    .map(|arg| (arg.name.to_string(), literal(&arg.value)))
+                    .map(|arg| (arg.name.as_str().to_owned(), literal(&arg.value)))
                     .collect();
                 model
             })
@@ -353,7 +369,7 @@ fn interface_names(
 ) -> Vec<String> {
     interfaces
         .iter()
-        .map(|interface| interface.name.to_string())
+        .map(|interface| interface.name.as_str().to_owned())
         .collect()
 }
 
@@ -364,9 +380,9 @@ pub(crate) fn literal(value: &Node<ast::Value>) -> String {
 
 pub(crate) fn type_ref(ty: &ast::Type) -> TypeRef {
     match ty {
-        ast::Type::Named(name) => TypeRef::Named(name.to_string()),
+        ast::Type::Named(name) => TypeRef::Named(name.as_str().to_owned()),
         ast::Type::NonNullNamed(name) => {
-            TypeRef::NonNull(Box::new(TypeRef::Named(name.to_string())))
+            TypeRef::NonNull(Box::new(TypeRef::Named(name.as_str().to_owned())))
         }
         ast::Type::List(inner) => TypeRef::List(Box::new(type_ref(inner))),
         ast::Type::NonNullList(inner) => {
