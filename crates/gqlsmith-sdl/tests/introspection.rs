@@ -100,6 +100,15 @@ fn github_json_is_github_sdl() {
         &canonical_defaults(&from_sdl.schema),
         &canonical_defaults(&from_json.schema),
     );
+    // And written as SDL, it reads back as itself.
+    let written = write_sdl(&from_json.schema, &WriteOptions::default());
+    let reread = read_sdl(&[(Arc::from("written.graphql"), written.as_str())]);
+    assert!(
+        reread.diagnostics.is_empty(),
+        "{}",
+        render_diagnostics(&reread.diagnostics)
+    );
+    assert_same_schema("github written", &from_json.schema, &reread.schema);
 }
 
 #[test]
