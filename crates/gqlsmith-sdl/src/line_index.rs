@@ -2,57 +2,54 @@
 
 use std::cell::Cell;
 
-/// The start of every line of one text. GraphQL ends a line at `\n`, `\r\n` or a lone `\r`
-/// (<https://spec.graphql.org/October2021/#LineTerminator>), and so do we.
+/// Bytes between two checkpoints.
+const BLOCK: usize = 4096;
+
+/// Answers "which line and column is byte `offset`" for one text. GraphQL ends a line at `\n`,
+/// `\r\n` or a lone `\r` (<https://spec.graphql.org/October2021/#LineTerminator>), and so do
+/// we; columns count characters.
+///
+/// Readers ask in file order, so the index walks forward from its last answer, counting line
+/// breaks on the way: one pass over the text in all. An earlier offset restarts from the
+/// checkpoint before it (one every 4 KiB). No list of line starts is kept: on a large schema
+/// that list would be the biggest allocation of the whole read.
 pub(crate) struct LineIndex<'text> {
     text: &'text str,
-    line_starts: Vec<usize>,
-    /// The last answer `(offset, line index, column)`: minified JSON is one long line, and
-    /// counting characters from the line start for every type would be quadratic, so an
-    /// offset later on the same line counts on from here.
-    last: Cell<(usize, usize, usize)>,
+    /// Bytes between checkpoints.
+    block: usize,
+    /// Line breaks before each block: `breaks_before[i]` counts those in `text[..i * BLOCK]`.
+    breaks_before: Vec<usize>,
+    /// Whether the text has a `\r` at all; without one, counting breaks is counting `\n`.
+    has_carriage_return: bool,
+    /// The last answer: `(offset, line index, start of that line, column index)`.
+    last: Cell<(usize, usize, usize, usize)>,
 }
 
 impl<'text> LineIndex<'text> {
     pub(crate) fn new(text: &'text str) -> LineIndex<'text> {
-        let bytes = text.as_bytes();
-        let mut line_starts = Vec::with_capacity(bytes.len() / 32 + 1);
-        line_starts.push(0);
-        if text.contains('\r') {
-            for (at, byte) in bytes.iter().enumerate() {
-                match byte {
-                    b'\n' => line_starts.push(at + 1),
-                    b'\r' if bytes.get(at + 1) != Some(&b'\n') => line_starts.push(at + 1),
-                    _ => {}
-                }
-            }
-        } else {
-            // 16 bytes at a time: the comparisons compile to one vector compare, and only
-            // the line breaks found cost a push (2-3x faster than a byte loop here).
-            let mut chunks = bytes.chunks_exact(16);
-            let mut base = 0;
-            for chunk in &mut chunks {
-                let mut mask: u32 = 0;
-                for (bit, byte) in chunk.iter().enumerate() {
-                    mask |= u32::from(*byte == b'\n') << bit;
-                }
-                while mask != 0 {
-                    line_starts.push(base + mask.trailing_zeros() as usize + 1);
-                    mask &= mask - 1;
-                }
-                base += 16;
-            }
-            for (at, byte) in chunks.remainder().iter().enumerate() {
-                if *byte == b'\n' {
-                    line_starts.push(base + at + 1);
-                }
-            }
-        }
-        LineIndex {
+        LineIndex::with_block_size(text, BLOCK)
+    }
+
+    /// `new` with checkpoints every `block` bytes (tests use tiny blocks).
+    fn with_block_size(text: &'text str, block: usize) -> LineIndex<'text> {
+        let block = block.max(1);
+        let has_carriage_return = text.as_bytes().contains(&b'\r');
+        let mut index = LineIndex {
             text,
-            line_starts,
-            last: Cell::new((0, 0, 0)),
+            block,
+            breaks_before: Vec::new(),
+            has_carriage_return,
+            last: Cell::new((0, 0, 0, 0)),
+        };
+        let blocks = text.len() / block + 1;
+        let mut breaks_before = Vec::with_capacity(blocks);
+        let mut breaks = 0;
+        for number in 0..blocks {
+            breaks_before.push(breaks);
+            breaks += index.breaks_between(number * block, ((number + 1) * block).min(text.len()));
         }
+        index.breaks_before = breaks_before;
+        index
     }
 
     /// The 1-based line and column (in characters) of byte `offset`. An offset past the end
@@ -62,52 +59,69 @@ impl<'text> LineIndex<'text> {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let (last_offset, last_line, last_column) = self.last.get();
-        // Readers ask in file order, mostly on the same or a nearby line: walk forward from
-        // the last answer, and search only when asked about an earlier place.
+        let (last_offset, last_line, last_line_start, last_column) = self.last.get();
         let line = if offset >= last_offset {
-            let mut line = last_line;
-            while self
-                .line_starts
-                .get(line + 1)
-                .is_some_and(|&next| next <= offset)
-            {
-                line += 1;
-                if line > last_line + 8 {
-                    line = self
-                        .line_starts
-                        .partition_point(|&start| start <= offset)
-                        .max(1)
-                        - 1;
-                    break;
-                }
-            }
-            line
+            last_line + self.breaks_between(last_offset, offset)
         } else {
-            self.line_starts
-                .partition_point(|&start| start <= offset)
-                .max(1)
-                - 1
+            let number = offset / self.block;
+            let before = self.breaks_before.get(number).copied().unwrap_or(0);
+            before + self.breaks_between(number * self.block, offset)
         };
-        let line_start = self.line_starts.get(line).copied().unwrap_or(0).min(offset);
-        let (from, column_at_from) =
-            if last_line == line && last_offset >= line_start && last_offset <= offset {
-                (last_offset, last_column)
-            } else {
-                (line_start, 0)
-            };
-        let column = column_at_from
-            + self
-                .text
-                .get(from..offset)
-                .map_or(0, |part| part.chars().count());
-        self.last.set((offset, line, column));
+        let (line_start, column) = if line == last_line && offset >= last_offset {
+            // Same line, later: count on (minified JSON is one line of megabytes).
+            (
+                last_line_start,
+                last_column + self.chars_between(last_offset, offset),
+            )
+        } else {
+            let line_start = self.line_start_before(offset);
+            (line_start, self.chars_between(line_start, offset))
+        };
+        self.last.set((offset, line, line_start, column));
         (to_u32(line + 1), to_u32(column + 1))
     }
 
     /// The whole text.
     pub(crate) fn text(&self) -> &'text str {
         self.text
+    }
+
+    /// How many lines end in `text[start..end]`. A `\r\n` pair counts once, at its `\n`.
+    fn breaks_between(&self, start: usize, end: usize) -> usize {
+        let bytes = self.text.as_bytes().get(start..end).unwrap_or(&[]);
+        let newlines = bytes.iter().filter(|&&byte| byte == b'\n').count();
+        if !self.has_carriage_return {
+            return newlines;
+        }
+        let lone_returns = bytes
+            .iter()
+            .enumerate()
+            .filter(|&(at, &byte)| {
+                byte == b'\r' && self.text.as_bytes().get(start + at + 1) != Some(&b'\n')
+            })
+            .count();
+        newlines + lone_returns
+    }
+
+    /// Where the line holding `offset` starts: just after the line break before it.
+    fn line_start_before(&self, offset: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let mut at = offset;
+        while at > 0 {
+            match bytes.get(at - 1) {
+                Some(b'\n') => return at,
+                // A `\r` ends a line unless it is the first half of `\r\n` (then `\n` does).
+                Some(b'\r') if bytes.get(at) != Some(&b'\n') => return at,
+                _ => at -= 1,
+            }
+        }
+        0
+    }
+
+    fn chars_between(&self, start: usize, end: usize) -> usize {
+        self.text
+            .get(start..end)
+            .map_or(0, |part| part.chars().count())
     }
 }
 
@@ -166,8 +180,9 @@ mod tests {
             // With and without `\r`: the index has a fast path for text without it.
             text in proptest::prop_oneof!["[a\n\ré ]{0,300}", "[a\né ]{0,300}"],
             offsets in proptest::collection::vec(0usize..320, 1..40),
+            block in 1usize..64,
         ) {
-            let index = LineIndex::new(&text);
+            let index = LineIndex::with_block_size(&text, block);
             for offset in offsets {
                 proptest::prop_assert_eq!(index.line_column(offset), naive(&text, offset), "offset {}", offset);
             }

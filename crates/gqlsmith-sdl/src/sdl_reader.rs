@@ -187,6 +187,8 @@ impl Converter<'_, '_> {
             def.repeatable = directive.repeatable;
             model.directives.insert(def.name.clone(), def);
         }
+        // Sized once: growing the map moves every (large) `TypeDef` again.
+        model.types.reserve(schema.types.len());
         for ty in schema.types.values() {
             if ty.is_built_in() {
                 continue;
