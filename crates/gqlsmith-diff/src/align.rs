@@ -4,6 +4,7 @@
 //! contents instead, and the new schema's copy takes the old name.
 
 use std::collections::VecDeque;
+use std::fmt::Write;
 
 use gqlsmith_model::{NameOrigin, Schema, TypeDef};
 use indexmap::{IndexMap, IndexSet};
@@ -29,18 +30,18 @@ fn member_names(ty: &TypeDef) -> IndexSet<&str> {
 
 /// Everything a reader sees of a block, except its name and position.
 fn shape(ty: &TypeDef) -> String {
-    let mut shape = format!("{}", ty.kind.as_str());
-    for field in &ty.fields {
-        shape.push_str(&format!(" {}:{}", field.name, field.ty));
+    let mut shape = ty.kind.as_str().to_owned();
+    for field in ty.fields.iter() {
+        let _ = write!(shape, " {}:{}", field.name, field.ty);
     }
     for field in &ty.input_fields {
-        shape.push_str(&format!(" {}:{}", field.name, field.ty));
+        let _ = write!(shape, " {}:{}", field.name, field.ty);
     }
     for value in &ty.enum_values {
-        shape.push_str(&format!(" {}", value.name));
+        let _ = write!(shape, " {}", value.name);
     }
     for member in &ty.members {
-        shape.push_str(&format!(" |{member}"));
+        let _ = write!(shape, " |{member}");
     }
     shape
 }
