@@ -77,6 +77,12 @@ pub struct RustClientOptions {
     /// Derives added to every generated struct and enum, after
     /// `Debug, Clone, PartialEq, Serialize, Deserialize`.
     pub derives: Vec<String>,
+    /// Read partial values: a missing field reads as its default (`None`, an empty list, the
+    /// `Unknown` variant, an empty string), and a single item where a list is expected reads
+    /// as a list of one. Docs-page examples need this (they leave fields out and show lists
+    /// as one item), and so do responses to queries that select only some fields. Every
+    /// mapped scalar type must then implement `Default`.
+    pub lenient: bool,
 }
 
 /// Options of the `rust-server` target.

@@ -62,6 +62,7 @@ fn render_rust_files(
     input_label: &str,
 ) -> Result<Vec<GeneratedFile>, Vec<Diagnostic>> {
     let tera = templates.tera_for(target)?;
+    let context = templates.context(target, view_model).map_err(|diagnostic| vec![diagnostic])?;
     let header = header(input_label);
     let mut files = Vec::new();
     let mut diagnostics = Vec::new();
@@ -78,7 +79,7 @@ fn render_rust_files(
             );
             continue;
         }
-        let rendered = match templates.render(&tera, target, &template_name, view_model) {
+        let rendered = match templates.render(&tera, target, &template_name, &context) {
             Ok(rendered) => rendered,
             Err(diagnostic) => {
                 diagnostics.push(diagnostic);

@@ -19,9 +19,15 @@ pub(crate) struct ClientViewModel {
     struct_derives: String,
     /// The derive list of every enum.
     enum_derives: String,
+    /// `[generate.rust-client] lenient`: structs read missing fields as defaults, lists read
+    /// a single item.
+    lenient: bool,
     scalars: Vec<ScalarView>,
     enums: Vec<EnumView>,
     objects: Vec<StructView>,
+    /// Every object type in one `__typename`-tagged enum, for reading a value whose type is
+    /// known only at run time.
+    any_object: TaggedView,
     interfaces: Vec<TaggedView>,
     unions: Vec<TaggedView>,
     inputs: Vec<StructView>,
@@ -73,6 +79,9 @@ struct FieldView {
     rust_type: String,
     /// An input field that may be left out (nullable): skipped when `None`.
     optional: bool,
+    /// In lenient mode, the helper of `mod.rs` that reads a list field (`one_or_many` or
+    /// `option_one_or_many`).
+    list_reader: Option<&'static str>,
     description: Option<String>,
     deprecation: Option<String>,
 }
@@ -96,10 +105,13 @@ struct VariantView {
 
 /// Builds the view-model of `schema`.
 pub(crate) fn view_model(schema: &Schema, config: &Config) -> Result<ClientViewModel, Vec<Diagnostic>> {
-    let shape = Shape::new(schema, config, &[])?;
+    let shape = Shape::new(schema, config, &["AnyObject"])?;
     let mut base_derives = vec!["Debug", "Clone", "PartialEq", "serde::Serialize", "serde::Deserialize"];
     let extra: Vec<&str> = config.rust_client.derives.iter().map(String::as_str).collect();
     base_derives.extend(extra.iter().copied().filter(|derive| !base_derives_contains(derive)));
+    if config.rust_client.lenient && !base_derives.contains(&"Default") {
+        base_derives.push("Default");
+    }
     let struct_derives = base_derives.join(", ");
     let mut enum_list = vec!["Debug", "Clone", "PartialEq", "Eq", "Hash", "serde::Serialize", "serde::Deserialize"];
     enum_list.extend(extra.iter().copied().filter(|derive| !enum_list_contains(derive)));
@@ -124,13 +136,16 @@ pub(crate) fn view_model(schema: &Schema, config: &Config) -> Result<ClientViewM
         .types_of_kind(TypeKind::InputObject)
         .map(|ty| struct_view(&shape, config, ty, Direction::Input))
         .collect::<Vec<_>>();
+    let mut any_object_type = TypeDef::new("AnyObject", TypeKind::Union, gqlsmith_model::Provenance::default());
+    any_object_type.description = Some("Any object type of the schema, chosen by `__typename`.".to_owned());
+    let any_object = tagged_view(&shape, &any_object_type, Some("AnyObject".to_owned()), schema.types_of_kind(TypeKind::Object).collect());
     let interfaces = schema
         .types_of_kind(TypeKind::Interface)
-        .map(|ty| tagged_view(&shape, ty, shape.implementors(&ty.name, false)))
+        .map(|ty| tagged_view(&shape, ty, None, shape.implementors(&ty.name, false)))
         .collect::<Vec<_>>();
     let unions = schema
         .types_of_kind(TypeKind::Union)
-        .map(|ty| tagged_view(&shape, ty, shape.union_members(ty)))
+        .map(|ty| tagged_view(&shape, ty, None, shape.union_members(ty)))
         .collect::<Vec<_>>();
 
     let mut modules = Vec::new();
@@ -146,7 +161,19 @@ pub(crate) fn view_model(schema: &Schema, config: &Config) -> Result<ClientViewM
             modules.push(module_for_kind(kind));
         }
     }
-    Ok(ClientViewModel { modules, struct_derives, enum_derives, scalars, enums, objects, interfaces, unions, inputs })
+    Ok(ClientViewModel {
+        modules,
+        struct_derives,
+        enum_derives,
+        lenient: config.rust_client.lenient,
+        scalars,
+        enums,
+        objects,
+        any_object,
+        interfaces,
+        unions,
+        inputs,
+    })
 }
 
 fn base_derives_contains(derive: &str) -> bool {
@@ -219,6 +246,12 @@ fn struct_view(shape: &Shape<'_>, config: &Config, ty: &TypeDef, direction: Dire
                 rust_name,
                 rust_type: shape.wrap(field_ty, boxed, &|named| client_named_type(shape, config, named, direction)),
                 optional: direction == Direction::Input && !field_ty.is_non_null(),
+                list_reader: match (config.rust_client.lenient && direction == Direction::Output, field_ty) {
+                    (false, _) => None,
+                    (true, TypeRef::NonNull(inner)) if inner.is_list() => Some("one_or_many"),
+                    (true, TypeRef::List(_)) => Some("option_one_or_many"),
+                    (true, _) => None,
+                },
                 description: description.cloned(),
                 deprecation: deprecation_note(deprecation),
             }
@@ -232,7 +265,8 @@ fn struct_view(shape: &Shape<'_>, config: &Config, ty: &TypeDef, direction: Dire
     }
 }
 
-fn tagged_view(shape: &Shape<'_>, ty: &TypeDef, members: Vec<&TypeDef>) -> TaggedView {
+/// An enum over `members` tagged by `__typename`; `rust_name` overrides the name of `ty`.
+fn tagged_view(shape: &Shape<'_>, ty: &TypeDef, rust_name: Option<String>, members: Vec<&TypeDef>) -> TaggedView {
     let mut scope = NameScope::default().numbered_without_separator();
     let variants = members
         .into_iter()
@@ -243,7 +277,7 @@ fn tagged_view(shape: &Shape<'_>, ty: &TypeDef, members: Vec<&TypeDef>) -> Tagge
         .collect();
     TaggedView {
         graphql_name: ty.name.clone(),
-        rust_name: shape.rust_name(&ty.name),
+        rust_name: rust_name.unwrap_or_else(|| shape.rust_name(&ty.name)),
         description: ty.description.clone(),
         variants,
         unknown_variant: scope.claim("Unknown".to_owned()),

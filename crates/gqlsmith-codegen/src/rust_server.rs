@@ -12,7 +12,7 @@ use crate::shape::Shape;
 use crate::Config;
 
 /// Names the glue defines next to the generated types.
-const RESERVED_SERVER_TYPE_NAMES: &[&str] = &["Arc", "Context", "ID"];
+const RESERVED_SERVER_TYPE_NAMES: &[&str] = &["Arc", "Context", "ID", "QueryType", "MutationType", "SubscriptionType"];
 
 /// Everything the `rust-server` templates print.
 #[derive(Debug, Serialize)]
@@ -136,6 +136,24 @@ pub(crate) fn view_model(schema: &Schema, config: &Config) -> Result<ServerViewM
     let reserved: Vec<&str> = reserved.iter().map(String::as_str).collect();
     let shape = Shape::new(schema, config, &reserved)?;
 
+    // GraphQL (and async-graphql) require an object to have a field; a docs page can list an
+    // object without any. Such an object is served as an opaque scalar of the same name, so
+    // the fields that return it still compile and keep its name.
+    let fieldless_objects: Vec<ScalarView> = schema
+        .types_of_kind(TypeKind::Object)
+        .filter(|ty| ty.fields.is_empty())
+        .map(|ty| ScalarView {
+            graphql_name: ty.name.clone(),
+            rust_name: shape.rust_name(&ty.name),
+            description: Some(format!(
+                "{}The input lists no fields of the object type `{}`: it is served as an opaque scalar.",
+                ty.description.as_deref().map(|text| format!("{text}\n\n")).unwrap_or_default(),
+                ty.name
+            )),
+            specified_by: None,
+        })
+        .collect();
+
     let scalars: Vec<ScalarView> = shape
         .custom_scalars
         .keys()
@@ -152,11 +170,13 @@ pub(crate) fn view_model(schema: &Schema, config: &Config) -> Result<ServerViewM
                 specified_by: defined.and_then(|ty| ty.specified_by.clone()),
             }
         })
+        .chain(fieldless_objects)
         .collect();
     let enums: Vec<EnumView> = schema.types_of_kind(TypeKind::Enum).map(|ty| enum_view(&shape, ty)).collect();
     let inputs: Vec<InputView> = schema.types_of_kind(TypeKind::InputObject).map(|ty| input_view(&shape, config, ty)).collect();
     let objects: Vec<ObjectView> = schema
         .types_of_kind(TypeKind::Object)
+        .filter(|ty| !ty.fields.is_empty())
         .map(|ty| {
             let rust_name = shape.rust_name(&ty.name);
             ObjectView {
@@ -177,6 +197,7 @@ pub(crate) fn view_model(schema: &Schema, config: &Config) -> Result<ServerViewM
             variants: shape
                 .implementors(&ty.name, true)
                 .into_iter()
+                .filter(|member| !member.fields.is_empty())
                 .map(|member| VariantView { rust_name: shape.rust_name(&member.name) })
                 .collect(),
             fields: field_views(&shape, config, ty),
@@ -191,6 +212,7 @@ pub(crate) fn view_model(schema: &Schema, config: &Config) -> Result<ServerViewM
             variants: shape
                 .union_members(ty)
                 .into_iter()
+                .filter(|member| !member.fields.is_empty())
                 .map(|member| VariantView { rust_name: shape.rust_name(&member.name) })
                 .collect(),
         })
@@ -221,7 +243,7 @@ pub(crate) fn view_model(schema: &Schema, config: &Config) -> Result<ServerViewM
     }
     let root = |name: &Option<String>| {
         let ty = schema.type_named(name.as_deref()?)?;
-        (ty.kind == TypeKind::Object).then(|| {
+        (ty.kind == TypeKind::Object && !ty.fields.is_empty()).then(|| {
             let rust_name = shape.rust_name(&ty.name);
             RootView { trait_name: format!("{rust_name}Resolver"), rust_name }
         })

@@ -130,22 +130,26 @@ impl Templates {
         }
     }
 
-    /// Renders template `name` of `target` with `view_model` as its context.
+    /// The Tera context of a view-model (built once per target, shared by its templates).
+    pub(crate) fn context(&self, target: Target, view_model: &impl Serialize) -> Result<tera::Context, Diagnostic> {
+        tera::Context::from_serialize(view_model).map_err(|error| {
+            CodegenError::TemplateRender
+                .diagnostic(format!("cannot build the template context of `{target}`: {}", error_chain(&error)))
+                .with_help("this is a bug in gqlsmith: please report it with the input")
+        })
+    }
+
+    /// Renders template `name` of `target` with a context built by [`Templates::context`]
+    /// (built once per view-model, shared by the templates that render it).
     pub(crate) fn render(
         &self,
         tera: &Tera,
         target: Target,
         name: &str,
-        view_model: &impl Serialize,
+        context: &tera::Context,
     ) -> Result<String, Diagnostic> {
-        let display_path = self.source(target, name).map(|(_, path)| path).unwrap_or_else(|| name.to_owned());
-        let context = tera::Context::from_serialize(view_model).map_err(|error| {
-            CodegenError::TemplateRender
-                .diagnostic(format!("cannot build the context of `{name}`: {}", error_chain(&error)))
-                .at(location_in(&display_path, 1, 1))
-        })?;
-        tera.render(name, &context).map_err(|error| {
-            let text = self.source(target, name).map(|(text, _)| text).unwrap_or("");
+        let (text, display_path) = self.source(target, name).unwrap_or(("", name.to_owned()));
+        tera.render(name, context).map_err(|error| {
             let message = error_chain(&error);
             let (line, column) = locate_render_error(text, &message);
             CodegenError::TemplateRender
