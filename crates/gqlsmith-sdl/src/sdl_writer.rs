@@ -672,6 +672,7 @@ impl Writer<'_, '_> {
 /// A line of a block string with `"""` escaped; nothing else is escaped in block strings.
 fn push_block_line(out: &mut String, line: &str) {
     let mut rest = line;
+    // `find` returns a char boundary, and the three quotes after it are one byte each.
     while let Some(at) = rest.find("\"\"\"") {
         out.push_str(&rest[..at]);
         out.push_str("\\\"\"\"");

@@ -498,6 +498,19 @@ t:1:11: error[S232]: union member `String` must be an object type [union-member-
 }
 
 #[test]
+fn deep_nesting_is_a_diagnostic_not_a_crash() {
+    let depth = 100_000;
+    let sdl = format!(
+        "type Query {{ a: {}Int{} }}",
+        "[".repeat(depth),
+        "]".repeat(depth)
+    );
+    let loaded = read_sdl(&[(Arc::from("t"), sdl.as_str())]);
+    let codes: Vec<&str> = loaded.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert!(codes.contains(&"S201"), "{codes:?}");
+}
+
+#[test]
 fn several_files_are_one_schema() {
     check_files(
         &[
