@@ -5,8 +5,8 @@
 //! apollo-compiler does not expose the kind of an error (its `Details` enum is private), only
 //! its message. Its messages are stable, lowercase and put names in backticks, so the kind is
 //! recognised from the message and the message is kept as is. A test per code pins each
-//! pattern, so an apollo-compiler upgrade that rewords a message fails loudly instead of
-//! silently falling back to `S299`.
+//! pattern (tests/diagnostic_codes.rs), so an apollo-compiler upgrade that rewords a message
+//! fails loudly instead of silently falling back to `S299`.
 
 use apollo_compiler::diagnostic::ToCliReport;
 use apollo_compiler::parser::FileId;
