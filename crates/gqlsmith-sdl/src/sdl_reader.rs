@@ -102,6 +102,23 @@ pub fn read_sdl(sources: &[(Arc<str>, &str)]) -> Loaded {
             diagnostics.push(convert_diagnostic(diagnostic.error, &converter, &model));
         }
     }
+    // Syntax errors first (what follows from them comes after), then the rest; each in
+    // reading order: by file (as given), line and column, those without a place last.
+    diagnostics.sort_by_key(|diagnostic| {
+        let stage = u8::from(!matches!(diagnostic.code.as_str(), "S200" | "S201"));
+        match &diagnostic.location {
+            Some(location) => {
+                let file = sources.iter().position(|(path, _)| *path == location.file);
+                (
+                    stage,
+                    file.unwrap_or(usize::MAX),
+                    location.line,
+                    location.column,
+                )
+            }
+            None => (stage, usize::MAX, u32::MAX, u32::MAX),
+        }
+    });
     Loaded {
         schema: model,
         diagnostics,
