@@ -456,3 +456,98 @@ proptest! {
         prop_assert_eq!(query.fields[0].arguments[0].description.as_deref(), Some(field_text.as_str()));
     }
 }
+
+/// One generated type: `(kind, references, enum value count)`. References are indexes into
+/// the generated names (some never defined), used as field types, union members or
+/// implemented interfaces as the kind allows.
+fn arbitrary_type() -> impl Strategy<Value = (u8, Vec<usize>, usize)> {
+    (
+        0u8..6,
+        proptest::collection::vec(0usize..12, 0..4),
+        0usize..3,
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Any model whose references respect input and output positions (the writer does not
+    /// reclassify types) is written as SDL that reads back without errors, whatever is empty,
+    /// undefined, inferred or named by a placeholder.
+    #[test]
+    fn any_model_is_written_as_valid_sdl(types in proptest::collection::vec(arbitrary_type(), 1..9)) {
+        let kinds = [
+            TypeKind::Object,
+            TypeKind::Interface,
+            TypeKind::Union,
+            TypeKind::Enum,
+            TypeKind::InputObject,
+            TypeKind::Scalar,
+        ];
+        // Names 0..types.len() are defined; the rest (up to 11) are only referenced.
+        let name = |index: usize| format!("T{index}");
+        let kind_of = |index: usize| types.get(index).map(|(kind, _, _)| kinds[usize::from(*kind)]);
+        let mut schema = Schema::default();
+        for (index, (kind, references, values)) in types.iter().enumerate() {
+            let kind = kinds[usize::from(*kind)];
+            let provenance = if index % 2 == 0 { here() } else { inferred("generated", Confidence::Low) };
+            let mut ty = TypeDef::new(name(index), kind, provenance);
+            if index % 3 == 0 {
+                ty.name_origin = NameOrigin::Placeholder;
+            }
+            ty.incomplete = index % 4 == 0;
+            for &reference in references {
+                match kind {
+                    // Output fields of output kinds only.
+                    TypeKind::Object | TypeKind::Interface if kind_of(reference) != Some(TypeKind::InputObject) => {
+                        let field_type = if reference % 2 == 0 { format!("[{}!]", name(reference)) } else { name(reference) };
+                        let mut field = Field::new(format!("f{reference}"), ty_ref(&field_type), here());
+                        // Arguments only of input kinds (or undefined names, written as scalars).
+                        if matches!(kind_of(reference), None | Some(TypeKind::Scalar | TypeKind::Enum | TypeKind::InputObject)) {
+                            field.arguments.push(InputValue::new("arg", ty_ref(&name(reference)), here()));
+                        }
+                        if !ty.fields.iter().any(|existing| existing.name == field.name) {
+                            ty.fields.push(field);
+                        }
+                        if !ty.interfaces.contains(&name(reference)) && kind_of(reference) != Some(TypeKind::Interface) {
+                            ty.interfaces.push(name(reference));
+                        }
+                    }
+                    TypeKind::Union => {
+                        if !ty.members.contains(&name(reference)) {
+                            ty.members.push(name(reference));
+                        }
+                    }
+                    TypeKind::InputObject => {
+                        if matches!(kind_of(reference), None | Some(TypeKind::Scalar | TypeKind::Enum)) {
+                            let field = InputValue::new(format!("i{reference}"), ty_ref(&name(reference)), here());
+                            if !ty.input_fields.iter().any(|existing| existing.name == field.name) {
+                                ty.input_fields.push(field);
+                            }
+                        }
+                    }
+                    TypeKind::Object | TypeKind::Interface | TypeKind::Enum | TypeKind::Scalar => {}
+                }
+            }
+            if kind == TypeKind::Enum {
+                for value in 0..*values {
+                    ty.enum_values.push(EnumValue::new(format!("V{value}"), here()));
+                }
+            }
+            schema.insert_type(ty);
+        }
+        for sort in [false, true] {
+            let written = write_sdl(&schema, &WriteOptions { sort });
+            let reread = read_sdl(&[(Arc::from("t"), written.as_str())]);
+            let errors: Vec<_> = reread.diagnostics.iter().filter(|d| d.is_error()).cloned().collect();
+            prop_assert!(errors.is_empty(), "{}\n{}", render_diagnostics(&errors), written);
+            for ty in schema.types.values() {
+                prop_assert!(reread.schema.types.contains_key(&ty.name), "`{}` lost\n{}", ty.name, written);
+            }
+        }
+    }
+}
+
+fn ty_ref(text: &str) -> TypeRef {
+    ty(text)
+}
