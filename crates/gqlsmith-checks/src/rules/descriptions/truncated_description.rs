@@ -1,13 +1,13 @@
 //! `truncated-description`: descriptions cut off mid-sentence.
 
-use crate::context::{width, Context};
+use crate::context::{is_docs_page, width, Context};
 use crate::registry::declare_rule;
 use crate::rules::errors::LIST_HEADER;
 use crate::rules::{defined_types, members};
 
 declare_rule! {
     /// ## What it does
-    /// Reports descriptions that stop mid-sentence: ending in a word that cannot end a sentence ("the", "of", "to", "format", ...) or in a colon with nothing after it.
+    /// Reports descriptions that stop mid-sentence: ending in a word that cannot end a sentence ("the", "and", ...; on docs pages also "of", "to", "with", "format", ...) or in a colon with nothing after it.
     ///
     /// ## Why is this bad?
     /// Reference-docs pages drop what they cannot render (a code span, a list, a link), and
@@ -26,7 +26,8 @@ declare_rule! {
     ///
     /// ## Options
     /// None. Descriptions holding an error-code list header are left to
-    /// `error-list-in-description`.
+    /// `error-list-in-description`. A trailing preposition ("expires at") counts only on
+    /// docs input, where it is what remains of a dropped code span; in SDL it is English.
     ///
     /// ## References
     /// - [GraphQL spec: Descriptions](https://spec.graphql.org/October2021/#sec-Descriptions)
@@ -39,16 +40,21 @@ declare_rule! {
     }
 }
 
-/// Words a sentence cannot end with: articles, prepositions, conjunctions, and the nouns that
-/// introduce something the page dropped.
-const DANGLING_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "and",
-    "or", "as", "is", "are", "be", "this", "that", "these", "its", "their", "format", "e.g", "i.e",
-    "see", "like",
+/// Words no sentence ends with: articles, conjunctions, possessives, "e.g.".
+const NEVER_FINAL: &[&str] = &[
+    "a", "an", "the", "and", "or", "its", "their", "these", "e.g", "i.e",
+];
+
+/// Prepositions and the like end English sentences often enough ("the time access expires
+/// at", "content in markdown format"), but on a docs page they are what is left when the page
+/// drops a code span ("Together with `x`"), so they count on docs input only.
+const FINAL_ON_DOCS_PAGES: &[&str] = &[
+    "of", "is", "are", "that", "format", "to", "in", "on", "at", "by", "for", "with", "from",
+    "into", "as", "see",
 ];
 
 /// The last word when `description` looks cut short, or `:` for a dangling colon.
-pub(crate) fn truncation(description: &str) -> Option<String> {
+pub(crate) fn truncation(description: &str, docs_page: bool) -> Option<String> {
     let text = description.trim_end();
     if text.is_empty() || text.contains(LIST_HEADER) {
         return None;
@@ -64,16 +70,21 @@ pub(crate) fn truncation(description: &str) -> Option<String> {
         return None;
     }
     let word = last.trim_end_matches('.').to_lowercase();
-    DANGLING_WORDS
-        .contains(&word.as_str())
-        .then(|| last.to_owned())
+    let dangling = NEVER_FINAL.contains(&word.as_str())
+        || (docs_page && FINAL_ON_DOCS_PAGES.contains(&word.as_str()));
+    dangling.then(|| last.to_owned())
 }
 
 impl TruncatedDescription {
     fn check(cx: &mut Context<'_>) {
         let schema = cx.schema;
+        let docs_page = is_docs_page(schema);
         for ty in defined_types(schema) {
-            let Some(last) = ty.description.as_deref().and_then(truncation) else {
+            let Some(last) = ty
+                .description
+                .as_deref()
+                .and_then(|text| truncation(text, docs_page))
+            else {
                 continue;
             };
             cx.report(
@@ -85,7 +96,10 @@ impl TruncatedDescription {
             );
         }
         for member in members(schema) {
-            let Some(last) = member.description().and_then(truncation) else {
+            let Some(last) = member
+                .description()
+                .and_then(|text| truncation(text, docs_page))
+            else {
                 continue;
             };
             let coordinate = member.coordinate();
@@ -106,7 +120,20 @@ mod tests {
 
     #[track_caller]
     fn check(description: &str, expect: Option<&str>) {
-        assert_eq!(truncation(description).as_deref(), expect, "{description}");
+        assert_eq!(
+            truncation(description, true).as_deref(),
+            expect,
+            "{description}"
+        );
+    }
+
+    #[track_caller]
+    fn check_sdl(description: &str, expect: Option<&str>) {
+        assert_eq!(
+            truncation(description, false).as_deref(),
+            expect,
+            "{description}"
+        );
     }
 
     #[test]
@@ -129,5 +156,17 @@ mod tests {
         );
         check("Reads `the`", None);
         check("", None);
+        check("Together with", Some("with"));
+    }
+
+    #[test]
+    fn prepositions_end_sentences_in_sdl() {
+        check_sdl("The time that repository access expires at", None);
+        check_sdl("The ID of the owner to add the domain to", None);
+        check_sdl(
+            "Gross amount including tax (when payable). Refer to the",
+            Some("the"),
+        );
+        check_sdl("Agreement content in markdown format", None);
     }
 }
