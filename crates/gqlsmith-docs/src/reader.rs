@@ -5,6 +5,7 @@
 //! header, field rows, `Example`, `{`, entries, and the `}` that is glued to the next block's
 //! first line. See the crate README for the quirks.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use gqlsmith_model::{
@@ -23,10 +24,12 @@ const BLOCK_LOOKAHEAD_LINES: usize = 100;
 
 /// Reads `text` and returns the model, the diagnostics and one [`LineKind`] per line.
 pub(crate) fn read_with_trace(text: &str, file: Arc<str>) -> (Loaded, Vec<LineKind>) {
-    let lines: Vec<&str> = text
-        .lines()
-        .map(|line| line.strip_suffix('\r').unwrap_or(line))
-        .collect();
+    // Lines on the seed page average 38 bytes; reserving avoids regrowing the vector.
+    let mut lines: Vec<&str> = Vec::with_capacity(text.len() / 32 + 1);
+    lines.extend(
+        text.lines()
+            .map(|line| line.strip_suffix('\r').unwrap_or(line)),
+    );
     let mut reader = Reader {
         text,
         file,
@@ -37,7 +40,10 @@ pub(crate) fn read_with_trace(text: &str, file: Arc<str>) -> (Loaded, Vec<LineKi
         state: State::Preamble { header_lines: 0 },
         block: None,
         row: None,
+        spare_segments: Vec::new(),
     };
+    // The seed page has one block per 16 lines.
+    reader.schema.types.reserve(lines.len() / 16);
     for index in 0..lines.len() {
         let kind = reader.line(index);
         reader.trace.push(kind);
@@ -105,6 +111,8 @@ struct Reader<'text, 'lines> {
     state: State,
     block: Option<Block<'text>>,
     row: Option<Row<'text>>,
+    /// The segment buffer of the last finished row, reused by the next one.
+    spare_segments: Vec<Segment<'text>>,
 }
 
 /// A type block being read.
@@ -612,11 +620,13 @@ impl<'text> Reader<'text, '_> {
             );
             LineKind::Unreadable
         };
+        let mut segments = std::mem::take(&mut self.spare_segments);
+        segments.clear();
         let mut row = Row {
             name: head.name,
             ty,
             line: number,
-            segments: Vec::new(),
+            segments,
             arguments: Vec::new(),
             arguments_line: None,
         };
@@ -713,18 +723,19 @@ impl<'text> Reader<'text, '_> {
     fn finish_row(&mut self, terminated: bool) {
         let Some(row) = self.row.take() else { return };
         let Some(ty) = row.ty else { return };
-        let coordinate = self.coordinate(row.name);
         if !terminated {
+            let coordinate = self.coordinate(row.name);
             let location = self.location(row.line, 1);
             self.report(
                 &codes::ROW_WITHOUT_TERMINATOR,
                 format!("row `{coordinate}` has no closing `|`"),
                 location,
                 shapes::char_length(row.name),
-                Some(coordinate.clone()),
+                Some(coordinate),
             );
         }
         if let (Some(line), true) = (row.arguments_line, row.arguments.is_empty()) {
+            let coordinate = self.coordinate(row.name);
             let location = self.location(line, 1);
             self.report(
                 &codes::EMPTY_ARGUMENTS_SECTION,
@@ -763,6 +774,7 @@ impl<'text> Reader<'text, '_> {
             );
             if let Some(named) = prose::field_named_by_reason(reason) {
                 if named != row.name {
+                    let coordinate = self.coordinate(row.name);
                     self.report(
                         &codes::DEPRECATION_NAMES_OTHER_FIELD,
                         format!("the deprecation notice of `{coordinate}` names `{named}`"),
@@ -785,6 +797,7 @@ impl<'text> Reader<'text, '_> {
                     }
                 }
                 Replacement::Several(names) => {
+                    let coordinate = self.coordinate(row.name);
                     let listed = names
                         .iter()
                         .map(|name| format!("`{name}`"))
@@ -803,6 +816,7 @@ impl<'text> Reader<'text, '_> {
         }
 
         if before.ends_with(shapes::ERROR_LIST_INTRO) {
+            let coordinate = self.coordinate(row.name);
             let location = locate(
                 &row.segments,
                 joined.find(shapes::ERROR_LIST_INTRO).unwrap_or(0),
@@ -819,6 +833,7 @@ impl<'text> Reader<'text, '_> {
                 Some(coordinate.clone()),
             );
         } else if let Some((offset, word)) = prose::dangling_last_word(before) {
+            let coordinate = self.coordinate(row.name);
             let location = locate(&row.segments, offset).map_or_else(
                 || self.location(row.line, 1),
                 |(line, column)| self.location(line, column),
@@ -841,6 +856,7 @@ impl<'text> Reader<'text, '_> {
             .and_then(|known| known.provenance.location.clone());
         block.ty.fields.push(field);
         if let Some(first) = first {
+            let coordinate = format!("{}.{}", block.ty.name, row.name);
             let diagnostic = codes::DUPLICATE_FIELD
                 .at(
                     format!("field `{coordinate}` is listed twice"),
@@ -851,12 +867,13 @@ impl<'text> Reader<'text, '_> {
                 .with_coordinate(coordinate);
             self.diagnostics.push(diagnostic);
         }
+        self.spare_segments = row.segments;
     }
 
     fn start_block(&mut self, number: u32, name: Option<&str>, column: u32) {
         self.finish_block();
         let location = self.location(number, column);
-        let mut ty = match name {
+        let ty = match name {
             Some(name) => TypeDef::new(name, TypeKind::Object, Provenance::read(location)),
             None => {
                 let mut ty = TypeDef::new(
@@ -868,7 +885,8 @@ impl<'text> Reader<'text, '_> {
                 ty
             }
         };
-        ty.kind_provenance = Provenance::read(self.location(number, column));
+        // `TypeDef::new` records the kind as read at the block's first line: the page is the
+        // "Objects" section, so every block is an object type.
         self.block = Some(Block {
             ty,
             line: number,
@@ -995,35 +1013,32 @@ impl<'text> Reader<'text, '_> {
             return;
         }
         for entry in &example.entries {
-            let location = entry
-                .provenance
-                .location
-                .clone()
-                .unwrap_or_else(|| self.location(example_line(example), 1));
-            let coordinate = format!("{}.{}", ty.name, entry.key);
-            match ty.field(&entry.key) {
-                None => self.report(
+            let (code, message, coordinate) = match ty.field(&entry.key) {
+                None => (
                     &codes::EXAMPLE_KEY_NOT_A_FIELD,
                     format!(
                         "the example of `{}` shows `{}`, which is not a field",
                         ty.name, entry.key
                     ),
-                    location,
-                    shapes::char_length(&entry.key).saturating_add(2),
-                    Some(ty.name.clone()),
+                    ty.name.clone(),
                 ),
-                Some(field) if field.ty.is_list() && !entry.value.starts_with('[') => self.report(
-                    &codes::LIST_FIELD_SHOWN_BARE,
-                    format!(
+                Some(field) if field.ty.is_list() && !entry.value.starts_with('[') => {
+                    let coordinate = format!("{}.{}", ty.name, entry.key);
+                    let message = format!(
                         "the example shows list field `{coordinate}` (`{}`) as a single value",
                         field.ty
-                    ),
-                    location,
-                    shapes::char_length(&entry.key).saturating_add(2),
-                    Some(coordinate),
-                ),
-                Some(_) => {}
-            }
+                    );
+                    (&codes::LIST_FIELD_SHOWN_BARE, message, coordinate)
+                }
+                Some(_) => continue,
+            };
+            let location = entry
+                .provenance
+                .location
+                .clone()
+                .unwrap_or_else(|| self.location(example_line(example), 1));
+            let length = shapes::char_length(&entry.key).saturating_add(2);
+            self.report(code, message, location, length, Some(coordinate));
         }
     }
 }
@@ -1055,7 +1070,13 @@ fn line_offset(text: &str, line: &str) -> usize {
 }
 
 /// The description of a row: its segments joined with line breaks, as the page wrote them.
-fn join_segments(segments: &[Segment<'_>]) -> String {
+/// Most rows have one segment, which is borrowed as it is.
+fn join_segments<'text>(segments: &[Segment<'text>]) -> Cow<'text, str> {
+    match segments {
+        [] => return Cow::Borrowed(""),
+        [only] => return Cow::Borrowed(only.text),
+        _ => {}
+    }
     let mut joined =
         String::with_capacity(segments.iter().map(|segment| segment.text.len() + 1).sum());
     for (index, segment) in segments.iter().enumerate() {
@@ -1064,7 +1085,7 @@ fn join_segments(segments: &[Segment<'_>]) -> String {
         }
         joined.push_str(segment.text);
     }
-    joined
+    Cow::Owned(joined)
 }
 
 /// Maps a byte offset in the joined description back to (line, column) of the page.

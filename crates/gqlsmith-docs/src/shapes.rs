@@ -62,7 +62,13 @@ pub(crate) struct RowHead<'a> {
 /// (a row whose description continues on the next lines). The type text is returned as
 /// written; the caller parses it and reports it when unreadable.
 pub(crate) fn row_head(line: &str) -> Option<RowHead<'_>> {
-    let open = line.find('(')?;
+    // Scan the name's bytes only: most lines are not rows and fail at their first space.
+    let open = line
+        .bytes()
+        .position(|b| !(b == b'_' || b.is_ascii_alphanumeric()))?;
+    if line.as_bytes().get(open) != Some(&b'(') {
+        return None;
+    }
     let name = &line[..open];
     if !is_graphql_name(name) {
         return None;
