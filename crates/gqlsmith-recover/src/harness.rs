@@ -3,10 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use gqlsmith_model::{Confidence, Loaded, NameOrigin};
+use gqlsmith_model::{Confidence, Loaded, NameOrigin, Schema};
 use serde::Serialize;
 
 use crate::pass::{recover, RecoverOptions};
+use crate::report::RecoveryReport;
 
 /// Right and wrong names in one confidence tier.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -79,6 +80,76 @@ impl Evaluation {
             out.push_str(&format!("  wrong: {wrong}\n"));
         }
         out
+    }
+}
+
+/// Scores recovery on a page rendered from a known schema by [`render_page`]
+/// (`page` is that text as the docs reader read it): block `i` of the page is the `i`-th object
+/// type of `truth` in ASCII order, and the blocks the page shows unnamed are scored.
+///
+/// [`render_page`]: crate::render_page
+pub fn evaluate_rendered(truth: &Schema, page: &Loaded) -> (Evaluation, RecoveryReport) {
+    let mut evaluation = Evaluation {
+        seeds: 1,
+        share: 0.0,
+        ..Evaluation::default()
+    };
+    for tier in [Confidence::High, Confidence::Medium, Confidence::Low] {
+        evaluation
+            .tiers
+            .insert(tier.to_string(), TierScore::default());
+    }
+    let mut objects: Vec<&str> = crate::printer::page_objects(truth)
+        .map(|ty| ty.name.as_str())
+        .collect();
+    objects.sort_unstable();
+    let hidden: Vec<(usize, String)> = page
+        .schema
+        .types
+        .values()
+        .enumerate()
+        .filter(|(_, ty)| ty.name_origin == NameOrigin::Placeholder)
+        .filter_map(|(index, _)| objects.get(index).map(|truth| (index, (*truth).to_owned())))
+        .collect();
+    let mentioned = crate::page::dangling_names(&page.schema);
+    evaluation.recoverable = hidden
+        .iter()
+        .filter(|(_, truth)| mentioned.contains_key(truth))
+        .count();
+    let mut recovered = page.clone();
+    let report = recover(&mut recovered, &RecoverOptions::default());
+    score(&mut evaluation, &recovered, 0, hidden);
+    (evaluation, report)
+}
+
+/// Adds the outcome for the `hidden` blocks (index in page order, true name) to `evaluation`.
+fn score(evaluation: &mut Evaluation, recovered: &Loaded, seed: u64, hidden: Vec<(usize, String)>) {
+    evaluation.hidden += hidden.len();
+    for (index, truth) in hidden {
+        let Some((_, ty)) = recovered.schema.types.get_index(index) else {
+            continue;
+        };
+        let NameOrigin::Recovered { confidence, .. } = &ty.name_origin else {
+            evaluation.abstained += 1;
+            continue;
+        };
+        let score = evaluation.tiers.entry(confidence.to_string()).or_default();
+        if ty.name == truth {
+            score.right += 1;
+        } else {
+            score.wrong += 1;
+            if evaluation.wrong_examples.len() < 20 {
+                let line = ty
+                    .provenance
+                    .location
+                    .as_ref()
+                    .map_or(0, |location| location.line);
+                evaluation.wrong_examples.push(format!(
+                    "{seed}: line {line} -> {} ({confidence}, truth {truth})",
+                    ty.name
+                ));
+            }
+        }
     }
 }
 
@@ -162,29 +233,7 @@ pub fn evaluate_hidden_names(page: &Loaded, seeds: &[u64], share: f64) -> Evalua
             }
         }
         recover(&mut hidden_page, &RecoverOptions::default());
-        evaluation.hidden += hidden.len();
-        for (index, truth) in hidden {
-            let Some((_, ty)) = hidden_page.schema.types.get_index(index) else {
-                continue;
-            };
-            let NameOrigin::Recovered { confidence, .. } = &ty.name_origin else {
-                evaluation.abstained += 1;
-                continue;
-            };
-            let score = evaluation.tiers.entry(confidence.to_string()).or_default();
-            if ty.name == truth {
-                score.right += 1;
-            } else {
-                score.wrong += 1;
-                if evaluation.wrong_examples.len() < 60 {
-                    evaluation.wrong_examples.push(format!(
-                        "{seed}: line {} -> {} ({confidence}, truth {truth})",
-                        ty.provenance.location.as_ref().map_or(0, |l| l.line),
-                        ty.name
-                    ));
-                }
-            }
-        }
+        score(&mut evaluation, &hidden_page, seed, hidden);
     }
     evaluation
 }

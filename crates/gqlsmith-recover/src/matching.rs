@@ -28,12 +28,13 @@ pub(crate) fn best_matching(
     score: &dyn Fn(usize, usize) -> Option<f64>,
 ) -> Vec<Pair> {
     let (best, pairs) = solve(blocks, candidates, placement, score, None);
+    let placed = pairs.len();
     let compatible = |block: usize, candidate: usize| score(block, candidate).map(|_| 0.0);
     let (most, _) = solve(blocks, candidates, 1.0, &compatible, None);
     pairs
         .into_iter()
         .map(|(block, candidate)| {
-            let (without, _) = solve(
+            let (without, without_pairs) = solve(
                 blocks,
                 candidates,
                 placement,
@@ -49,10 +50,13 @@ pub(crate) fn best_matching(
             );
             // Forced: without this pair, fewer candidates can be placed at all.
             let forced = most_without < most - 0.5;
+            // The margin counts evidence only: a placement that names fewer blocks is not less
+            // likely, it just abstains more.
+            let fewer = placed.saturating_sub(without_pairs.len()) as f64;
             let margin = if forced {
                 f64::INFINITY
             } else {
-                best - without
+                best - without - placement * fewer
             };
             Pair {
                 block,
@@ -160,6 +164,8 @@ mod tests {
 
     #[test]
     fn impossible_pairs_are_never_chosen() {
-        check(&[&[None, Some(0.0)], &[Some(0.0), None]], "0->1!");
+        check(&[&[Some(0.0), None], &[None, Some(0.0)]], "0->0! 1->1!");
+        // Crossing pairs are not order-preserving: one of them, and a tie between them.
+        check(&[&[None, Some(0.0)], &[Some(0.0), None]], "0->1~0");
     }
 }

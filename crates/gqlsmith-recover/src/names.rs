@@ -8,7 +8,7 @@ use heck::ToSnakeCase;
 
 use crate::classify::Classified;
 use crate::matching::best_matching;
-use crate::page::is_placeholder;
+use crate::page::{bare_name_in_example, is_placeholder};
 
 /// A name given to a block, with how sure and why.
 #[derive(Debug, Clone)]
@@ -209,6 +209,45 @@ fn relay_edge_descriptions(schema: &mut Schema, namings: &mut Vec<Naming>) {
     }
 }
 
+/// What ties one block to one candidate name.
+#[derive(Debug, Clone, Default)]
+struct Evidence {
+    /// Words of the candidate's name the block's fields use.
+    own: Vec<String>,
+    /// Words of the fields that use the candidate, which the block's fields use too.
+    usage: Vec<String>,
+    /// The block's fields that named types with the candidate's head word also have.
+    sibling: Vec<String>,
+    /// Field types named after the block (`layout: ArticleVideoLayout` in `ArticleVideo`):
+    /// `Some(true)` when one names the candidate, `Some(false)` when they name another type
+    /// that could sit in this gap.
+    owner_stem: Option<bool>,
+    total: f64,
+}
+
+/// The names a block's own nested types suggest for it: a field `layout` of type
+/// `ArticleVideoLayout` suggests `ArticleVideo` (schemas name enums and nested objects after
+/// their owner and field, as Kraken's `APIExceptionPriority` on `APIExceptionType.priority`).
+fn owner_stems(ty: &TypeDef) -> BTreeSet<String> {
+    let mut stems = BTreeSet::new();
+    for field in &ty.fields {
+        let mut chars = field.name.chars();
+        let Some(first) = chars.next() else { continue };
+        let pascal: String = first.to_uppercase().chain(chars).collect();
+        if let Some(stem) = field.ty.base_name().strip_suffix(pascal.as_str()) {
+            if stem.len() >= 3 {
+                stems.insert(stem.to_owned());
+            }
+        }
+    }
+    stems
+}
+
+/// True when `stem` is `name`, or `name` is `stem` with a `Type` suffix.
+fn stem_names(stem: &str, name: &str) -> bool {
+    name == stem || name.strip_suffix("Type") == Some(stem)
+}
+
 /// Words that say nothing about which type a block is.
 const STOP_WORDS: &[&str] = &[
     "type",
@@ -302,6 +341,12 @@ fn block_words(ty: &TypeDef) -> BTreeSet<String> {
 const PLACEMENT: f64 = 2.0;
 /// How much the words of the fields using a candidate count, against its own name's words.
 const USAGE_WEIGHT: f64 = 0.5;
+/// How much fields shared with named types of the same head word count.
+const SIBLING_WEIGHT: f64 = 0.5;
+/// What a nested type named after the candidate (or after another name) is worth.
+const OWNER_STEM_WEIGHT: f64 = 6.0;
+/// Extra margin per (log) spare block in a gap.
+const SPARE_BLOCK_WEIGHT: f64 = 2.0;
 /// Word evidence a forced name needs to be high-confidence.
 const HIGH_WORDS: f64 = 2.5;
 /// Evidence needed before a name is given on evidence alone (about one rare shared word).
@@ -330,6 +375,28 @@ fn assign_gaps(
     let total = bags.len() as f64;
     let weight = |word: &str| {
         ((total + 1.0) / (*document_frequency.get(word).unwrap_or(&0) as f64 + 1.0)).ln()
+    };
+
+    // Field names of named blocks, by each word of the block's name: a block whose fields
+    // match those of `FooAttachment` and `BarAttachment` is likely an attachment too.
+    let mut sibling_fields: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut field_frequency: BTreeMap<&str, usize> = BTreeMap::new();
+    for ty in schema.types.values() {
+        for field in &ty.fields {
+            *field_frequency.entry(field.name.as_str()).or_default() += 1;
+        }
+        if is_placeholder(ty) {
+            continue;
+        }
+        for word in name_words(&ty.name) {
+            sibling_fields
+                .entry(word)
+                .or_default()
+                .extend(ty.fields.iter().map(|field| field.name.clone()));
+        }
+    }
+    let field_weight = |field: &str| {
+        ((total + 1.0) / (*field_frequency.get(field).unwrap_or(&0) as f64 + 1.0)).ln()
     };
 
     // Gaps: runs of placeholders between names, with their neighbours.
@@ -400,62 +467,94 @@ fn assign_gaps(
                 words
             })
             .collect();
-        let score = |block: usize, candidate: usize| -> Option<f64> {
+        let stems: Vec<BTreeSet<String>> = block_types.iter().map(|ty| owner_stems(ty)).collect();
+        let evidence = |block: usize, candidate: usize| -> Option<Evidence> {
             let ty = block_types.get(block)?;
             let name = &in_gap.get(candidate)?.name;
             if shape(ty) != shape_of_name(name) || is_mutation_payload(ty) {
                 return None;
             }
-            // A block with a field of the candidate's type mentions the candidate's words
-            // because of that field, which is no evidence that it is the candidate (a
-            // mutation payload holds its output type; self-references are rare).
-            if ty.fields.iter().any(|field| field.ty.base_name() == name) {
-                return Some(0.0);
+            // A block with a field of the candidate's type, or whose example shows the
+            // candidate under an abstract field, contains the candidate and mentions its words
+            // because of that: no evidence that it is the candidate (a mutation payload holds
+            // its output type; self-references are rare).
+            let shows_candidate = ty
+                .example
+                .iter()
+                .flat_map(|example| &example.entries)
+                .any(|entry| bare_name_in_example(&entry.value) == Some(name.as_str()));
+            if shows_candidate || ty.fields.iter().any(|field| field.ty.base_name() == name) {
+                return Some(Evidence::default());
             }
             let bag = bags.get(*blocks.get(block)?)?;
-            let own: f64 = candidate_words
+            let shared = |words: &mut dyn Iterator<Item = &String>| -> Vec<String> {
+                words.filter(|word| bag.contains(*word)).cloned().collect()
+            };
+            let own = shared(&mut candidate_words.get(candidate)?.iter());
+            let usage = shared(&mut usage_words.get(candidate)?.iter());
+            let sibling: Vec<String> = candidate_words
                 .get(candidate)?
+                .last()
+                .and_then(|head| sibling_fields.get(head))
+                .map(|fields| {
+                    ty.fields
+                        .iter()
+                        .filter(|field| fields.contains(&field.name))
+                        .map(|field| field.name.clone())
+                        .collect()
+                })
+                .unwrap_or_default();
+            let stems = stems.get(block)?;
+            let owner_stem = if stems.iter().any(|stem| stem_names(stem, name)) {
+                Some(true)
+            } else if stems
                 .iter()
-                .filter(|word| bag.contains(*word))
-                .map(|word| weight(word))
-                .sum();
-            let usage: f64 = usage_words
-                .get(candidate)?
-                .iter()
-                .filter(|word| bag.contains(*word))
-                .map(|word| weight(word))
-                .sum();
-            Some(own + USAGE_WEIGHT * usage)
+                .any(|stem| fits(stem, before.as_deref(), after.as_deref()))
+            {
+                Some(false)
+            } else {
+                None
+            };
+            let total = own.iter().map(|word| weight(word)).sum::<f64>()
+                + USAGE_WEIGHT * usage.iter().map(|word| weight(word)).sum::<f64>()
+                + SIBLING_WEIGHT * sibling.iter().map(|field| field_weight(field)).sum::<f64>()
+                + match owner_stem {
+                    Some(true) => OWNER_STEM_WEIGHT,
+                    Some(false) => -OWNER_STEM_WEIGHT,
+                    None => 0.0,
+                };
+            Some(Evidence {
+                own,
+                usage,
+                sibling,
+                owner_stem,
+                total,
+            })
         };
+        let score = |block: usize, candidate: usize| evidence(block, candidate).map(|e| e.total);
         let pairs = best_matching(block_types.len(), in_gap.len(), PLACEMENT, &score);
+        // The more blocks in a gap that no candidate needs, the likelier one of them shares a
+        // word with a candidate by chance: ask for more evidence.
+        let spare_blocks =
+            SPARE_BLOCK_WEIGHT * ((block_types.len().saturating_sub(in_gap.len()) + 1) as f64).ln();
         let mut placed = BTreeSet::new();
+        let mut placed_candidates = BTreeSet::new();
         for pair in &pairs {
             let (Some(ty), Some(candidate)) =
                 (block_types.get(pair.block), in_gap.get(pair.candidate))
             else {
                 continue;
             };
-            let words: Vec<&String> = candidate_words
-                .get(pair.candidate)
-                .map(|words| {
-                    words
-                        .iter()
-                        .filter(|word| {
-                            bags.get(blocks[pair.block])
-                                .is_some_and(|bag| bag.contains(*word))
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
+            let found = evidence(pair.block, pair.candidate).unwrap_or_default();
             let confidence = if pair.forced {
-                if candidate.confidence >= Confidence::Medium && pair.score >= HIGH_WORDS {
+                if candidate.confidence >= Confidence::Medium && found.total >= HIGH_WORDS {
                     Confidence::High
                 } else {
                     Confidence::Medium
                 }
-            } else if pair.margin >= MEDIUM_MARGIN {
+            } else if pair.margin >= MEDIUM_MARGIN + spare_blocks {
                 Confidence::Medium
-            } else if pair.margin >= MIN_MARGIN {
+            } else if pair.margin >= MIN_MARGIN + spare_blocks {
                 Confidence::Low
             } else {
                 continue;
@@ -464,27 +563,52 @@ fn assign_gaps(
             if pair.forced {
                 signals.push("forced-by-count".into());
             }
-            if !words.is_empty() {
+            if !found.own.is_empty() {
                 signals.push("field-words".into());
+            }
+            if !found.usage.is_empty() {
+                signals.push("usage-words".into());
+            }
+            if !found.sibling.is_empty() {
+                signals.push("sibling-fields".into());
+            }
+            if found.owner_stem == Some(true) {
+                signals.push("owner-stem".into());
             }
             if shape(ty) == Shape::Edge {
                 signals.push("relay-edge-shape".into());
             }
-            let mut evidence = vec![format!(
+            let mut evidence: Vec<String> = vec![format!(
                 "`{}` is referenced but not defined and sorts into this gap",
                 candidate.name
             )];
-            if !words.is_empty() {
+            let listed = |words: &[String]| {
+                words
+                    .iter()
+                    .map(|word| format!("`{word}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            if !found.own.is_empty() {
+                evidence.push(format!("the block's fields mention {}", listed(&found.own)));
+            }
+            if !found.usage.is_empty() {
                 evidence.push(format!(
-                    "the block's fields mention {}",
-                    words
-                        .iter()
-                        .map(|word| format!("`{word}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    "and {}, as the fields of this type do",
+                    listed(&found.usage)
+                ));
+            }
+            if found.owner_stem == Some(true) {
+                evidence.push("a field's type is named after it".to_owned());
+            }
+            if !found.sibling.is_empty() {
+                evidence.push(format!(
+                    "it shares fields {} with named types of the same kind",
+                    listed(&found.sibling)
                 ));
             }
             placed.insert(pair.block);
+            placed_candidates.insert(pair.candidate);
             planned.push(Naming {
                 placeholder: ty.name.clone(),
                 name: candidate.name.clone(),
@@ -500,7 +624,9 @@ fn assign_gaps(
             let fitting: Vec<String> = in_gap
                 .iter()
                 .enumerate()
-                .filter(|(candidate, _)| score(position, *candidate).is_some())
+                .filter(|(candidate, _)| {
+                    !placed_candidates.contains(candidate) && score(position, *candidate).is_some()
+                })
                 .map(|(_, c)| c.name.clone())
                 .collect();
             if !fitting.is_empty() {

@@ -105,16 +105,17 @@ pub fn recover(loaded: &mut Loaded, options: &RecoverOptions) -> RecoveryReport 
                 Diagnostic::note(
                     "R401",
                     "ambiguous-block-name",
-                    format!(
-                        "`{}` keeps its placeholder: {} could each be this block",
-                        abstention.placeholder,
-                        abstention
-                            .candidates
-                            .iter()
-                            .map(|c| format!("`{c}`"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
+                    match abstention.candidates.as_slice() {
+                        [one] => format!(
+                            "`{}` keeps its placeholder: the page does not single out which block is `{one}`",
+                            abstention.placeholder
+                        ),
+                        many => format!(
+                            "`{}` keeps its placeholder: it could be any of {}",
+                            abstention.placeholder,
+                            many.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
+                        ),
+                    },
                 )
                 .at_opt(ty.provenance.location.clone())
                 .with_help(
@@ -132,6 +133,7 @@ pub fn recover(loaded: &mut Loaded, options: &RecoverOptions) -> RecoveryReport 
         &reference_names,
         &all_namings,
         &abstentions,
+        classified.len(),
         &kinds,
     )
 }

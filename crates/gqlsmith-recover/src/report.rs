@@ -30,7 +30,9 @@ pub struct RecoveryReport {
     pub from_reference: usize,
     /// Names referenced by the page but never defined, the built-in scalars included.
     pub dangling_names: usize,
-    /// Their inferred kinds (`builtin scalar`, `custom scalar`, `enum`, `interface`, `union`,
+    /// Of those, the names that now name a block of the page.
+    pub dangling_naming_blocks: usize,
+    /// The others get a type of their own; their inferred kinds (`builtin scalar`, `custom scalar`, `enum`, `interface`, `union`,
     /// `connection`, `object`).
     pub dangling_kinds: BTreeMap<String, usize>,
     /// The signal that decided each dangling kind, counted.
@@ -77,6 +79,7 @@ impl RecoveryReport {
         reference_names: &[RecoveredName],
         namings: &[&Naming],
         abstentions: &[Abstention],
+        dangling_names: usize,
         kinds: &[Classified],
     ) -> RecoveryReport {
         let mut report = RecoveryReport {
@@ -137,7 +140,8 @@ impl RecoveryReport {
             })
             .map(|ty| ty.name.clone())
             .collect();
-        report.dangling_names = kinds.len();
+        report.dangling_names = dangling_names;
+        report.dangling_naming_blocks = dangling_names.saturating_sub(kinds.len());
         for kind in kinds {
             *report
                 .dangling_kinds
@@ -179,10 +183,17 @@ impl RecoveryReport {
         let _ = writeln!(out, "  signals: {}", join_counts(&self.per_signal));
         let _ = writeln!(
             out,
-            "referenced but undefined: {} names",
+            "referenced but undefined: {} names, {} now name a block, {} get a type of their own",
+            self.dangling_names,
+            self.dangling_naming_blocks,
             self.dangling_names
+                .saturating_sub(self.dangling_naming_blocks)
         );
-        let _ = writeln!(out, "  kinds: {}", join_counts(&self.dangling_kinds));
+        let _ = writeln!(
+            out,
+            "  kinds of those: {}",
+            join_counts(&self.dangling_kinds)
+        );
         let _ = writeln!(out, "  decided by: {}", join_counts(&self.kind_signals));
         let _ = writeln!(
             out,
