@@ -3,6 +3,7 @@
 
 mod introspection;
 mod line_index;
+mod markers;
 mod sdl_diagnostics;
 mod sdl_reader;
 mod sdl_writer;

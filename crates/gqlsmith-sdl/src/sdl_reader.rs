@@ -10,11 +10,13 @@ use apollo_compiler::schema::{Component, ComponentName, ExtendedType};
 use apollo_compiler::validation::DiagnosticList;
 use apollo_compiler::Node;
 use gqlsmith_model::{
-    Deprecation, Diagnostic, DirectiveDef, DirectiveUse, EnumValue, Field, InputValue, Loaded,
-    Location, Provenance, RootOperations, Schema, TypeDef, TypeKind, TypeRef,
+    Certainty, Deprecation, Diagnostic, DirectiveDef, DirectiveUse, EnumValue, ErrorCode, Field,
+    InputValue, Loaded, Location, Provenance, RootOperations, Schema, TypeDef, TypeKind, TypeRef,
+    UnnamedArgument,
 };
 
 use crate::line_index::LineIndex;
+use crate::markers::{self, read_markers, Markers};
 use crate::sdl_diagnostics::{convert_diagnostic, SourcePositions};
 
 /// What `@deprecated` without a `reason` means: the argument's default in the spec's
@@ -186,7 +188,10 @@ impl Converter<'_, '_> {
             subscription: root(&definition.subscription),
         };
         for (name, directive) in &schema.directive_definitions {
-            if directive.is_built_in() || BUILT_IN_DIRECTIVES.contains(&name.as_str()) {
+            if directive.is_built_in()
+                || BUILT_IN_DIRECTIVES.contains(&name.as_str())
+                || markers::is_marker(name)
+            {
                 continue;
             }
             let mut def =
@@ -195,7 +200,11 @@ impl Converter<'_, '_> {
                 .description
                 .as_ref()
                 .map(|text| String::from(&**text));
-            def.arguments = self.arguments(&directive.arguments, || format!("@{name}"));
+            def.arguments = self.arguments(
+                &directive.arguments,
+                || format!("@{name}"),
+                &Certainty::Read,
+            );
             def.locations = directive
                 .locations
                 .iter()
@@ -210,12 +219,15 @@ impl Converter<'_, '_> {
             if ty.is_built_in() {
                 continue;
             }
-            model.insert_type(self.type_def(ty));
+            if let Some(def) = self.type_def(ty) {
+                model.insert_type(def);
+            }
         }
         model
     }
 
-    fn type_def(&self, ty: &ExtendedType) -> TypeDef {
+    /// The type, or `None` for a scalar the SDL writer made up for an undefined name.
+    fn type_def(&self, ty: &ExtendedType) -> Option<TypeDef> {
         let kind = match ty {
             ExtendedType::Scalar(_) => TypeKind::Scalar,
             ExtendedType::Object(_) => TypeKind::Object,
@@ -234,6 +246,13 @@ impl Converter<'_, '_> {
             .and_then(|directive| directive.specified_argument_by_name("url"))
             .and_then(|url| url.as_str().map(str::to_owned));
         def.one_of = directives.get("oneOf").is_some();
+        let markers = read_markers(directives.iter().map(|d| &d.node));
+        if markers.undefined {
+            return None;
+        }
+        // Members written without a marker of their own are known as their type is.
+        let inherited = markers.inferred.clone().unwrap_or_default();
+        let inherited = &inherited;
         match ty {
             ExtendedType::Scalar(_) => {}
             ExtendedType::Object(object) => {
@@ -241,7 +260,7 @@ impl Converter<'_, '_> {
                 def.fields = object
                     .fields
                     .values()
-                    .map(|field| self.field(field, name))
+                    .map(|field| self.field(field, name, inherited))
                     .collect();
             }
             ExtendedType::Interface(interface) => {
@@ -249,7 +268,7 @@ impl Converter<'_, '_> {
                 def.fields = interface
                     .fields
                     .values()
-                    .map(|field| self.field(field, name))
+                    .map(|field| self.field(field, name, inherited))
                     .collect();
             }
             ExtendedType::Union(union_) => {
@@ -263,31 +282,77 @@ impl Converter<'_, '_> {
                 def.enum_values = enum_
                     .values
                     .values()
-                    .map(|value| self.enum_value(value))
+                    .map(|value| self.enum_value(value, inherited))
                     .collect();
             }
             ExtendedType::InputObject(input) => {
                 def.input_fields = input
                     .fields
                     .values()
-                    .map(|field| self.input_value(field))
+                    .map(|field| self.input_value(field, inherited))
                     .collect();
             }
         }
-        def
+        self.apply_type_markers(&mut def, markers);
+        Some(def)
     }
 
-    fn field(&self, field: &Component<ast::FieldDefinition>, type_name: &str) -> Field {
+    /// What gqlsmith's markers say about a type written by `write_sdl`.
+    fn apply_type_markers(&self, def: &mut TypeDef, markers: Markers) {
+        if let Some((kind, members)) = markers.empty {
+            def.kind = kind;
+            def.members = members;
+        }
+        match def.kind {
+            TypeKind::Union => def.members.extend(markers.omitted),
+            TypeKind::Object | TypeKind::Interface => def.interfaces.extend(markers.omitted),
+            _ => {}
+        }
+        if let Some(origin) = markers.name_origin {
+            def.name_origin = origin;
+        }
+        def.incomplete |= markers.incomplete;
+        if let Some(certainty) = markers.inferred {
+            def.provenance.certainty = certainty.clone();
+            def.kind_provenance.certainty = certainty;
+        }
+        if let Some(certainty) = markers.kind_inferred {
+            def.kind_provenance.certainty = certainty;
+        }
+        for (order, (code, message)) in markers.error_codes.into_iter().enumerate() {
+            let order = u32::try_from(order).unwrap_or(u32::MAX);
+            def.error_codes
+                .push(ErrorCode::new(code, message, order, def.provenance.clone()));
+        }
+    }
+
+    fn field(
+        &self,
+        field: &Component<ast::FieldDefinition>,
+        type_name: &str,
+        inherited: &Certainty,
+    ) -> Field {
         let mut model = Field::new(
             field.name.as_str(),
             type_ref(&field.ty),
             self.provenance(field.name.location()),
         );
         model.description = field.description.as_ref().map(|text| String::from(&**text));
-        model.arguments =
-            self.arguments(&field.arguments, || format!("{type_name}.{}", field.name));
+        model.arguments = self.arguments(
+            &field.arguments,
+            || format!("{type_name}.{}", field.name),
+            inherited,
+        );
         model.deprecation = self.deprecation(&field.directives);
         model.directives = self.directive_uses(field.directives.iter());
+        let markers = read_markers(field.directives.iter());
+        for description in markers.unnamed_arguments {
+            let provenance = self.provenance(field.name.location());
+            model
+                .unnamed_arguments
+                .push(UnnamedArgument::new(description, provenance));
+        }
+        model.provenance.certainty = markers.inferred.unwrap_or_else(|| inherited.clone());
         model
     }
 
@@ -297,10 +362,11 @@ impl Converter<'_, '_> {
         &self,
         arguments: &[Node<ast::InputValueDefinition>],
         owner: impl Fn() -> String,
+        inherited: &Certainty,
     ) -> Vec<InputValue> {
         let mut kept: Vec<InputValue> = Vec::with_capacity(arguments.len());
         for argument in arguments {
-            let value = self.input_value(argument);
+            let value = self.input_value(argument, inherited);
             match kept.iter().find(|first| first.name == value.name) {
                 None => kept.push(value),
                 Some(first) => {
@@ -325,7 +391,11 @@ impl Converter<'_, '_> {
         kept
     }
 
-    fn input_value(&self, value: &Node<ast::InputValueDefinition>) -> InputValue {
+    fn input_value(
+        &self,
+        value: &Node<ast::InputValueDefinition>,
+        inherited: &Certainty,
+    ) -> InputValue {
         let mut model = InputValue::new(
             value.name.as_str(),
             type_ref(&value.ty),
@@ -335,10 +405,16 @@ impl Converter<'_, '_> {
         model.default_value = value.default_value.as_ref().map(literal);
         model.deprecation = self.deprecation(&value.directives);
         model.directives = self.directive_uses(value.directives.iter());
+        let markers = read_markers(value.directives.iter());
+        model.provenance.certainty = markers.inferred.unwrap_or_else(|| inherited.clone());
         model
     }
 
-    fn enum_value(&self, value: &Node<ast::EnumValueDefinition>) -> EnumValue {
+    fn enum_value(
+        &self,
+        value: &Node<ast::EnumValueDefinition>,
+        inherited: &Certainty,
+    ) -> EnumValue {
         let mut model = EnumValue::new(
             value.value.as_str(),
             self.provenance(value.value.location()),
@@ -346,6 +422,8 @@ impl Converter<'_, '_> {
         model.description = value.description.as_ref().map(|text| String::from(&**text));
         model.deprecation = self.deprecation(&value.directives);
         model.directives = self.directive_uses(value.directives.iter());
+        let markers = read_markers(value.directives.iter());
+        model.provenance.certainty = markers.inferred.unwrap_or_else(|| inherited.clone());
         model
     }
 
@@ -366,7 +444,10 @@ impl Converter<'_, '_> {
         directives: impl Iterator<Item = &'a Node<ast::Directive>>,
     ) -> Vec<DirectiveUse> {
         directives
-            .filter(|directive| !BUILT_IN_DIRECTIVES.contains(&directive.name.as_str()))
+            .filter(|directive| {
+                let name = directive.name.as_str();
+                !BUILT_IN_DIRECTIVES.contains(&name) && !markers::is_marker(name)
+            })
             .map(|directive| {
                 let mut model = DirectiveUse::new(
                     directive.name.as_str(),

@@ -17,6 +17,7 @@ use gqlsmith_model::{
 };
 use indexmap::{IndexMap, IndexSet};
 
+use crate::markers;
 use crate::sdl_reader::DEFAULT_DEPRECATION_REASON;
 
 /// How [`write_sdl`] lays the schema out.
@@ -44,7 +45,9 @@ pub struct WriteOptions {
 ///   `@gqlsmith_name(origin:)`, partial value or member lists `@gqlsmith_incomplete`,
 ///   arguments a docs page gave without names `@gqlsmith_unnamed_argument(description:)` and
 ///   error codes `@gqlsmith_error_code(code:, message:)`. Each of these directives is defined
-///   (with a description) at the top of the document when it is used, never otherwise.
+///   (with a description) at the top of the document when it is used, never otherwise, and
+///   [`read_sdl`](crate::read_sdl) reads them back into the facts they mark (all but the
+///   evidence behind inferences, and docs examples, which SDL does not carry).
 ///
 /// A `schema { .. }` definition is written only when the roots differ from what the default
 /// names (`Query`, `Mutation`, `Subscription`) imply, or the schema has a description or
@@ -139,14 +142,14 @@ enum Marker {
 impl Marker {
     fn name(self) -> &'static str {
         match self {
-            Marker::Inferred => "gqlsmith_inferred",
-            Marker::Name => "gqlsmith_name",
-            Marker::Incomplete => "gqlsmith_incomplete",
-            Marker::Undefined => "gqlsmith_undefined",
-            Marker::Empty => "gqlsmith_empty",
-            Marker::Omitted => "gqlsmith_omitted",
-            Marker::UnnamedArgument => "gqlsmith_unnamed_argument",
-            Marker::ErrorCode => "gqlsmith_error_code",
+            Marker::Inferred => markers::INFERRED,
+            Marker::Name => markers::NAME,
+            Marker::Incomplete => markers::INCOMPLETE,
+            Marker::Undefined => markers::UNDEFINED,
+            Marker::Empty => markers::EMPTY,
+            Marker::Omitted => markers::OMITTED,
+            Marker::UnnamedArgument => markers::UNNAMED_ARGUMENT,
+            Marker::ErrorCode => markers::ERROR_CODE,
         }
     }
 
