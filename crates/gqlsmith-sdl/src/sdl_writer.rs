@@ -107,7 +107,7 @@ pub fn write_sdl(schema: &Schema, options: &WriteOptions) -> String {
     let mut markers: Vec<Marker> = writer.markers.iter().copied().collect();
     markers.sort();
     for marker in markers {
-        // A model read from SDL that gqlsmith wrote already defines the markers it uses.
+        // A model that defines a directive of that name keeps its own definition.
         if schema.directives.contains_key(marker.name()) {
             continue;
         }
