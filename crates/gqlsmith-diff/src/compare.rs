@@ -94,6 +94,28 @@ fn kind_name(kind: TypeKind) -> &'static str {
     }
 }
 
+/// A kind a docs page does not state (recovery guessed it from how the type is used) may
+/// differ between two readings without the API changing, so such a change is only dangerous.
+fn kind_is_guessed(old: &TypeDef, new: &TypeDef) -> bool {
+    !old.kind_provenance.is_read() || !new.kind_provenance.is_read()
+}
+
+fn kind_change_criticality(old: &TypeDef, new: &TypeDef) -> Criticality {
+    if kind_is_guessed(old, new) {
+        Criticality::Dangerous
+    } else {
+        Criticality::Breaking
+    }
+}
+
+fn kind_change_reason(old: &TypeDef, new: &TypeDef) -> &'static str {
+    if kind_is_guessed(old, new) {
+        "the input does not state the kind (recovery inferred it), so this may be a different guess rather than a change; if it is real, selections and variables written for the old kind stop validating"
+    } else {
+        "selections, fragments and variables written for the old kind stop validating"
+    }
+}
+
 fn is_compared_type(name: &str) -> bool {
     !Schema::is_builtin_scalar(name) && !name.starts_with("__")
 }
@@ -624,7 +646,7 @@ impl Differ {
             Some(old) if old.kind != new.kind => self.push(
                 Change::new(
                     ChangeType::TypeKindChanged,
-                    Criticality::Breaking,
+                    kind_change_criticality(old, new),
                     &new.name,
                     format!(
                         "`{}` changed from {} to {}",
@@ -632,7 +654,7 @@ impl Differ {
                         kind_name(old.kind),
                         kind_name(new.kind)
                     ),
-                    "selections, fragments and variables written for the old kind stop validating",
+                    kind_change_reason(old, new),
                 )
                 .old(
                     Some(old.kind.as_str().to_owned()),

@@ -544,3 +544,33 @@ fn folding_never_hides_a_more_critical_change() {
          breaking FIELD_REMOVED A.old",
     );
 }
+
+#[test]
+fn a_guessed_kind_that_changes_is_only_dangerous() {
+    let mut old = read("old", "type Query { a: Thing } scalar Thing");
+    let mut new = read("new", "type Query { a: Thing } type Thing { id: ID }");
+    let inferred = gqlsmith_model::Provenance::inferred(
+        None,
+        "kind-from-usage",
+        vec![],
+        gqlsmith_model::Confidence::Low,
+    );
+    old.types["Thing"].kind_provenance = inferred.clone();
+    let changes = diff(&old, &new, &DiffOptions::default());
+    assert_eq!(changes.len(), 1);
+    assert_eq!(
+        (changes[0].criticality, changes[0].change_type.as_str()),
+        (gqlsmith_diff::Criticality::Dangerous, "TYPE_KIND_CHANGED")
+    );
+    assert!(
+        changes[0].reason.contains("recovery inferred it"),
+        "{}",
+        changes[0].reason
+    );
+    new.types["Thing"].kind_provenance = inferred;
+    old.types["Thing"].kind_provenance = gqlsmith_model::Provenance::read_unknown_location();
+    assert_eq!(
+        diff(&old, &new, &DiffOptions::default())[0].criticality,
+        gqlsmith_diff::Criticality::Dangerous
+    );
+}
