@@ -2,7 +2,7 @@
 
 use crate::context::{is_docs_page, width, Context};
 use crate::registry::declare_rule;
-use crate::rules::errors::LIST_HEADER;
+use crate::rules::errors::contains_list_header;
 use crate::rules::{defined_types, members};
 
 declare_rule! {
@@ -56,23 +56,22 @@ const FINAL_ON_DOCS_PAGES: &[&str] = &[
 /// The last word when `description` looks cut short, or `:` for a dangling colon.
 pub(crate) fn truncation(description: &str, docs_page: bool) -> Option<String> {
     let text = description.trim_end();
-    if text.is_empty() || text.contains(LIST_HEADER) {
-        return None;
-    }
-    if text.ends_with(':') {
-        return Some(":".to_owned());
-    }
-    let last = text.rsplit(char::is_whitespace).next().unwrap_or(text);
-    // A word glued to punctuation ("the.", "(see") ends or opens something on purpose.
-    if !last.chars().all(|c| c.is_alphabetic() || c == '.')
-        || last.ends_with('.') && last != "e.g." && last != "i.e."
-    {
-        return None;
-    }
-    let word = last.trim_end_matches('.').to_lowercase();
-    let dangling = NEVER_FINAL.contains(&word.as_str())
-        || (docs_page && FINAL_ON_DOCS_PAGES.contains(&word.as_str()));
-    dangling.then(|| last.to_owned())
+    let last = if text.ends_with(':') {
+        ":"
+    } else {
+        let last = text.rsplit(char::is_whitespace).next().unwrap_or(text);
+        // A word glued to punctuation ("the.", "(see") ends or opens something on purpose.
+        let glued = !last.chars().all(|c| c.is_alphabetic() || c == '.')
+            || (last.ends_with('.') && last != "e.g." && last != "i.e.");
+        let word = last.trim_end_matches('.');
+        let listed = |words: &[&str]| words.iter().any(|listed| listed.eq_ignore_ascii_case(word));
+        if glued || !(listed(NEVER_FINAL) || (docs_page && listed(FINAL_ON_DOCS_PAGES))) {
+            return None;
+        }
+        last
+    };
+    // Checked last: the substring search is the costly part, and few descriptions get here.
+    (!text.is_empty() && !contains_list_header(text)).then(|| last.to_owned())
 }
 
 impl TruncatedDescription {

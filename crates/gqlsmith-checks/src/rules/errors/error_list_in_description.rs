@@ -2,7 +2,7 @@
 
 use crate::context::{width, Context};
 use crate::registry::{declare_rule, Profile};
-use crate::rules::errors::LIST_HEADER;
+use crate::rules::errors::contains_list_header;
 use crate::rules::{defined_types, members};
 
 declare_rule! {
@@ -44,11 +44,7 @@ impl ErrorListInDescription {
     fn check(cx: &mut Context<'_>) {
         let schema = cx.schema;
         for ty in defined_types(schema) {
-            if ty
-                .description
-                .as_deref()
-                .is_some_and(|text| text.contains(LIST_HEADER))
-            {
+            if ty.description.as_deref().is_some_and(contains_list_header) {
                 cx.report(
                     ty.name.clone(),
                     ty.provenance.location.as_ref(),
@@ -59,10 +55,7 @@ impl ErrorListInDescription {
             }
         }
         for member in members(schema) {
-            if member
-                .description()
-                .is_some_and(|text| text.contains(LIST_HEADER))
-            {
+            if member.description().is_some_and(contains_list_header) {
                 let coordinate = member.coordinate();
                 cx.report(
                     coordinate.clone(),

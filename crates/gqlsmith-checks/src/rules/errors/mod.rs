@@ -14,5 +14,13 @@ pub(crate) mod unused_error_code;
 /// The sentence that opens an error-code list on a Kraken docs page.
 pub(crate) const LIST_HEADER: &str = "The possible errors that can be raised are:";
 
+/// True when `text` contains [`LIST_HEADER`]. Every description of a schema is searched, so
+/// this uses a SIMD substring finder rather than `str::contains`.
+pub(crate) fn contains_list_header(text: &str) -> bool {
+    static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(LIST_HEADER));
+    text.len() >= LIST_HEADER.len() && FINDER.find(text.as_bytes()).is_some()
+}
+
 /// The field a Kraken payload type exposes its raised errors on.
 pub(crate) const POSSIBLE_ERRORS_FIELD: &str = "possibleErrors";

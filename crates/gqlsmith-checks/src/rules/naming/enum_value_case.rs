@@ -48,8 +48,11 @@ impl EnumValueCase {
                 continue;
             }
             let name = member.name();
+            if is_screaming_snake_case(name) {
+                continue;
+            }
             let coordinate = member.coordinate();
-            if is_screaming_snake_case(name) || is_exception(cx.config(), name, &coordinate) {
+            if is_exception(cx.config(), name, &coordinate) {
                 continue;
             }
             cx.report(

@@ -54,8 +54,11 @@ impl FieldNameCase {
                 continue;
             }
             let name = member.name();
+            if is_camel_case(name) {
+                continue;
+            }
             let coordinate = member.coordinate();
-            if is_camel_case(name) || is_exception(cx.config(), name, &coordinate) {
+            if is_exception(cx.config(), name, &coordinate) {
                 continue;
             }
             cx.report(

@@ -51,33 +51,33 @@ impl TypeNameCase {
     fn check(cx: &mut Context<'_>) {
         let schema = cx.schema;
         // Defined types first, then names only referenced (a docs page references enums and
-        // scalars it never shows), each at its first use.
-        let mut names: IndexMap<&str, Option<&Location>> = IndexMap::new();
+        // scalars it never shows), each at its first use. Only failing names are collected:
+        // most pass, and hashing every use would dominate the run.
+        let mut uses: Vec<(&str, Option<&Location>)> = Vec::new();
         for ty in schema.types.values().filter(|ty| !has_placeholder_name(ty)) {
-            names
-                .entry(ty.name.as_str())
-                .or_insert(ty.provenance.location.as_ref());
+            uses.push((&ty.name, ty.provenance.location.as_ref()));
         }
         for ty in schema.types.values() {
             for field in &ty.fields {
-                names
-                    .entry(field.ty.base_name())
-                    .or_insert(field.provenance.location.as_ref());
+                uses.push((field.ty.base_name(), field.provenance.location.as_ref()));
                 for argument in &field.arguments {
-                    names
-                        .entry(argument.ty.base_name())
-                        .or_insert(argument.provenance.location.as_ref());
+                    uses.push((
+                        argument.ty.base_name(),
+                        argument.provenance.location.as_ref(),
+                    ));
                 }
             }
             for input in &ty.input_fields {
-                names
-                    .entry(input.ty.base_name())
-                    .or_insert(input.provenance.location.as_ref());
+                uses.push((input.ty.base_name(), input.provenance.location.as_ref()));
             }
             for named in ty.members.iter().chain(&ty.interfaces) {
-                names
-                    .entry(named.as_str())
-                    .or_insert(ty.provenance.location.as_ref());
+                uses.push((named, ty.provenance.location.as_ref()));
+            }
+        }
+        let mut names: IndexMap<&str, Option<&Location>> = IndexMap::new();
+        for (name, location) in uses {
+            if !is_pascal_case(name) {
+                names.entry(name).or_insert(location);
             }
         }
         for (name, location) in names {

@@ -51,35 +51,51 @@ declare_rule! {
 impl DanglingReference {
     fn check(cx: &mut Context<'_>) {
         let schema = cx.schema;
-        let mut uses: Vec<(String, &str, Option<&Location>, &str)> = Vec::new();
+        // Only failing uses get a coordinate: formatting one per use would dominate the run.
+        let mut dangling: Vec<(String, &str, Option<&Location>, &str)> = Vec::new();
+        let missing = |name: &str| !is_defined(schema, name);
         for ty in defined_types(schema) {
             for field in &ty.fields {
-                let coordinate = format!("{}.{}", ty.name, field.name);
-                for argument in &field.arguments {
-                    uses.push((
-                        format!("{coordinate}.{}", argument.name),
+                for argument in field
+                    .arguments
+                    .iter()
+                    .filter(|argument| missing(argument.ty.base_name()))
+                {
+                    dangling.push((
+                        format!("{}.{}.{}", ty.name, field.name, argument.name),
                         argument.ty.base_name(),
                         argument.provenance.location.as_ref(),
                         &argument.name,
                     ));
                 }
-                uses.push((
-                    coordinate,
-                    field.ty.base_name(),
-                    field.provenance.location.as_ref(),
-                    &field.name,
-                ));
+                if missing(field.ty.base_name()) {
+                    dangling.push((
+                        format!("{}.{}", ty.name, field.name),
+                        field.ty.base_name(),
+                        field.provenance.location.as_ref(),
+                        &field.name,
+                    ));
+                }
             }
-            for input in &ty.input_fields {
-                uses.push((
+            for input in ty
+                .input_fields
+                .iter()
+                .filter(|input| missing(input.ty.base_name()))
+            {
+                dangling.push((
                     format!("{}.{}", ty.name, input.name),
                     input.ty.base_name(),
                     input.provenance.location.as_ref(),
                     &input.name,
                 ));
             }
-            for named in ty.members.iter().chain(&ty.interfaces) {
-                uses.push((
+            for named in ty
+                .members
+                .iter()
+                .chain(&ty.interfaces)
+                .filter(|named| missing(named))
+            {
+                dangling.push((
                     ty.name.clone(),
                     named,
                     ty.provenance.location.as_ref(),
@@ -88,8 +104,12 @@ impl DanglingReference {
             }
         }
         for directive in schema.directives.values() {
-            for argument in &directive.arguments {
-                uses.push((
+            for argument in directive
+                .arguments
+                .iter()
+                .filter(|argument| missing(argument.ty.base_name()))
+            {
+                dangling.push((
                     format!("@{}.{}", directive.name, argument.name),
                     argument.ty.base_name(),
                     argument.provenance.location.as_ref(),
@@ -97,10 +117,7 @@ impl DanglingReference {
                 ));
             }
         }
-        for (coordinate, target, location, name) in uses {
-            if is_defined(schema, target) {
-                continue;
-            }
+        for (coordinate, target, location, name) in dangling {
             cx.report(
                 coordinate.clone(),
                 location,
