@@ -1,56 +1,14 @@
 //! End-to-end tests of the `gqlsmith` binary: exit codes, bad inputs, the JSON contract,
 //! output files, determinism.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
 use serde_json::Value;
 
-/// The workspace root, where `fixtures/` lives.
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .expect("workspace root exists")
-}
+mod support;
+
+use support::{gqlsmith, root};
 
 fn fixture(path: &str) -> String {
     root().join("fixtures").join(path).display().to_string()
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-#[track_caller]
-fn gqlsmith(args: &[&str]) -> Run {
-    gqlsmith_in(&std::env::temp_dir(), args)
-}
-
-#[track_caller]
-fn gqlsmith_in(dir: &Path, args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_gqlsmith"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the gqlsmith binary runs");
-    let run = Run {
-        code: output
-            .status
-            .code()
-            .expect("gqlsmith exits, it is not killed by a signal"),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    };
-    assert!(
-        !run.stderr.contains("panicked"),
-        "gqlsmith panicked on {args:?}:\n{}",
-        run.stderr
-    );
-    run
 }
 
 #[track_caller]

@@ -90,6 +90,12 @@ pub(crate) fn run(args: DiffArgs, reporter: &Reporter) -> Result<Exit, String> {
             })?;
         stale = allow.apply(&mut changes);
     }
+    let fail_on = match args.fail_on.as_deref() {
+        Some("dangerous") => FailOn::Dangerous,
+        Some("none") => FailOn::None,
+        Some(_) => FailOn::Breaking,
+        None => diff_options.fail_on,
+    };
     match args.format.as_str() {
         "json" => {
             let value =
@@ -109,38 +115,23 @@ pub(crate) fn run(args: DiffArgs, reporter: &Reporter) -> Result<Exit, String> {
                 serde_json::to_string_pretty(&log).map_err(|e| e.to_string())?
             );
         }
-        "github" => print!("{}", github_annotations(&change_diagnostics(&changes))),
+        "github" => {
+            let mut annotations = change_diagnostics(&changes);
+            annotations.extend(stale.iter().cloned());
+            print!("{}", github_annotations(&annotations));
+        }
         _ => {
             print!("{}", gqlsmith_diff::render_human(&changes));
             for entry in &stale {
-                println!("stale allow entry: {entry}");
+                println!("{entry}");
             }
         }
     }
-    let threshold = match args.fail_on.as_str() {
-        "dangerous" => Some(Criticality::Dangerous),
-        "none" => None,
-        _ => Some(Criticality::Breaking),
-    };
-    let failing = changes.iter().any(|change| {
-        !change.approved
-            && threshold.is_some_and(|level| {
-                criticality_rank(change.criticality) >= criticality_rank(level)
-            })
-    });
-    Ok(if failing {
+    Ok(if fail_on.fails(&changes) {
         Exit::Findings
     } else {
         Exit::Success
     })
-}
-
-fn criticality_rank(criticality: Criticality) -> u8 {
-    match criticality {
-        Criticality::Safe => 0,
-        Criticality::Dangerous => 1,
-        Criticality::Breaking => 2,
-    }
 }
 
 /// Changes as diagnostics, for SARIF and GitHub annotations: located on the new input's line,

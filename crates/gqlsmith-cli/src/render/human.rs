@@ -78,10 +78,8 @@ fn snippet<'a>(
     }
     Snippet::source(line)
         .line_start(location.line as usize)
-        .path(format!(
-            "{}:{}:{}",
-            location.file, location.line, location.column
-        ))
+        // annotate-snippets appends `:line:column` of the primary annotation itself.
+        .path(&*location.file)
         .annotation(annotation)
 }
 
