@@ -34,6 +34,8 @@ pub struct Config {
     pub rust_client: RustClientOptions,
     #[serde(rename = "rust-server")]
     pub rust_server: RustServerOptions,
+    pub markdown: MarkdownOptions,
+    pub typescript: TypescriptOptions,
 }
 
 /// The types one GraphQL scalar maps to. `rust` applies in both directions unless
@@ -93,6 +95,45 @@ pub struct RustServerOptions {
     pub out: Option<String>,
 }
 
+/// Options of the `markdown` target.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MarkdownOptions {
+    /// Out dir, relative to the config file; `generated/markdown` when absent.
+    pub out: Option<String>,
+    /// The book's title; "API reference: <input>" when absent.
+    pub title: Option<String>,
+    /// The date the deprecation schedule marks overdue removals against (`YYYY-MM-DD`). When
+    /// absent nothing is marked, so the output does not change with the clock; the CLI's
+    /// `--today` sets it.
+    pub today: Option<gqlsmith_model::Date>,
+}
+
+/// Options of the `typescript` target.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TypescriptOptions {
+    /// Out dir, relative to the config file; `generated/typescript` when absent.
+    pub out: Option<String>,
+    /// Enums as string-literal unions (`type Status = 'ACTIVE' | 'DONE'`) instead of TypeScript
+    /// `enum`s, like graphql-codegen's `enumsAsTypes`.
+    pub enums_as_types: bool,
+    /// The TypeScript type of a custom scalar the scalar map does not map; `unknown` when
+    /// absent.
+    pub default_scalar_type: Option<String>,
+}
+
+impl ScalarMapping {
+    /// The TypeScript type for values travelling in `direction`, if the mapping names one.
+    pub(crate) fn typescript_type(&self, direction: Direction) -> Option<&str> {
+        let specific = match direction {
+            Direction::Input => &self.typescript_input,
+            Direction::Output => &self.typescript_output,
+        };
+        specific.as_deref().or(self.typescript.as_deref())
+    }
+}
+
 impl Config {
     /// The targets to run: the configured ones in their order, or every target.
     pub fn selected_targets(&self) -> Vec<Target> {
@@ -108,6 +149,8 @@ impl Config {
         let configured = match target {
             Target::RustClient => &self.rust_client.out,
             Target::RustServer => &self.rust_server.out,
+            Target::Markdown => &self.markdown.out,
+            Target::Typescript => &self.typescript.out,
         };
         configured.clone().unwrap_or_else(|| target.default_out_dir())
     }
@@ -142,21 +185,21 @@ mod tests {
 
     #[test]
     fn reads_the_generate_table() {
-        check("", r#"targets=["rust-client", "rust-server"] out=generated/rust-client strict=false scalars=[]"#);
+        check("", r#"targets=["rust-client", "rust-server", "markdown", "typescript"] out=generated/rust-client strict=false scalars=[]"#);
         check(
             "targets = [\"rust-server\"]\nstrict_scalars = true\n[rust-client]\nout = \"src/gen\"",
             r#"targets=["rust-server"] out=src/gen strict=true scalars=[]"#,
         );
         check(
             "[scalars.DateTime]\nrust = \"String\"\nrust_input = \"chrono::NaiveDate\"",
-            r#"targets=["rust-client", "rust-server"] out=generated/rust-client strict=false scalars=["DateTime:Some(\"chrono::NaiveDate\")/Some(\"String\")"]"#,
+            r#"targets=["rust-client", "rust-server", "markdown", "typescript"] out=generated/rust-client strict=false scalars=["DateTime:Some(\"chrono::NaiveDate\")/Some(\"String\")"]"#,
         );
     }
 
     #[test]
     fn refuses_unknown_keys_and_targets() {
-        check("target = []", "error: unknown field `target`, expected one of `targets`, `scalars`, `strict_scalars`, `rust-client`, `rust-server`");
-        check("targets = [\"go\"]", "error: unknown target `go` (known targets: rust-client, rust-server)");
+        check("target = []", "error: unknown field `target`, expected one of `targets`, `scalars`, `strict_scalars`, `rust-client`, `rust-server`, `markdown`, `typescript`");
+        check("targets = [\"go\"]", "error: unknown target `go` (known targets: rust-client, rust-server, markdown, typescript)");
         check("[scalars.URL]\nrsut = \"String\"", "error: unknown field `rsut`, expected one of `rust`, `rust_input`, `rust_output`, `typescript`, `typescript_input`, `typescript_output`");
     }
 }

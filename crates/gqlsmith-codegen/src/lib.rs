@@ -4,6 +4,7 @@
 mod config;
 mod diagnostics;
 mod escape;
+mod markdown;
 mod naming;
 mod output;
 mod rust_client;
@@ -11,11 +12,12 @@ mod rust_server;
 mod shape;
 mod target;
 mod templates;
+mod typescript;
 
 use gqlsmith_model::{Diagnostic, Schema, Valid};
 use serde::Serialize;
 
-pub use config::{Config, RustClientOptions, RustServerOptions, ScalarMapping};
+pub use config::{Config, MarkdownOptions, RustClientOptions, RustServerOptions, ScalarMapping, TypescriptOptions};
 pub use output::GeneratedFile;
 pub use target::{Target, UnknownTarget};
 pub use templates::Templates;
@@ -49,6 +51,8 @@ pub fn generate(
             let view_model = rust_server::view_model(schema, config)?;
             render_rust_files(templates, target, &view_model.modules, &view_model, input_label)
         }
+        Target::Markdown => markdown::generate(schema, config, templates, input_label),
+        Target::Typescript => typescript::generate(schema, config, templates, input_label),
     }
 }
 

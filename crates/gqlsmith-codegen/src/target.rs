@@ -14,6 +14,12 @@ pub enum Target {
     /// async-graphql 7 stubs: a trait per object type that the user implements, and the glue
     /// that exposes the implementations as a GraphQL server.
     RustServer,
+    /// An mdBook-ready docs site: a page per type, back-references, and catalogues of error
+    /// codes, deprecations, connections and provenance.
+    Markdown,
+    /// One `.ts` file of types: objects and inputs as type aliases, enums, `__typename`
+    /// unions, `Maybe<T>` and the scalar map.
+    Typescript,
 }
 
 /// What the registry knows about one target.
@@ -51,6 +57,27 @@ pub(crate) const TARGETS: &[TargetInfo] = &[
             ("unions.rs.tera", include_str!("../../../templates/rust-server/unions.rs.tera")),
             ("inputs.rs.tera", include_str!("../../../templates/rust-server/inputs.rs.tera")),
         ],
+    },
+    TargetInfo {
+        target: Target::Markdown,
+        name: "markdown",
+        templates: &[
+            ("macros.md.tera", include_str!("../../../templates/markdown/macros.md.tera")),
+            ("book.toml.tera", include_str!("../../../templates/markdown/book.toml.tera")),
+            ("SUMMARY.md.tera", include_str!("../../../templates/markdown/SUMMARY.md.tera")),
+            ("index.md.tera", include_str!("../../../templates/markdown/index.md.tera")),
+            ("group.md.tera", include_str!("../../../templates/markdown/group.md.tera")),
+            ("type.md.tera", include_str!("../../../templates/markdown/type.md.tera")),
+            ("error-codes.md.tera", include_str!("../../../templates/markdown/error-codes.md.tera")),
+            ("deprecations.md.tera", include_str!("../../../templates/markdown/deprecations.md.tera")),
+            ("connections.md.tera", include_str!("../../../templates/markdown/connections.md.tera")),
+            ("provenance.md.tera", include_str!("../../../templates/markdown/provenance.md.tera")),
+        ],
+    },
+    TargetInfo {
+        target: Target::Typescript,
+        name: "typescript",
+        templates: &[("types.ts.tera", include_str!("../../../templates/typescript/types.ts.tera"))],
     },
 ];
 
@@ -132,13 +159,15 @@ mod tests {
     fn parses_kebab_names() {
         check("rust-client", Ok(Target::RustClient));
         check("rust-server", Ok(Target::RustServer));
-        check("RustClient", Err("unknown target `RustClient` (known targets: rust-client, rust-server)"));
-        check("", Err("unknown target `` (known targets: rust-client, rust-server)"));
+        check("markdown", Ok(Target::Markdown));
+        check("typescript", Ok(Target::Typescript));
+        check("RustClient", Err("unknown target `RustClient` (known targets: rust-client, rust-server, markdown, typescript)"));
+        check("", Err("unknown target `` (known targets: rust-client, rust-server, markdown, typescript)"));
     }
 
     #[test]
     fn registry_lists_every_target() {
-        for target in [Target::RustClient, Target::RustServer] {
+        for target in [Target::RustClient, Target::RustServer, Target::Markdown, Target::Typescript] {
             assert_eq!(TARGETS.iter().filter(|info| info.target == target).count(), 1);
             assert_eq!(target.info().target, target);
         }

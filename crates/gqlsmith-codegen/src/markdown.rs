@@ -1,0 +1,161 @@
+//! The `markdown` target: an mdBook-ready docs site. Rust builds one flat view-model per page
+//! (links resolved, back-references collected, catalogues sorted); the templates in
+//! `templates/markdown/` only print them through the escaping filters of [`text`].
+
+mod examples;
+mod pages;
+mod references;
+pub(crate) mod text;
+
+use gqlsmith_model::{Diagnostic, Schema};
+use serde::Serialize;
+use tera::{Tera, Value};
+
+use crate::diagnostics::{location_in, CodegenError};
+use crate::output::validate_relative_path;
+use crate::{Config, GeneratedFile, Target, Templates};
+
+/// Generates the site: `book.toml`, `src/SUMMARY.md`, `src/index.md`, a page per kind and
+/// per type, and the catalogue pages the schema has material for.
+pub(crate) fn generate(
+    schema: &Schema,
+    config: &Config,
+    templates: &Templates,
+    input_label: &str,
+) -> Result<Vec<GeneratedFile>, Vec<Diagnostic>> {
+    let mut tera = templates.tera_for(Target::Markdown)?;
+    register_filters(&mut tera);
+    let site = pages::Site::new(schema, config, input_label);
+    let mut files = Vec::new();
+    let mut diagnostics = Vec::new();
+    for page in site.pages() {
+        if let Err(why) = validate_relative_path(&page.path) {
+            diagnostics.push(
+                CodegenError::UnsafeOutputPath
+                    .diagnostic(format!("refusing to write `{}`: {why}", page.path))
+                    .at(location_in(
+                        &format!("templates/markdown/{}", page.template),
+                        1,
+                        1,
+                    ))
+                    .with_help("output paths must stay inside the out dir"),
+            );
+            continue;
+        }
+        let rendered = templates
+            .context(Target::Markdown, &page.view_model)
+            .and_then(|context| templates.render(&tera, Target::Markdown, page.template, &context));
+        match rendered {
+            Ok(rendered) => {
+                let header = if page.path.ends_with(".toml") {
+                    text::toml_header(input_label)
+                } else {
+                    text::markdown_header(input_label)
+                };
+                files.push(GeneratedFile {
+                    path: page.path,
+                    contents: format!("{header}{}", tidy(&rendered)),
+                });
+            }
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+    if diagnostics.is_empty() {
+        Ok(files)
+    } else {
+        Err(diagnostics)
+    }
+}
+
+/// The filters the Markdown templates use, in addition to the shared ones.
+fn register_filters(tera: &mut Tera) {
+    tera.register_filter("md_text", TextFilter(text::markdown_text));
+    tera.register_filter("md_cell", TextFilter(text::markdown_cell));
+    tera.register_filter("md_code", TextFilter(text::markdown_code));
+    tera.register_filter("toml_string", TextFilter(text::toml_string));
+}
+
+/// A Tera filter from a string function; `null` (an absent description) becomes "".
+struct TextFilter(fn(&str) -> String);
+
+impl tera::Filter for TextFilter {
+    // Tera's trait names std's HashMap in its signature; the map is only read, never iterated
+    // into output, so it cannot make output nondeterministic.
+    #[allow(clippy::disallowed_types)]
+    fn filter(
+        &self,
+        value: &Value,
+        _args: &std::collections::HashMap<String, Value>,
+    ) -> tera::Result<Value> {
+        match value {
+            Value::Null => Ok(Value::String(String::new())),
+            Value::String(text) => Ok(Value::String((self.0)(text))),
+            other => Ok(Value::String((self.0)(&other.to_string()))),
+        }
+    }
+}
+
+/// Templates print blocks with blank lines around them; runs of blank lines are squeezed to
+/// one and the file ends with exactly one newline, so the output reads the same whatever the
+/// template's whitespace control.
+fn tidy(rendered: &str) -> String {
+    let mut out = String::with_capacity(rendered.len());
+    let mut blank_run = 0;
+    let mut in_fence = false;
+    for line in rendered.trim_start_matches('\n').lines() {
+        let line = line.trim_end();
+        if line.trim_start().starts_with("```") {
+            in_fence = !in_fence;
+        }
+        if line.is_empty() && !in_fence {
+            blank_run += 1;
+            if blank_run > 1 {
+                continue;
+            }
+        } else {
+            blank_run = 0;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    let trimmed = out.trim_end_matches('\n').len();
+    out.truncate(trimmed);
+    out.push('\n');
+    out
+}
+
+/// One page to render: its path under the out dir, its template and its view-model.
+pub(crate) struct Page {
+    pub(crate) path: String,
+    pub(crate) template: &'static str,
+    pub(crate) view_model: PageViewModel,
+}
+
+/// The view-model of one page (an enum, so `Site::pages` can return them all in one list).
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub(crate) enum PageViewModel {
+    Book(pages::BookView),
+    Summary(pages::SummaryView),
+    Index(pages::IndexView),
+    Group(pages::GroupView),
+    Type(Box<pages::TypeView>),
+    ErrorCodes(pages::ErrorCodesView),
+    Deprecations(pages::DeprecationsView),
+    Connections(pages::ConnectionsView),
+    Provenance(pages::ProvenanceView),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tidy_squeezes_blank_lines_outside_fences() {
+        assert_eq!(tidy("\n# A\n\n\n\nb  \n\n"), "# A\n\nb\n");
+        assert_eq!(
+            tidy("```\na\n\n\nb\n```\n\n\nc"),
+            "```\na\n\n\nb\n```\n\nc\n"
+        );
+    }
+}

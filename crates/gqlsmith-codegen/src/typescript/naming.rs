@@ -1,0 +1,290 @@
+//! TypeScript naming and escaping: type names that TypeScript accepts, `enum` member names,
+//! single-quoted string literals and TSDoc comments.
+
+use gqlsmith_model::Deprecation;
+use heck::ToUpperCamelCase;
+
+/// Names the generated file declares itself; a GraphQL type spelled like one gets a number.
+pub(crate) const RESERVED_TYPE_NAMES: &[&str] = &["Maybe", "InputMaybe", "Scalars", "Array"];
+
+/// Words TypeScript does not accept as a type alias or enum name: reserved words, strict-mode
+/// reserved words and the predefined type names (`type string = ...` is an error).
+const TS_RESERVED_WORDS: &[&str] = &[
+    "any",
+    "as",
+    "asserts",
+    "async",
+    "await",
+    "bigint",
+    "boolean",
+    "break",
+    "case",
+    "catch",
+    "class",
+    "const",
+    "continue",
+    "debugger",
+    "declare",
+    "default",
+    "delete",
+    "do",
+    "else",
+    "enum",
+    "export",
+    "extends",
+    "false",
+    "finally",
+    "for",
+    "from",
+    "function",
+    "get",
+    "global",
+    "if",
+    "implements",
+    "import",
+    "in",
+    "infer",
+    "instanceof",
+    "interface",
+    "intrinsic",
+    "is",
+    "keyof",
+    "let",
+    "module",
+    "namespace",
+    "never",
+    "new",
+    "null",
+    "number",
+    "object",
+    "of",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "readonly",
+    "require",
+    "return",
+    "satisfies",
+    "set",
+    "static",
+    "string",
+    "super",
+    "switch",
+    "symbol",
+    "this",
+    "throw",
+    "true",
+    "try",
+    "type",
+    "typeof",
+    "undefined",
+    "unique",
+    "unknown",
+    "var",
+    "void",
+    "while",
+    "with",
+    "yield",
+];
+
+/// A GraphQL type name as a TypeScript type name. GraphQL names are already identifiers, so
+/// the name is kept (graphql-codegen's `namingConvention: keep`); only a reserved word gets
+/// a trailing `_`.
+pub(crate) fn ts_type_name(graphql_name: &str) -> String {
+    if TS_RESERVED_WORDS.contains(&graphql_name) {
+        format!("{graphql_name}_")
+    } else {
+        graphql_name.to_owned()
+    }
+}
+
+/// A GraphQL enum value as a TypeScript `enum` member: `NOT_STARTED` -> `NotStarted`, as
+/// graphql-codegen names them; a name that would start with a digit gets `Value` in front.
+pub(crate) fn ts_enum_member_name(graphql_value: &str) -> String {
+    let camel = graphql_value.to_upper_camel_case();
+    if camel.is_empty() || camel.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("Value{camel}")
+    } else {
+        camel
+    }
+}
+
+/// Text as a single-quoted TypeScript string literal.
+pub(crate) fn ts_string(text: &str) -> String {
+    let mut out = String::from("'");
+    for c in text.chars() {
+        match c {
+            '\'' => out.push_str("\\'"),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
+}
+
+/// A TSDoc comment from a description and a deprecation, each line prefixed by `indent`, with
+/// a trailing newline; "" when there is neither.
+///
+/// `*/` would close the comment early, so it is written `*\/`; a line starting with `@` would
+/// read as a TSDoc tag, so that `@` is escaped as `\@` (TSDoc's escape). The deprecation is a
+/// `@deprecated` tag with the reason.
+pub(crate) fn tsdoc(
+    description: Option<&str>,
+    deprecation: Option<&Deprecation>,
+    indent: &str,
+) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    if let Some(description) = description {
+        let normalized = description.replace("\r\n", "\n").replace('\r', "\n");
+        for line in normalized.trim_matches('\n').split('\n') {
+            lines.push(comment_text(line.trim_end()));
+        }
+    }
+    if let Some(deprecation) = deprecation {
+        let reason = deprecation
+            .reason
+            .as_deref()
+            .map(str::trim)
+            .filter(|reason| !reason.is_empty());
+        let reason_lines: Vec<String> = reason
+            .map(|reason| {
+                reason
+                    .replace("\r\n", "\n")
+                    .split('\n')
+                    .map(|line| comment_text(line.trim_end()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        match reason_lines.split_first() {
+            Some((first, rest)) => {
+                lines.push(format!("@deprecated {first}"));
+                lines.extend(rest.iter().cloned());
+            }
+            None => lines.push("@deprecated".to_owned()),
+        }
+    }
+    while lines.last().is_some_and(|line| line.trim().is_empty()) {
+        lines.pop();
+    }
+    if lines.iter().all(|line| line.trim().is_empty()) {
+        return String::new();
+    }
+    let mut out = format!("{indent}/**\n");
+    for line in lines {
+        if line.is_empty() {
+            out.push_str(&format!("{indent} *\n"));
+        } else {
+            out.push_str(&format!("{indent} * {line}\n"));
+        }
+    }
+    out.push_str(&format!("{indent} */\n"));
+    out
+}
+
+fn comment_text(line: &str) -> String {
+    let mut text: String = line
+        .chars()
+        .map(|c| if c.is_control() && c != '\t' { ' ' } else { c })
+        .collect();
+    text = text.replace("*/", "*\\/");
+    if text.trim_start().starts_with('@') {
+        let at = text.len() - text.trim_start().len();
+        text.insert(at, '\\');
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gqlsmith_model::Provenance;
+
+    #[track_caller]
+    fn check(convert: fn(&str) -> String, input: &str, expect: &str) {
+        assert_eq!(convert(input), expect);
+    }
+
+    #[test]
+    fn type_names_are_kept_unless_reserved() {
+        check(ts_type_name, "APIBrownout", "APIBrownout");
+        check(ts_type_name, "Unnamed_L12", "Unnamed_L12");
+        check(ts_type_name, "string", "string_");
+        check(ts_type_name, "type", "type_");
+        check(ts_type_name, "String", "String");
+        check(ts_type_name, "__Type", "__Type");
+    }
+
+    #[test]
+    fn enum_members_are_pascal_case() {
+        check(ts_enum_member_name, "NOT_STARTED", "NotStarted");
+        check(ts_enum_member_name, "ACTIVE", "Active");
+        check(ts_enum_member_name, "_1", "Value1");
+        check(ts_enum_member_name, "1_DAY", "Value1Day");
+        check(ts_enum_member_name, "__", "Value");
+    }
+
+    #[test]
+    fn strings_are_single_quoted_literals() {
+        check(ts_string, "User", "'User'");
+        check(ts_string, "it's \\ \n", "'it\\'s \\\\ \\n'");
+        check(ts_string, "\u{2028}", "'\\u{2028}'");
+    }
+
+    #[track_caller]
+    fn check_doc(description: Option<&str>, reason: Option<Option<&str>>, expect: &str) {
+        let deprecation = reason.map(|reason| {
+            Deprecation::from_reason(reason.map(str::to_owned), Provenance::default())
+        });
+        assert_eq!(tsdoc(description, deprecation.as_ref(), "  "), expect);
+    }
+
+    #[test]
+    fn doc_comments_cannot_be_closed_early() {
+        check_doc(None, None, "");
+        check_doc(Some(""), None, "");
+        check_doc(Some("The user."), None, "  /**\n   * The user.\n   */\n");
+        check_doc(
+            Some("ends */ here"),
+            None,
+            "  /**\n   * ends *\\/ here\n   */\n",
+        );
+        check_doc(
+            Some("One.\n\nTwo."),
+            None,
+            "  /**\n   * One.\n   *\n   * Two.\n   */\n",
+        );
+        check_doc(
+            Some("@param looks like a tag"),
+            None,
+            "  /**\n   * \\@param looks like a tag\n   */\n",
+        );
+        check_doc(Some("a\r\nb"), None, "  /**\n   * a\n   * b\n   */\n");
+    }
+
+    #[test]
+    fn deprecations_become_tags() {
+        check_doc(
+            Some("Old."),
+            Some(Some("Use `name`.")),
+            "  /**\n   * Old.\n   * @deprecated Use `name`.\n   */\n",
+        );
+        check_doc(None, Some(None), "  /**\n   * @deprecated\n   */\n");
+        check_doc(
+            None,
+            Some(Some("gone */ soon\nline two")),
+            "  /**\n   * @deprecated gone *\\/ soon\n   * line two\n   */\n",
+        );
+        check_doc(
+            None,
+            Some(Some("@ignored")),
+            "  /**\n   * @deprecated \\@ignored\n   */\n",
+        );
+    }
+}

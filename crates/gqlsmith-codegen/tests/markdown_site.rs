@@ -1,0 +1,508 @@
+//! The `markdown` target as a reader of the site meets it: every relative link and anchor of
+//! every page resolves (parsed with pulldown-cmark, as mdBook parses them), SUMMARY.md lists
+//! every page, descriptions that hold Markdown or HTML render as their own text without
+//! breaking tables, the catalogues count what the input holds, and snapshots of the site for
+//! the Kraken page and Shopify's storefront schema.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use gqlsmith_codegen::{generate, Config, GeneratedFile, Target, Templates};
+use gqlsmith_model::{Date, Loaded, Schema, Valid};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+fn read_fixture(file: &str) -> Valid<Schema> {
+    let path = format!("{}/../../fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"));
+    let label: Arc<str> = Arc::from(file);
+    let loaded: Loaded = if file.ends_with(".txt") {
+        gqlsmith_docs::read(&text, label)
+    } else {
+        gqlsmith_sdl::read_sdl(&[(label, &text)])
+    };
+    match loaded.into_valid() {
+        Ok((schema, _)) => schema,
+        Err(loaded) => panic!(
+            "{file} has errors: {:?}",
+            loaded
+                .diagnostics
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+        ),
+    }
+}
+
+fn site(file: &str, config: &Config) -> BTreeMap<String, String> {
+    let schema = read_fixture(file);
+    match generate(
+        &schema,
+        Target::Markdown,
+        config,
+        &Templates::embedded(),
+        file,
+    ) {
+        Ok(files) => files
+            .into_iter()
+            .map(|GeneratedFile { path, contents }| (path, contents))
+            .collect(),
+        Err(diagnostics) => panic!(
+            "{:?}",
+            diagnostics
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+        ),
+    }
+}
+
+fn parser(markdown: &str) -> Parser<'_> {
+    Parser::new_ext(
+        markdown,
+        Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES,
+    )
+}
+
+/// The ids a page defines: `<a id="...">` in its HTML, and `{#id}` heading attributes.
+fn ids_of(markdown: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    for event in parser(markdown) {
+        match event {
+            Event::Html(html) | Event::InlineHtml(html) => {
+                let mut rest = html.as_ref();
+                while let Some(start) = rest.find("id=\"") {
+                    rest = &rest[start + 4..];
+                    if let Some(end) = rest.find('"') {
+                        ids.push(rest[..end].to_owned());
+                        rest = &rest[end..];
+                    }
+                }
+            }
+            Event::Start(Tag::Heading { id: Some(id), .. }) => ids.push(id.to_string()),
+            _ => {}
+        }
+    }
+    ids
+}
+
+/// `page`'s folder joined with `relative`, `..` resolved; `None` when it climbs out.
+fn resolve(page: &str, relative: &str) -> Option<String> {
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    for part in relative.split('/') {
+        match part {
+            "." | "" => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// Walks every page of the site and returns the broken links (`page -> target: why`) and the
+/// number of relative links checked.
+fn broken_links(files: &BTreeMap<String, String>) -> (Vec<String>, usize) {
+    let pages: BTreeMap<&str, Vec<String>> = files
+        .iter()
+        .filter(|(path, _)| path.ends_with(".md"))
+        .map(|(path, text)| (path.as_str(), ids_of(text)))
+        .collect();
+    let mut broken = Vec::new();
+    let mut checked = 0;
+    for (page, text) in files.iter().filter(|(path, _)| path.ends_with(".md")) {
+        for event in parser(text) {
+            let Event::Start(Tag::Link { dest_url, .. }) = event else {
+                continue;
+            };
+            if dest_url.contains("://") || dest_url.starts_with("mailto:") {
+                continue;
+            }
+            checked += 1;
+            let (path, fragment) = match dest_url.split_once('#') {
+                Some((path, fragment)) => (path, Some(fragment)),
+                None => (dest_url.as_ref(), None),
+            };
+            let target = if path.is_empty() {
+                Some(page.clone())
+            } else {
+                resolve(page, path)
+            };
+            let Some(ids) = target.as_deref().and_then(|target| pages.get(target)) else {
+                broken.push(format!("{page} -> {dest_url}: no such page"));
+                continue;
+            };
+            if let Some(fragment) = fragment {
+                if !ids.iter().any(|id| id == fragment) {
+                    broken.push(format!("{page} -> {dest_url}: no such anchor"));
+                }
+            }
+        }
+    }
+    (broken, checked)
+}
+
+#[track_caller]
+fn check_links(file: &str, at_least: usize) {
+    let files = site(file, &Config::default());
+    let (broken, checked) = broken_links(&files);
+    eprintln!(
+        "{file}: {} files, {checked} relative links checked",
+        files.len()
+    );
+    assert_eq!(
+        broken,
+        Vec::<String>::new(),
+        "{} broken links in the site of {file}",
+        broken.len()
+    );
+    assert!(
+        checked >= at_least,
+        "only {checked} links checked for {file}"
+    );
+}
+
+#[test]
+fn every_link_resolves_on_the_kraken_page() {
+    check_links("kraken/objects.txt", 10_000);
+}
+
+#[test]
+fn every_link_resolves_on_github() {
+    check_links("schemas/github.valid.graphql", 15_000);
+}
+
+#[test]
+fn every_link_resolves_on_the_escaping_fixture() {
+    check_links("markdown/escaping.graphql", 20);
+}
+
+#[test]
+fn the_checker_finds_broken_links() {
+    let mut files = BTreeMap::new();
+    files.insert(
+        "src/index.md".to_owned(),
+        "[a](objects/a.md#field-x) [b](objects/b.md) [c](#here)\n".to_owned(),
+    );
+    files.insert(
+        "src/objects/a.md".to_owned(),
+        "<a id=\"field-y\"></a> [up](../index.md)\n".to_owned(),
+    );
+    let (broken, checked) = broken_links(&files);
+    assert_eq!(
+        broken,
+        [
+            "src/index.md -> objects/a.md#field-x: no such anchor",
+            "src/index.md -> objects/b.md: no such page",
+            "src/index.md -> #here: no such anchor",
+        ]
+    );
+    assert_eq!(checked, 4);
+}
+
+#[test]
+fn summary_lists_every_page() {
+    for file in ["kraken/objects.txt", "schemas/github.valid.graphql"] {
+        let files = site(file, &Config::default());
+        let summary = &files["src/SUMMARY.md"];
+        let listed: Vec<String> = parser(summary)
+            .filter_map(|event| match event {
+                Event::Start(Tag::Link { dest_url, .. }) => Some(format!("src/{dest_url}")),
+                _ => None,
+            })
+            .collect();
+        let pages: Vec<&String> = files
+            .keys()
+            .filter(|path| path.ends_with(".md") && *path != "src/SUMMARY.md")
+            .collect();
+        let mut listed_sorted = listed.clone();
+        listed_sorted.sort();
+        listed_sorted.dedup();
+        assert_eq!(
+            listed_sorted.len(),
+            listed.len(),
+            "{file}: SUMMARY.md lists a page twice"
+        );
+        assert_eq!(
+            listed_sorted.iter().collect::<Vec<_>>(),
+            pages,
+            "{file}: SUMMARY.md and the pages differ"
+        );
+    }
+}
+
+/// The rows of the first table under `## heading` on `page`: each cell's rendered text, with
+/// `<br>` as a line break and our own `<a id>` anchors dropped. Other HTML is reported as
+/// `HTML(...)`, so injected markup shows.
+fn table_rows(page: &str, heading: &str) -> Vec<Vec<String>> {
+    let mut in_section = false;
+    let mut in_heading = false;
+    let mut heading_text = String::new();
+    let mut rows = Vec::new();
+    let mut row: Vec<String> = Vec::new();
+    let mut cell = String::new();
+    for event in parser(page) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => {
+                in_heading = true;
+                heading_text.clear();
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                in_heading = false;
+                if !rows.is_empty() {
+                    break;
+                }
+                in_section = heading_text == heading;
+            }
+            Event::Text(text) | Event::Code(text) if in_heading => heading_text.push_str(&text),
+            _ if !in_section => {}
+            Event::Text(text) | Event::Code(text) => cell.push_str(&text),
+            Event::InlineHtml(html) if html.as_ref() == "<br>" => cell.push('\n'),
+            Event::InlineHtml(html) if html.starts_with("<a id=") || html.as_ref() == "</a>" => {}
+            Event::InlineHtml(html) | Event::Html(html) => write!(cell, "HTML({html})").unwrap(),
+            Event::Start(Tag::Table(_)) => cell.clear(),
+            Event::End(TagEnd::TableCell) => row.push(std::mem::take(&mut cell)),
+            Event::End(TagEnd::TableRow | TagEnd::TableHead) => rows.push(std::mem::take(&mut row)),
+            Event::End(TagEnd::Table) => break,
+            _ => {}
+        }
+    }
+    rows
+}
+
+#[test]
+fn descriptions_with_markup_render_as_their_own_text() {
+    let files = site("markdown/escaping.graphql", &Config::default());
+    let query = &files["src/operations/query.md"];
+    let rows = table_rows(query, "Fields");
+    let expected: Vec<Vec<&str>> = vec![
+        vec!["Field", "Type", "Description"],
+        vec!["pipes", "String", "Pipes | inside | a cell"],
+        vec!["html", "String", "<script>alert('x')</script> and <!-- a comment --> and <img src=x onerror=y>"],
+        vec!["backticks", "String", "Backticks: `code`, ``double``, and a lone ` one"],
+        vec!["emphasis", "String", "*stars* and **strong** and _under_ and __dunder__ snake_case_name"],
+        vec!["links", "String", "[a relative link](../nowhere.md) and ![an image](x.png) and <https://example.com>"],
+        vec![
+            "blocks",
+            "String",
+            "# not a heading\n- not a list\n1. not an ordered list\n> not a quote\n---\nends with a backslash \\\\",
+        ],
+        vec![
+            "old",
+            "String",
+            "Deprecated with a | pipe in its reason.\nDeprecated, removal on 2024-07-01: Use `pipes` | or *nothing*. Scheduled for removal on or after 2024-07-01.",
+        ],
+        vec!["search", "[Result_Type!]!", "An argument whose description has | pipes.\nArguments"],
+    ];
+    assert_eq!(rows, expected);
+    let arguments = table_rows(query, "Arguments of search");
+    assert_eq!(
+        arguments,
+        vec![
+            vec!["Argument", "Type", "Default", "Description"],
+            vec!["query", "String!", "\"a|b\"", "The <query> | text"],
+            vec!["first", "Int", "10", "Emphasis _inside_ an argument"],
+        ]
+    );
+    let values = table_rows(&files["src/enums/state-kind.md"], "Values");
+    assert_eq!(
+        values,
+        vec![
+            vec!["Value", "Description"],
+            vec!["OPEN_NOW", "<i>open</i>"],
+            vec![
+                "CLOSED",
+                "closed | for good\nDeprecated, removal on 2023-01-01: Removal on 2023-01-01 UTC."
+            ],
+        ]
+    );
+}
+
+#[test]
+fn page_descriptions_render_as_their_own_text() {
+    let files = site("markdown/escaping.graphql", &Config::default());
+    let mut text = String::new();
+    let mut html = Vec::new();
+    for event in parser(&files["src/operations/query.md"]) {
+        match event {
+            Event::Start(Tag::Heading { .. }) if !text.is_empty() => break,
+            Event::Text(piece) => text.push_str(&piece),
+            Event::InlineHtml(piece) | Event::Html(piece)
+                if !piece.starts_with("<!-- generated") =>
+            {
+                html.push(piece.to_string())
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(html, Vec::<String>::new());
+    assert!(
+        text.contains("Entry points. | not a column | <b>not bold</b>"),
+        "{text}"
+    );
+}
+
+#[track_caller]
+fn count_rows(page: &str, heading: &str) -> usize {
+    table_rows(page, heading).len().saturating_sub(1)
+}
+
+#[test]
+fn catalogues_count_what_the_input_holds() {
+    let kraken = site("kraken/objects.txt", &Config::default());
+    let codes = table_rows(&kraken["src/catalogue/error-codes.md"], "Error codes");
+    assert_eq!(
+        codes.len() - 1,
+        551,
+        "the Kraken page lists 551 distinct error codes"
+    );
+    assert_eq!(codes[0], ["Code", "Message", "Raised by"]);
+    assert!(
+        kraken["src/catalogue/error-codes.md"].contains("551 distinct codes, listed 1678 times")
+    );
+    assert_eq!(
+        count_rows(
+            &kraken["src/catalogue/deprecations.md"],
+            "Deprecation schedule"
+        ),
+        322
+    );
+    assert_eq!(
+        count_rows(&kraken["src/catalogue/connections.md"], "Connections"),
+        34,
+        "the page defines 34 connection types"
+    );
+    assert!(
+        kraken.contains_key("src/catalogue/provenance.md"),
+        "a docs page gets a provenance page"
+    );
+
+    let github = site("schemas/github.valid.graphql", &Config::default());
+    assert!(
+        !github.contains_key("src/catalogue/error-codes.md"),
+        "GitHub's schema lists no error codes"
+    );
+    assert!(
+        !github.contains_key("src/catalogue/provenance.md"),
+        "SDL needs no provenance page"
+    );
+    assert!(
+        github.contains_key("src/operations/query.md")
+            && github.contains_key("src/operations/mutation.md")
+    );
+}
+
+#[test]
+fn the_deprecation_schedule_is_sorted_and_marks_overdue_against_today() {
+    let without_today = site("markdown/escaping.graphql", &Config::default());
+    let rows = table_rows(
+        &without_today["src/catalogue/deprecations.md"],
+        "Deprecation schedule",
+    );
+    assert_eq!(
+        rows,
+        vec![
+            vec!["Item", "Kind", "Deprecated on", "Removal on", "Reason"],
+            vec![
+                "State_Kind.CLOSED",
+                "enum value",
+                "",
+                "2023-01-01",
+                "Removal on 2023-01-01 UTC."
+            ],
+            vec![
+                "Query.old",
+                "field",
+                "",
+                "2024-07-01",
+                "Use `pipes` | or *nothing*. Scheduled for removal on or after 2024-07-01."
+            ],
+        ]
+    );
+    let mut config = Config::default();
+    config.markdown.today = Date::parse("2024-01-01");
+    let with_today = site("markdown/escaping.graphql", &config);
+    let page = &with_today["src/catalogue/deprecations.md"];
+    let rows = table_rows(page, "Deprecation schedule");
+    let status: Vec<&str> = rows
+        .iter()
+        .map(|row| row.last().map_or("", String::as_str))
+        .collect();
+    assert_eq!(status, ["Status", "overdue", ""]);
+    assert!(page.contains("Checked against 2024-01-01: 1 overdue."));
+}
+
+/// Files a reader would look at first, snapshotted whole; every other file is in the digest.
+const REPRESENTATIVE: &[&str] = &[
+    "book.toml",
+    "src/index.md",
+    "src/catalogue/connections.md",
+    // Kraken: a placeholder-named type with a page example, a payload with error codes and a
+    // deprecated field, a connection, an undefined name shown as a scalar.
+    "src/objects/unnamed-l44.md",
+    "src/objects/accept-goods-quote.md",
+    "src/objects/api-brownout-connection.md",
+    "src/objects/api-brownout-edge.md",
+    "src/objects/blackhole-email-account-type.md",
+    "src/scalars/non-empty-string.md",
+    // Shopify: a root type, an interface, a union, an enum, an input, a custom scalar.
+    "src/operations/query-root.md",
+    "src/interfaces/node.md",
+    "src/unions/metafield-reference.md",
+    "src/enums/country-code.md",
+    "src/inputs/cart-input.md",
+    "src/scalars/date-time.md",
+];
+
+/// FNV-1a, 64 bits: stable across platforms and releases.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+fn snapshot_text(files: &BTreeMap<String, String>) -> String {
+    let mut text = format!(
+        "## {} files; digest: path, bytes, lines, fnv1a-64\n",
+        files.len()
+    );
+    for (path, contents) in files {
+        writeln!(
+            text,
+            "{path} {} {} {:016x}",
+            contents.len(),
+            contents.lines().count(),
+            fnv1a(contents.as_bytes())
+        )
+        .unwrap();
+    }
+    for path in REPRESENTATIVE {
+        if let Some(contents) = files.get(*path) {
+            writeln!(text, "\n## {path}\n{contents}").unwrap();
+        }
+    }
+    text
+}
+
+#[test]
+fn snapshots_of_the_site() {
+    for file in ["kraken/objects.txt", "schemas/shopify-storefront.graphql"] {
+        let files = site(file, &Config::default());
+        insta::assert_snapshot!(
+            format!("markdown_site@{}", file.replace('/', "__")),
+            snapshot_text(&files)
+        );
+    }
+}
+
+#[test]
+fn generating_twice_gives_identical_bytes() {
+    for file in ["kraken/objects.txt", "schemas/github.valid.graphql"] {
+        assert!(
+            site(file, &Config::default()) == site(file, &Config::default()),
+            "{file}"
+        );
+    }
+}

@@ -1,0 +1,379 @@
+//! The `typescript` target: the emitted `types.ts` type-checks with `tsc --noEmit --strict`
+//! for the Kraken page, GitHub's and Saleor's schemas (both enum styles), a usage file that
+//! narrows unions and interfaces on `__typename` type-checks against it, the scalar map and
+//! `strict_scalars` apply, and snapshots for the Kraken page and Shopify's storefront schema.
+//!
+//! tsc comes from `tools/` (`npm ci --prefix tools`, which `cargo xtask test` runs).
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Arc;
+
+use gqlsmith_codegen::{generate, Config, GeneratedFile, ScalarMapping, Target, Templates};
+use gqlsmith_model::{Diagnostic, Loaded, Schema, Valid};
+
+fn read_fixture(file: &str) -> Valid<Schema> {
+    let path = format!("{}/../../fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"));
+    let label: Arc<str> = Arc::from(file);
+    let loaded: Loaded = if file.ends_with(".txt") {
+        gqlsmith_docs::read(&text, label)
+    } else {
+        gqlsmith_sdl::read_sdl(&[(label, &text)])
+    };
+    match loaded.into_valid() {
+        Ok((schema, _)) => schema,
+        Err(loaded) => panic!(
+            "{file} has errors: {:?}",
+            loaded
+                .diagnostics
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+        ),
+    }
+}
+
+fn read_sdl(text: &str) -> Valid<Schema> {
+    let loaded = gqlsmith_sdl::read_sdl(&[(Arc::from("test.graphql"), text)]);
+    match loaded.into_valid() {
+        Ok((schema, _)) => schema,
+        Err(loaded) => panic!(
+            "{:?}",
+            loaded
+                .diagnostics
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+        ),
+    }
+}
+
+fn types_ts(
+    schema: &Valid<Schema>,
+    config: &Config,
+    label: &str,
+) -> Result<String, Vec<Diagnostic>> {
+    let files = generate(
+        schema,
+        Target::Typescript,
+        config,
+        &Templates::embedded(),
+        label,
+    )?;
+    assert_eq!(
+        files
+            .iter()
+            .map(|file| file.path.as_str())
+            .collect::<Vec<_>>(),
+        ["types.ts"]
+    );
+    Ok(files
+        .into_iter()
+        .map(|GeneratedFile { contents, .. }| contents)
+        .collect())
+}
+
+fn tsc() -> PathBuf {
+    let tsc = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tools/node_modules/.bin/tsc");
+    assert!(
+        tsc.exists(),
+        "TypeScript is not installed: run `npm ci --prefix tools` in the repository root (cargo xtask test does it), then rerun"
+    );
+    tsc
+}
+
+/// Runs `tsc --noEmit --strict` on `files` (name, text) in a temporary folder; returns its
+/// report, or "" when it type-checks.
+fn type_check(files: &[(&str, &str)]) -> String {
+    let dir = tempfile::tempdir().expect("a temporary dir");
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).expect("writable temporary dir");
+    }
+    let output = Command::new(tsc())
+        .current_dir(dir.path())
+        .args([
+            "--noEmit",
+            "--strict",
+            "--target",
+            "es2020",
+            "--module",
+            "es2020",
+            "--moduleResolution",
+            "bundler",
+        ])
+        .args(files.iter().map(|(name, _)| name))
+        .output()
+        .expect("tsc runs");
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(
+        output.status.success(),
+        report.trim().is_empty(),
+        "{report}"
+    );
+    report
+}
+
+#[track_caller]
+fn check_tsc(file: &str, config: &Config) {
+    let text = types_ts(&read_fixture(file), config, file)
+        .unwrap_or_else(|diagnostics| panic!("{diagnostics:?}"));
+    assert_eq!(
+        type_check(&[("types.ts", &text)]),
+        "",
+        "tsc reports errors for the types of {file}"
+    );
+}
+
+#[test]
+fn kraken_types_type_check() {
+    check_tsc("kraken/objects.txt", &Config::default());
+}
+
+#[test]
+fn github_types_type_check_with_both_enum_styles() {
+    check_tsc("schemas/github.valid.graphql", &Config::default());
+    let mut config = Config::default();
+    config.typescript.enums_as_types = true;
+    check_tsc("schemas/github.valid.graphql", &config);
+}
+
+#[test]
+fn saleor_types_type_check() {
+    check_tsc("schemas/saleor.graphql", &Config::default());
+}
+
+const SMALL: &str = r#"
+schema { query: Query }
+"The root."
+type Query {
+  node(id: ID!): Node
+  search(text: String!, first: Int = 10): [SearchResult!]!
+  at: DateTime
+}
+"Has an id. */ closes nothing"
+interface Node { id: ID! }
+type User implements Node {
+  id: ID!
+  "The name."
+  name: String @deprecated(reason: "Use `fullName`.")
+  fullName: String!
+  status: Status!
+}
+type Repo implements Node { id: ID! owner: User! tags: [String]! }
+union SearchResult = User | Repo
+enum Status { ACTIVE NOT_STARTED _1 }
+input Filter @oneOf { byId: ID byName: String }
+input Page { first: Int! = 10 after: String }
+scalar DateTime
+type string { x: Int }
+"#;
+
+/// Code a front-end developer writes against the types: narrowing on `__typename`.
+const USAGE: &str = r#"
+import { Node, SearchResult, Status, Filter, QuerySearchArgs, Scalars, Maybe } from './types';
+
+export function describe(result: SearchResult): string {
+  if (result.__typename === 'User') {
+    return result.fullName;
+  }
+  if (result.__typename === 'Repo') {
+    return result.owner.fullName;
+  }
+  return 'unknown';
+}
+
+export function nodeId(node: Maybe<Node>): string | undefined {
+  return node?.id;
+}
+
+export const status: Status = Status.NotStarted;
+export const filter: Filter = { byId: '4' };
+export const args: QuerySearchArgs = { text: 'x' };
+export const at: Scalars['DateTime']['output'] = '2024-01-01';
+"#;
+
+#[test]
+fn narrowing_on_typename_type_checks() {
+    let mut config = Config::default();
+    config.scalars.insert(
+        "DateTime".into(),
+        ScalarMapping {
+            typescript: Some("string".into()),
+            ..ScalarMapping::default()
+        },
+    );
+    let types = types_ts(&read_sdl(SMALL), &config, "small.graphql")
+        .unwrap_or_else(|diagnostics| panic!("{diagnostics:?}"));
+    assert_eq!(type_check(&[("types.ts", &types), ("usage.ts", USAGE)]), "");
+    // The checker does catch mistakes: both fields of a @oneOf input, and a wrong member.
+    let wrong = USAGE
+        .replace("{ byId: '4' }", "{ byId: '4', byName: 'x' }")
+        .replace("return result.owner.fullName;", "return result.fullName;");
+    let report = type_check(&[("types.ts", &types), ("usage.ts", &wrong)]);
+    assert!(
+        report.contains(
+            "usage.ts(9,19): error TS2339: Property 'fullName' does not exist on type 'Repo'."
+        ),
+        "{report}"
+    );
+    assert!(report.contains("usage.ts(19,14): error TS2322"), "{report}");
+}
+
+#[test]
+fn small_schema_in_full() {
+    let mut config = Config::default();
+    config.scalars.insert(
+        "DateTime".into(),
+        ScalarMapping {
+            typescript_input: Some("string | Date".into()),
+            typescript_output: Some("string".into()),
+            ..ScalarMapping::default()
+        },
+    );
+    let types = types_ts(&read_sdl(SMALL), &config, "small.graphql")
+        .unwrap_or_else(|diagnostics| panic!("{diagnostics:?}"));
+    insta::assert_snapshot!("typescript_small", types);
+    config.typescript.enums_as_types = true;
+    let as_types = types_ts(&read_sdl(SMALL), &config, "small.graphql")
+        .unwrap_or_else(|diagnostics| panic!("{diagnostics:?}"));
+    let status: Vec<&str> = as_types
+        .lines()
+        .skip_while(|line| !line.starts_with("export type Status"))
+        .take(4)
+        .collect();
+    assert_eq!(
+        status,
+        [
+            "export type Status =",
+            "  | 'ACTIVE'",
+            "  | 'NOT_STARTED'",
+            "  | '_1';"
+        ]
+    );
+}
+
+#[test]
+fn strict_scalars_want_a_typescript_type() {
+    let config = Config {
+        strict_scalars: true,
+        ..Config::default()
+    };
+    let diagnostics = types_ts(&read_sdl(SMALL), &config, "small.graphql")
+        .err()
+        .unwrap_or_default();
+    let shown: Vec<String> = diagnostics
+        .iter()
+        .map(|diagnostic| {
+            format!(
+                "{diagnostic} | {}",
+                diagnostic.help.as_deref().unwrap_or("")
+            )
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        ["test.graphql:23:8: error[G703]: custom scalar `DateTime` has no TypeScript type in the scalar map | add `[generate.scalars.DateTime]` with `typescript = \"...\"` to gqlsmith.toml, or unset `strict_scalars`"]
+    );
+}
+
+/// FNV-1a, 64 bits: stable across platforms and releases.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The declared names and a digest, then the declarations of `representative` types whole.
+fn snapshot_text(types: &str, representative: &[&str]) -> String {
+    let declarations: Vec<&str> = types
+        .lines()
+        .filter(|line| line.starts_with("export "))
+        .collect();
+    let mut text = format!(
+        "## types.ts: {} bytes, {} lines, {} declarations, fnv1a-64 {:016x}\n",
+        types.len(),
+        types.lines().count(),
+        declarations.len(),
+        fnv1a(types.as_bytes())
+    );
+    let head: Vec<&str> = types
+        .lines()
+        .take_while(|line| !line.starts_with("export type Scalars"))
+        .collect();
+    writeln!(text, "\n## head\n{}", head.join("\n")).unwrap();
+    for name in representative {
+        let starts = [
+            format!("export type {name} "),
+            format!("export enum {name} "),
+        ];
+        let mut lines = types.lines().peekable();
+        let mut block = Vec::new();
+        while let Some(line) = lines.next() {
+            if starts.iter().any(|start| line.starts_with(start.as_str())) {
+                block.push(line);
+                if !line.ends_with(';') {
+                    for line in lines.by_ref() {
+                        block.push(line);
+                        let ends_union = line.starts_with("  | ") && line.ends_with(';');
+                        if line.starts_with('}') || ends_union {
+                            break;
+                        }
+                    }
+                }
+                break;
+            }
+        }
+        writeln!(text, "\n## {name}\n{}", block.join("\n")).unwrap();
+    }
+    text
+}
+
+#[test]
+fn snapshots_of_the_types() {
+    let cases: [(&str, &[&str]); 2] = [
+        (
+            "kraken/objects.txt",
+            &[
+                "Unnamed_L44",
+                "AcceptGoodsQuote",
+                "APIBrownoutConnection",
+                "APIBrownoutEdge",
+                "PossibleErrorType",
+            ],
+        ),
+        (
+            "schemas/shopify-storefront.graphql",
+            &[
+                "QueryRootArticlesArgs",
+                "Node",
+                "MetafieldReference",
+                "MediaContentType",
+                "CartInput",
+                "Attribute",
+                "CartLineUpdateInput",
+            ],
+        ),
+    ];
+    for (file, representative) in cases {
+        let types = types_ts(&read_fixture(file), &Config::default(), file)
+            .unwrap_or_else(|diagnostics| panic!("{diagnostics:?}"));
+        insta::assert_snapshot!(
+            format!("typescript@{}", file.replace('/', "__")),
+            snapshot_text(&types, representative)
+        );
+    }
+}
+
+#[test]
+fn generating_twice_gives_identical_bytes() {
+    let file = "schemas/github.valid.graphql";
+    let first = types_ts(&read_fixture(file), &Config::default(), file);
+    let second = types_ts(&read_fixture(file), &Config::default(), file);
+    assert!(first.is_ok() && first == second);
+}
