@@ -8,7 +8,7 @@ use gqlsmith_model::{
     Deprecation, DirectiveDef, DirectiveUse, EnumValue, Field, InputValue, Location, Schema,
     TypeDef, TypeKind,
 };
-use indexmap::IndexMap;
+use indexmap::{IndexMap, IndexSet};
 
 use crate::literal::{quote, same_value, string_value};
 use crate::type_change::{safe_for_input, safe_for_output};
@@ -57,20 +57,30 @@ fn pair_by_name<'a, T>(
     new: &'a [T],
     name: impl Fn(&T) -> &str,
 ) -> (Vec<&'a T>, Vec<&'a T>, Vec<(&'a T, &'a T)>) {
-    let new_by_name: IndexMap<&str, &T> = new.iter().map(|item| (name(item), item)).collect();
-    let old_by_name: IndexMap<&str, &T> = old.iter().map(|item| (name(item), item)).collect();
+    // Most lists (arguments, small types) are short: scanning beats building maps. A name
+    // listed twice resolves to its last entry either way.
+    const SHORT: usize = 12;
+    let find_new: Box<dyn Fn(&str) -> Option<&'a T> + '_> = if new.len() <= SHORT {
+        Box::new(|wanted| new.iter().rev().find(|item| name(item) == wanted))
+    } else {
+        let by_name: IndexMap<&str, &T> = new.iter().map(|item| (name(item), item)).collect();
+        Box::new(move |wanted| by_name.get(wanted).copied())
+    };
+    let in_old: Box<dyn Fn(&str) -> bool + '_> = if old.len() <= SHORT {
+        Box::new(|wanted| old.iter().any(|item| name(item) == wanted))
+    } else {
+        let by_name: IndexSet<&str> = old.iter().map(|item| name(item)).collect();
+        Box::new(move |wanted| by_name.contains(wanted))
+    };
     let mut removed = Vec::new();
     let mut common = Vec::new();
     for item in old {
-        match new_by_name.get(name(item)) {
-            Some(new_item) => common.push((item, *new_item)),
+        match find_new(name(item)) {
+            Some(new_item) => common.push((item, new_item)),
             None => removed.push(item),
         }
     }
-    let added = new
-        .iter()
-        .filter(|item| !old_by_name.contains_key(name(item)))
-        .collect();
+    let added = new.iter().filter(|item| !in_old(name(item))).collect();
     (removed, added, common)
 }
 
@@ -971,24 +981,20 @@ impl Differ {
         let old_state =
             old.and_then(|old| deprecation_state(old.deprecation.as_ref(), &old.directives));
         let new_state = deprecation_state(new.deprecation.as_ref(), &new.directives);
-        let deprecated_path = format!("{path}.@deprecated");
         let (old_reason, new_reason) = (effective_reason(&old_state), effective_reason(&new_state));
         let deprecation_change = match (old_reason, new_reason) {
             (None, Some(_)) => Some((
                 ChangeType::FieldDeprecationAdded,
-                &deprecated_path,
                 format!("field `{path}` is deprecated"),
             )),
             (Some(_), None) => Some((
                 ChangeType::FieldDeprecationRemoved,
-                &deprecated_path,
                 format!("field `{path}` is no longer deprecated"),
             )),
             (Some(old_reason), Some(new_reason)) if old_reason != new_reason => {
                 if old_reason == DEFAULT_DEPRECATION_REASON {
                     Some((
                         ChangeType::FieldDeprecationReasonAdded,
-                        &deprecated_path,
                         format!("deprecation of field `{path}` now gives a reason"),
                     ))
                 } else if new_reason == DEFAULT_DEPRECATION_REASON {
@@ -996,25 +1002,25 @@ impl Differ {
                     // every other deprecation change, it folds the usage's `reason` removal.
                     Some((
                         ChangeType::FieldDeprecationReasonRemoved,
-                        &deprecated_path,
                         format!("deprecation of field `{path}` no longer gives a reason"),
                     ))
                 } else {
                     Some((
                         ChangeType::FieldDeprecationReasonChanged,
-                        &deprecated_path,
                         format!("deprecation reason of field `{path}` changed"),
                     ))
                 }
             }
             _ => None,
         };
-        if let Some((change_type, change_path, message)) = deprecation_change {
+        if let Some((change_type, message)) = deprecation_change {
+            // Every deprecation change is on the `@deprecated` usage it is about.
+            let change_path = format!("{path}.@deprecated");
             self.push(
                 Change::new(
                     change_type,
                     Criticality::Safe,
-                    change_path.as_str(),
+                    &change_path,
                     message,
                     DEPRECATION_REASON,
                 )
@@ -1410,49 +1416,45 @@ impl Differ {
             old.and_then(|old| deprecation_state(old.deprecation.as_ref(), &old.directives));
         let new_state = deprecation_state(new.deprecation.as_ref(), &new.directives);
         let (old_reason, new_reason) = (effective_reason(&old_state), effective_reason(&new_state));
-        let deprecated_path = format!("{path}.@deprecated");
         let deprecation_change = match (old_reason, new_reason) {
             // graphql-inspector reports the removals on the value; on `@deprecated`, like every
             // other deprecation change, they fold the removed usage.
             (_, None) if old_reason.is_some() => Some((
                 ChangeType::EnumValueDeprecationReasonRemoved,
-                &deprecated_path,
                 format!("enum value `{path}` is no longer deprecated"),
             )),
             (None, Some(_)) => Some((
                 ChangeType::EnumValueDeprecationReasonAdded,
-                &deprecated_path,
                 format!("enum value `{path}` is deprecated"),
             )),
             (Some(old_reason), Some(new_reason)) if old_reason != new_reason => {
                 if old_reason == DEFAULT_DEPRECATION_REASON {
                     Some((
                         ChangeType::EnumValueDeprecationReasonAdded,
-                        &deprecated_path,
                         format!("deprecation of enum value `{path}` now gives a reason"),
                     ))
                 } else if new_reason == DEFAULT_DEPRECATION_REASON {
                     Some((
                         ChangeType::EnumValueDeprecationReasonRemoved,
-                        &deprecated_path,
                         format!("deprecation of enum value `{path}` no longer gives a reason"),
                     ))
                 } else {
                     Some((
                         ChangeType::EnumValueDeprecationReasonChanged,
-                        &deprecated_path,
                         format!("deprecation reason of enum value `{path}` changed"),
                     ))
                 }
             }
             _ => None,
         };
-        if let Some((change_type, change_path, message)) = deprecation_change {
+        if let Some((change_type, message)) = deprecation_change {
+            // Every deprecation change is on the `@deprecated` usage it is about.
+            let change_path = format!("{path}.@deprecated");
             self.push(
                 Change::new(
                     change_type,
                     Criticality::Safe,
-                    change_path.as_str(),
+                    &change_path,
                     message,
                     DEPRECATION_REASON,
                 )
