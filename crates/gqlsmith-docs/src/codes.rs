@@ -299,6 +299,14 @@ mod tests {
             );
             assert!(!code.help.is_empty() && !code.summary.is_empty());
         }
+        let readme = include_str!("../README.md");
+        for code in CODES {
+            let row = format!("| {} | {} | {} |", code.code, code.name, code.severity);
+            assert!(
+                readme.contains(&row),
+                "the README's diagnostics table lists {row}"
+            );
+        }
         check(0, "D101 row-without-terminator warning");
         check(7, "D108 list-field-shown-bare note");
         check(17, "D120 unreadable-line error");
