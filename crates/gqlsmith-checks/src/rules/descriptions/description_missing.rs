@@ -1,5 +1,7 @@
 //! `description-missing`: definitions without a description.
 
+use gqlsmith_model::NameOrigin;
+
 use crate::config::DescribedKind;
 use crate::context::{width, Context};
 use crate::registry::declare_rule;
@@ -33,9 +35,10 @@ declare_rule! {
     /// ## Options
     /// `[check.descriptions] require`: the kinds that need one, from `object`, `interface`,
     /// `union`, `enum`, `input_object`, `scalar`, `field`, `argument`, `input_field`,
-    /// `enum_value`. Default: the six type kinds and `field`. Types a docs page lost the name
-    /// of, and types the input only references, are skipped: their description is unknown,
-    /// not missing.
+    /// `enum_value`. Default: the six type kinds and `field`. Types whose heading a docs page
+    /// lost (named by a placeholder, by recovery or by a reference schema), and types the
+    /// input only references, are skipped: their description is unknown, not missing. So
+    /// are the members of placeholder-named types, whose coordinates are not stable.
     ///
     /// ## References
     /// - [GraphQL spec: Descriptions](https://spec.graphql.org/October2021/#sec-Descriptions)
@@ -48,13 +51,21 @@ declare_rule! {
     }
 }
 
+/// True when the type's name did not come from its own heading (a placeholder, or a name
+/// recovery or a reference schema supplied).
+fn heading_lost(ty: &gqlsmith_model::TypeDef) -> bool {
+    !matches!(ty.name_origin, NameOrigin::Document | NameOrigin::Overlay)
+}
+
 impl DescriptionMissing {
     fn check(cx: &mut Context<'_>) {
         let schema = cx.schema;
         let require = cx.config().descriptions.require.clone();
         let blank = |text: Option<&str>| text.is_none_or(|text| text.trim().is_empty());
         for ty in defined_types(schema) {
-            if has_placeholder_name(ty) || ty.name.starts_with("__") {
+            // A block whose heading the page lost has lost its description with it: the
+            // description is unknown, not missing.
+            if heading_lost(ty) || ty.name.starts_with("__") {
                 continue;
             }
             let kind = DescribedKind::of_type(ty.kind);
