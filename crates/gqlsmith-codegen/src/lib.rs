@@ -90,7 +90,7 @@ fn render_rust_files(
                 continue;
             }
         };
-        match format_rust(&rendered, &format!("{target}/{template_name}")) {
+        match format_rust(&rendered, &templates.display_path(target, &template_name)) {
             Ok(formatted) => files.push(GeneratedFile { path, contents: format!("{header}{formatted}") }),
             Err(diagnostic) => diagnostics.push(diagnostic),
         }

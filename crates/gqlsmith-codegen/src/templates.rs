@@ -110,6 +110,12 @@ impl Templates {
         Some((text, format!("templates/{}/{}", target.name(), name)))
     }
 
+    /// The path diagnostics show for template `name` of `target`: the user's file when
+    /// overridden, `templates/<target>/<name>` when embedded.
+    pub(crate) fn display_path(&self, target: Target, name: &str) -> String {
+        self.source(target, name).map_or_else(|| format!("templates/{target}/{name}"), |(_, path)| path)
+    }
+
     /// A Tera instance holding every template of `target`, with our filters registered.
     pub(crate) fn tera_for(&self, target: Target) -> Result<Tera, Vec<Diagnostic>> {
         let mut tera = Tera::default();

@@ -1,0 +1,469 @@
+//! Small schemas in, one generated file out: what each target prints for each GraphQL shape.
+
+use std::sync::Arc;
+
+use gqlsmith_codegen::{generate, Config, Target, Templates};
+use gqlsmith_model::Valid;
+
+/// Generates `target` for `sdl` with the `[generate]` table `config_toml` and returns the file
+/// `path` without its header line, or the diagnostics, one per line.
+fn render(sdl: &str, config_toml: &str, templates: &Templates, target: &str, path: &str) -> String {
+    let loaded = gqlsmith_sdl::read_sdl(&[(Arc::from("t.graphql"), sdl)]);
+    let config: Config = match toml::from_str(config_toml) {
+        Ok(config) => config,
+        Err(error) => return format!("config error: {error}"),
+    };
+    let schema = match loaded.into_valid() {
+        Ok((schema, _)) => schema,
+        Err(loaded) => return format!("sdl errors: {:?}", loaded.diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>()),
+    };
+    let target: Target = target.parse().unwrap_or(Target::RustClient);
+    match generate(&schema, target, &config, templates, "t.graphql") {
+        Ok(files) => match files.iter().find(|file| file.path == path) {
+            Some(file) => file.contents.split_once('\n').map_or("", |(_, rest)| rest).to_owned(),
+            None => format!("no {path}; files: {:?}", files.iter().map(|file| &file.path).collect::<Vec<_>>()),
+        },
+        Err(diagnostics) => diagnostics.iter().map(|diagnostic| format!("{diagnostic}\n")).collect(),
+    }
+}
+
+#[track_caller]
+fn check(sdl: &str, target: &str, path: &str, expect: &str) {
+    check_with_config(sdl, "", target, path, expect);
+}
+
+#[track_caller]
+fn check_with_config(sdl: &str, config_toml: &str, target: &str, path: &str, expect: &str) {
+    let actual = render(sdl, config_toml, &Templates::embedded(), target, path);
+    assert_eq!(actual, expect, "\n--- actual ---\n{actual}");
+}
+
+#[test]
+fn client_fields_are_snake_case_with_renames_and_keyword_escapes() {
+    check(
+        "type Query { user: User } type User { fullName: String! type: String self: Int ref: [ID!]! matchCount: Int match_count: Int }",
+        "rust-client",
+        "objects.rs",
+        r#"#[allow(unused_imports)]
+use super::*;
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Query {
+    pub user: Option<User>,
+}
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct User {
+    #[serde(rename = "fullName")]
+    pub full_name: String,
+    pub r#type: Option<String>,
+    #[serde(rename = "self")]
+    pub self_: Option<i32>,
+    pub r#ref: Vec<String>,
+    #[serde(rename = "matchCount")]
+    pub match_count: Option<i32>,
+    #[serde(rename = "match_count")]
+    pub match_count_2: Option<i32>,
+}
+/// Any object type of the schema, chosen by `__typename`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "__typename")]
+pub enum AnyObject {
+    #[serde(rename = "Query")]
+    Query(Query),
+    #[serde(rename = "User")]
+    User(User),
+    /// An object type this client does not know.
+    #[serde(other)]
+    Unknown,
+}
+"#,
+    );
+}
+
+#[test]
+fn client_enums_keep_unknown_values() {
+    check("type Query { a: Color } enum Color { RED dark_blue UNKNOWN OLD @deprecated(reason: \"Use `RED`.\") }", "rust-client", "enums.rs", r#"#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum Color {
+    #[serde(rename = "RED")]
+    Red,
+    #[serde(rename = "dark_blue")]
+    DarkBlue,
+    #[serde(rename = "UNKNOWN")]
+    Unknown,
+    #[deprecated(note = "Use `RED`.")]
+    #[serde(rename = "OLD")]
+    Old,
+    /// A value this client does not know, kept as the server sent it.
+    #[serde(untagged)]
+    Unknown2(String),
+}
+"#);
+}
+
+#[test]
+fn client_interfaces_and_unions_are_tagged_by_typename() {
+    let sdl = "type Query { node: Node, hit: Hit } interface Node { id: ID! } type A implements Node { id: ID! } type B implements Node { id: ID! } union Hit = A | B";
+    check(sdl, "rust-client", "interfaces.rs", r#"#[allow(unused_imports)]
+use super::*;
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "__typename")]
+pub enum Node {
+    #[serde(rename = "A")]
+    A(A),
+    #[serde(rename = "B")]
+    B(B),
+    /// An implementation this client does not know.
+    #[serde(other)]
+    Unknown,
+}
+"#);
+    check(sdl, "rust-client", "unions.rs", r#"#[allow(unused_imports)]
+use super::*;
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "__typename")]
+pub enum Hit {
+    #[serde(rename = "A")]
+    A(A),
+    #[serde(rename = "B")]
+    B(B),
+    /// A member this client does not know.
+    #[serde(other)]
+    Unknown,
+}
+"#);
+}
+
+#[test]
+fn client_boxes_only_fields_on_cycles() {
+    check("type Query { a: A } type A { parent: A, children: [A!]!, b: B! } type B { a: A }", "rust-client", "objects.rs", r#"#[allow(unused_imports)]
+use super::*;
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Query {
+    pub a: Option<A>,
+}
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct A {
+    pub parent: Option<Box<A>>,
+    pub children: Vec<A>,
+    pub b: Box<B>,
+}
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct B {
+    pub a: Option<Box<A>>,
+}
+/// Any object type of the schema, chosen by `__typename`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "__typename")]
+pub enum AnyObject {
+    #[serde(rename = "Query")]
+    Query(Query),
+    #[serde(rename = "A")]
+    A(A),
+    #[serde(rename = "B")]
+    B(B),
+    /// An object type this client does not know.
+    #[serde(other)]
+    Unknown,
+}
+"#);
+}
+
+#[test]
+fn client_descriptions_cannot_become_doctests_or_break_comments() {
+    check(
+        "type Query { \"\"\"\nFetch it:\n```\nquery { a }\n```\n    indented */ \\\\ \"quoted\" naïve\n\"\"\" a: Int }",
+        "rust-client",
+        "objects.rs",
+        r#"#[allow(unused_imports)]
+use super::*;
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Query {
+    /// Fetch it:
+    /// ```text
+    /// query { a }
+    /// ```
+    ///    indented */ \\ "quoted" naïve
+    pub a: Option<i32>,
+}
+/// Any object type of the schema, chosen by `__typename`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "__typename")]
+pub enum AnyObject {
+    #[serde(rename = "Query")]
+    Query(Query),
+    /// An object type this client does not know.
+    #[serde(other)]
+    Unknown,
+}
+"#,
+    );
+}
+
+#[test]
+fn client_scalars_go_through_the_scalar_map() {
+    let sdl = "type Query { at: DateTime!, n: BigInt, f(x: DateTime): Int } scalar DateTime scalar BigInt input Filter { after: DateTime }";
+    let config = "[scalars.DateTime]\nrust = \"String\"\nrust_input = \"std::time::SystemTime\"\n[scalars.BigInt]\nrust = \"i64\"";
+    check_with_config(sdl, config, "rust-client", "scalars.rs", r#"/// The GraphQL scalar `DateTime`.
+pub type DateTime = String;
+/// The GraphQL scalar `BigInt`.
+pub type BigInt = i64;
+"#);
+    check_with_config(sdl, config, "rust-client", "inputs.rs", r#"#[allow(unused_imports)]
+use super::*;
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Filter {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<std::time::SystemTime>,
+}
+"#);
+}
+
+#[test]
+fn strict_scalars_name_every_unmapped_scalar() {
+    let sdl = "type Query { at: DateTime!, n: BigInt } scalar DateTime scalar BigInt";
+    check_with_config(sdl, "strict_scalars = true\n[scalars.BigInt]\nrust = \"i64\"", "rust-client", "scalars.rs", r#"t.graphql:1:48: error[G703]: custom scalar `DateTime` has no type in the scalar map
+"#);
+    check_with_config(sdl, "strict_scalars = true\n[scalars.BigInt]\nrust = \"i64\"", "rust-server", "scalars.rs", r#"t.graphql:1:48: error[G703]: custom scalar `DateTime` has no type in the scalar map
+"#);
+}
+
+#[test]
+fn client_lenient_mode_reads_missing_fields_and_single_items() {
+    check_with_config("type Query { tags: [String!]!, maybe: [Int], one: String! }", "[rust-client]\nlenient = true", "rust-client", "objects.rs", r#"#[allow(unused_imports)]
+use super::*;
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, Default)]
+#[serde(default)]
+pub struct Query {
+    #[serde(deserialize_with = "one_or_many")]
+    pub tags: Vec<String>,
+    #[serde(deserialize_with = "option_one_or_many")]
+    pub maybe: Option<Vec<Option<i32>>>,
+    pub one: String,
+}
+/// Any object type of the schema, chosen by `__typename`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, Default)]
+#[serde(tag = "__typename")]
+pub enum AnyObject {
+    #[serde(rename = "Query")]
+    Query(Query),
+    /// An object type this client does not know.
+    #[serde(other)]
+    #[default]
+    Unknown,
+}
+"#);
+}
+
+#[test]
+fn server_objects_are_traits_and_glue() {
+    check(
+        "type Query { user(id: ID!, type: String, ctx: Int = 3): User } type User { name: String! new: Boolean @deprecated }",
+        "rust-server",
+        "objects.rs",
+        r#"#[allow(unused_imports)]
+use super::*;
+/// What a value of the GraphQL type `Query` must answer: implement it
+/// in your own code and wrap the implementation with [`Query::new`].
+#[async_graphql::async_trait::async_trait]
+pub trait QueryResolver: Send + Sync {
+    async fn user(
+        &self,
+        ctx: &async_graphql::Context<'_>,
+        id: async_graphql::ID,
+        r#type: Option<String>,
+        ctx_2: Option<i32>,
+    ) -> async_graphql::Result<Option<User>>;
+}
+#[derive(Clone)]
+pub struct Query(std::sync::Arc<dyn QueryResolver>);
+impl Query {
+    /// Exposes `resolver` as a value of the GraphQL type `Query`.
+    pub fn new(resolver: impl QueryResolver + 'static) -> Self {
+        Self(std::sync::Arc::new(resolver))
+    }
+}
+#[async_graphql::Object(name = "Query")]
+impl Query {
+    #[graphql(name = "user")]
+    pub async fn user(
+        &self,
+        ctx: &async_graphql::Context<'_>,
+        #[graphql(name = "id")]
+        id: async_graphql::ID,
+        #[graphql(name = "type")]
+        r#type: Option<String>,
+        #[graphql(name = "ctx")]
+        ctx_2: Option<i32>,
+    ) -> async_graphql::Result<Option<User>> {
+        self.0.user(ctx, id, r#type, ctx_2).await
+    }
+}
+/// What a value of the GraphQL type `User` must answer: implement it
+/// in your own code and wrap the implementation with [`User::new`].
+#[async_graphql::async_trait::async_trait]
+pub trait UserResolver: Send + Sync {
+    async fn name(
+        &self,
+        ctx: &async_graphql::Context<'_>,
+    ) -> async_graphql::Result<String>;
+    async fn new_2(
+        &self,
+        ctx: &async_graphql::Context<'_>,
+    ) -> async_graphql::Result<Option<bool>>;
+}
+#[derive(Clone)]
+pub struct User(std::sync::Arc<dyn UserResolver>);
+impl User {
+    /// Exposes `resolver` as a value of the GraphQL type `User`.
+    pub fn new(resolver: impl UserResolver + 'static) -> Self {
+        Self(std::sync::Arc::new(resolver))
+    }
+}
+#[async_graphql::Object(name = "User")]
+impl User {
+    #[graphql(name = "name")]
+    pub async fn name(
+        &self,
+        ctx: &async_graphql::Context<'_>,
+    ) -> async_graphql::Result<String> {
+        self.0.name(ctx).await
+    }
+    #[graphql(name = "new", deprecation = "No longer supported")]
+    pub async fn new_2(
+        &self,
+        ctx: &async_graphql::Context<'_>,
+    ) -> async_graphql::Result<Option<bool>> {
+        self.0.new_2(ctx).await
+    }
+}
+"#,
+    );
+}
+
+#[test]
+fn server_interfaces_list_fields_and_implementations() {
+    check(
+        "type Query { node: Node } interface Node { id: ID! } interface Named implements Node { id: ID! name(short: Boolean): String } type A implements Node & Named { id: ID! name(short: Boolean): String }",
+        "rust-server",
+        "interfaces.rs",
+        r#"#[allow(unused_imports)]
+use super::*;
+#[derive(async_graphql::Interface)]
+#[graphql(name = "Node", field(name = "id", method = "id", ty = "async_graphql::ID"))]
+pub enum Node {
+    Named(Named),
+    A(A),
+}
+#[derive(async_graphql::Interface)]
+#[graphql(
+    name = "Named",
+    field(name = "id", method = "id", ty = "async_graphql::ID"),
+    field(
+        name = "name",
+        method = "name",
+        ty = "Option<String>",
+        arg(name = "short", ty = "Option<bool>")
+    )
+)]
+pub enum Named {
+    A(A),
+}
+"#,
+    );
+}
+
+#[test]
+fn server_mod_registers_every_type_and_builds_the_roots() {
+    check("type Query { a: Int } type Mutation { b: Int } scalar URL enum E { X } input I { e: E }", "rust-server", "mod.rs", r#"#[allow(deprecated, clippy::all)]
+pub mod scalars;
+#[allow(deprecated, clippy::all)]
+pub mod enums;
+#[allow(deprecated, clippy::all)]
+pub mod objects;
+#[allow(deprecated, clippy::all)]
+pub mod inputs;
+pub use scalars::*;
+pub use enums::*;
+pub use objects::*;
+pub use inputs::*;
+/// Registers every type of the schema with `builder`, so that the server knows (and
+/// `Schema::sdl()` prints) the types no root field reaches too.
+pub fn register_types<QueryType, MutationType, SubscriptionType>(
+    builder: async_graphql::SchemaBuilder<QueryType, MutationType, SubscriptionType>,
+) -> async_graphql::SchemaBuilder<QueryType, MutationType, SubscriptionType> {
+    let mut builder = builder;
+    builder = builder.register_output_type::<Url>();
+    builder = builder.register_output_type::<E>();
+    builder = builder.register_output_type::<Query>();
+    builder = builder.register_output_type::<Mutation>();
+    builder = builder.register_input_type::<I>();
+    builder
+}
+/// A schema builder with every type registered, serving `query` and `mutation`.
+pub fn schema_builder(
+    query: impl QueryResolver + 'static,
+    mutation: impl MutationResolver + 'static,
+) -> async_graphql::SchemaBuilder<Query, Mutation, async_graphql::EmptySubscription> {
+    register_types(
+        async_graphql::Schema::build(
+            Query::new(query),
+            Mutation::new(mutation),
+            async_graphql::EmptySubscription,
+        ),
+    )
+}
+"#);
+}
+
+#[test]
+fn a_template_override_that_prints_broken_rust_is_a_diagnostic() {
+    let dir = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
+    let path = dir.path().join("rust-client/enums.rs.tera");
+    std::fs::create_dir_all(path.parent().unwrap_or(dir.path())).unwrap_or_else(|error| panic!("{error}"));
+    std::fs::write(&path, "{% for enum_ in enums %}pub enum {{ enum_.rust_name }} {{ \"{\" }}\n{% endfor %}").unwrap_or_else(|error| panic!("{error}"));
+    let templates = Templates::with_overrides_from_dir(dir.path()).unwrap_or_else(|diagnostics| panic!("{diagnostics:?}"));
+    let actual = render("type Query { a: E } enum E { X }", "", &templates, "rust-client", "enums.rs");
+    assert_eq!(actual.replace(&dir.path().display().to_string(), "DIR"), "DIR/rust-client/enums.rs.tera:1:1: error[G705]: template `DIR/rust-client/enums.rs.tera` produced invalid Rust: cannot parse string into token stream\n");
+}
+
+#[test]
+fn docs_pages_reference_undefined_types_as_string_scalars() {
+    let page = "Objects\nIntro.\nAccount\nAn account.\nFields\n| Name | Description |\n|---|---|\nstatus(AccountStatus!) | The status. |\nbalance(Int) | |\nExample\n{\n\"status\": \"ACTIVE\",\n\"balance\": 1\n}";
+    let loaded = gqlsmith_docs::read(page, Arc::from("page.txt"));
+    let schema = Valid::assume_valid(loaded.schema);
+    let files = generate(&schema, Target::RustClient, &Config::default(), &Templates::embedded(), "page.txt").unwrap_or_default();
+    let texts: Vec<String> = files.iter().map(|file| format!("== {}\n{}", file.path, file.contents)).collect();
+    assert_eq!(texts.join(""), r#"== mod.rs
+// generated by gqlsmith from page.txt, do not edit
+#[allow(deprecated, clippy::all)]
+pub mod scalars;
+#[allow(deprecated, clippy::all)]
+pub mod objects;
+pub use scalars::*;
+pub use objects::*;
+== scalars.rs
+// generated by gqlsmith from page.txt, do not edit
+/// The GraphQL scalar `AccountStatus`.
+pub type AccountStatus = String;
+== objects.rs
+// generated by gqlsmith from page.txt, do not edit
+#[allow(unused_imports)]
+use super::*;
+/// An account.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Account {
+    /// The status.
+    pub status: AccountStatus,
+    pub balance: Option<i32>,
+}
+/// Any object type of the schema, chosen by `__typename`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "__typename")]
+pub enum AnyObject {
+    #[serde(rename = "Account")]
+    Account(Account),
+    /// An object type this client does not know.
+    #[serde(other)]
+    Unknown,
+}
+"#);
+}

@@ -1,0 +1,89 @@
+//! Snapshots of every target for the Kraken docs page and Shopify's storefront schema: a
+//! digest of every file (so any change shows), plus the full text of the smaller files and
+//! the head of the large ones. Also: generating twice gives identical bytes.
+
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use gqlsmith_codegen::{generate, Config, GeneratedFile, Target, Templates};
+use gqlsmith_model::{Loaded, Schema, Valid};
+
+/// Files up to this size are snapshotted whole; larger ones by their first lines.
+const FULL_TEXT_LIMIT: usize = 40_000;
+const HEAD_LINES: usize = 150;
+/// The targets this file covers (the markdown and typescript targets have their own tests).
+const RUST_TARGETS: [Target; 2] = [Target::RustClient, Target::RustServer];
+
+fn read_fixture(file: &str) -> Valid<Schema> {
+    let path = format!("{}/../../fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"));
+    let label: Arc<str> = Arc::from(file);
+    let loaded: Loaded =
+        if file.ends_with(".txt") { gqlsmith_docs::read(&text, label) } else { gqlsmith_sdl::read_sdl(&[(label, &text)]) };
+    match loaded.into_valid() {
+        Ok((schema, _)) => schema,
+        Err(loaded) => panic!("{file} has errors: {:?}", loaded.diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>()),
+    }
+}
+
+fn generate_all(schema: &Valid<Schema>, target: Target, file: &str) -> Vec<GeneratedFile> {
+    match generate(schema, target, &Config::default(), &Templates::embedded(), file) {
+        Ok(files) => files,
+        Err(diagnostics) => panic!("{:?}", diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>()),
+    }
+}
+
+/// FNV-1a, 64 bits: stable across platforms and releases, unlike std's hasher.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3))
+}
+
+fn snapshot_text(files: &[GeneratedFile]) -> String {
+    let mut text = String::from("## digest: path, bytes, lines, fnv1a-64\n");
+    for file in files {
+        let lines = file.contents.lines().count();
+        writeln!(text, "{} {} {} {:016x}", file.path, file.contents.len(), lines, fnv1a(file.contents.as_bytes())).unwrap();
+    }
+    for file in files {
+        if file.contents.len() <= FULL_TEXT_LIMIT {
+            writeln!(text, "\n## {} (whole file)\n{}", file.path, file.contents).unwrap();
+        } else {
+            let head: Vec<&str> = file.contents.lines().take(HEAD_LINES).collect();
+            writeln!(text, "\n## {} (first {HEAD_LINES} lines)\n{}", file.path, head.join("\n")).unwrap();
+        }
+    }
+    text
+}
+
+#[track_caller]
+fn check(file: &str) {
+    let schema = read_fixture(file);
+    for target in RUST_TARGETS {
+        let files = generate_all(&schema, target, file);
+        let name = format!("{target}@{}", file.replace('/', "__"));
+        insta::assert_snapshot!(name, snapshot_text(&files));
+    }
+}
+
+#[test]
+fn every_target_for_the_kraken_page() {
+    check("kraken/objects.txt");
+}
+
+#[test]
+fn every_target_for_shopify_storefront() {
+    check("schemas/shopify-storefront.graphql");
+}
+
+#[test]
+fn generating_twice_gives_identical_bytes() {
+    for file in ["kraken/objects.txt", "schemas/shopify-storefront.graphql"] {
+        let first_schema = read_fixture(file);
+        let second_schema = read_fixture(file);
+        for target in RUST_TARGETS {
+            let first = generate_all(&first_schema, target, file);
+            let second = generate_all(&second_schema, target, file);
+            assert_eq!(first, second, "{target} for {file}");
+        }
+    }
+}

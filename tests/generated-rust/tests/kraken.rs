@@ -1,0 +1,115 @@
+//! The Kraken page's generated code at work: every example on the page that is valid JSON
+//! reads into its rust-client type (and writes back the same values), and a server built from
+//! the rust-server stubs with a small hand-written root answers a query.
+
+use std::sync::Arc;
+
+use async_graphql::async_trait::async_trait;
+use gqlsmith_generated_rust::{kraken_client, kraken_server};
+use serde_json::Value;
+
+const PAGE: &str = include_str!("../../../fixtures/kraken/objects.txt");
+
+#[test]
+fn every_json_example_reads_into_its_type_and_writes_back_the_same_values() {
+    let loaded = gqlsmith_docs::read(PAGE, Arc::from("fixtures/kraken/objects.txt"));
+    let mut read = 0;
+    let mut failures = Vec::new();
+    for ty in loaded.schema.types.values() {
+        let Some(example) = &ty.example else { continue };
+        // Examples with bare type names as values (`"edges": APIBrownoutEdge`) are not JSON.
+        let Ok(Value::Object(mut example_object)) = serde_json::from_str::<Value>(&example.raw) else { continue };
+        example_object.insert("__typename".to_owned(), Value::String(ty.name.clone()));
+        let value = match serde_json::from_value::<kraken_client::AnyObject>(Value::Object(example_object.clone())) {
+            Ok(kraken_client::AnyObject::Unknown) => {
+                failures.push(format!("{}: read as an unknown type", ty.name));
+                continue;
+            }
+            Ok(value) => value,
+            Err(error) => {
+                failures.push(format!("{}: {error}", ty.name));
+                continue;
+            }
+        };
+        // Written back, every field the type declares has the example's value (a list shown
+        // as its one item comes back as a list of one).
+        let written = serde_json::to_value(&value).unwrap_or(Value::Null);
+        for (key, expected) in &example_object {
+            if ty.field(key).is_none() {
+                continue;
+            }
+            let as_list = Value::Array(vec![expected.clone()]);
+            let written_value = written.get(key);
+            if written_value != Some(expected) && (expected.is_array() || written_value != Some(&as_list)) {
+                failures.push(format!("{}.{key}: wrote {written_value:?}, the example says {expected}", ty.name));
+            }
+        }
+        read += 1;
+    }
+    assert_eq!(failures, Vec::<String>::new());
+    assert_eq!(read, 312, "examples that are valid JSON objects");
+}
+
+#[test]
+fn an_unknown_enum_like_value_is_kept() {
+    // `status` is typed by a name the page never defines, so it is a String-backed scalar:
+    // any value the server sends is kept as it is.
+    let json = r#"{"__typename": "APIBrownoutEdge", "cursor": "abc", "node": null}"#;
+    let value: kraken_client::AnyObject = serde_json::from_str(json).expect("an edge reads");
+    let kraken_client::AnyObject::ApiBrownoutEdge(edge) = value else { panic!("read as {value:?}") };
+    assert_eq!((edge.cursor.as_str(), edge.node.is_none()), ("abc", true));
+}
+
+/// The brownout object of the page's first block (its name is not on the page: `Unnamed_L4`).
+struct Brownout;
+
+#[async_trait]
+impl kraken_server::UnnamedL4Resolver for Brownout {
+    async fn api_type(&self, _ctx: &async_graphql::Context<'_>) -> async_graphql::Result<Option<kraken_server::ApiType>> {
+        Ok(Some(kraken_server::ApiType("GRAPHQL".to_owned())))
+    }
+    async fn disables_requests_to(
+        &self,
+        _ctx: &async_graphql::Context<'_>,
+    ) -> async_graphql::Result<Option<kraken_server::NonEmptyString>> {
+        Ok(None)
+    }
+    async fn ends_at(&self, _ctx: &async_graphql::Context<'_>) -> async_graphql::Result<Option<kraken_server::NonEmptyString>> {
+        Ok(Some(kraken_server::NonEmptyString("2026-12-01T00:00:00Z".to_owned())))
+    }
+    async fn starts_at(&self, _ctx: &async_graphql::Context<'_>) -> async_graphql::Result<Option<kraken_server::NonEmptyString>> {
+        Ok(None)
+    }
+    async fn status(&self, _ctx: &async_graphql::Context<'_>) -> async_graphql::Result<Option<kraken_server::ApiBrownoutStatus>> {
+        Ok(Some(kraken_server::ApiBrownoutStatus("SCHEDULED".to_owned())))
+    }
+}
+
+/// The page has no root types: this hand-written one serves a brownout.
+struct Query;
+
+#[async_graphql::Object]
+impl Query {
+    async fn brownout(&self) -> kraken_server::UnnamedL4 {
+        kraken_server::UnnamedL4::new(Brownout)
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_hand_written_root_serves_a_generated_object() {
+    let schema = kraken_server::register_types(async_graphql::Schema::build(
+        Query,
+        async_graphql::EmptyMutation,
+        async_graphql::EmptySubscription,
+    ))
+    .finish();
+    let response = schema.execute("{ brownout { apiType status endsAt startsAt } }").await;
+    assert_eq!(response.errors, Vec::new());
+    let data = response.data.into_json().expect("data is JSON");
+    assert_eq!(
+        data,
+        serde_json::json!({"brownout": {"apiType": "GRAPHQL", "status": "SCHEDULED", "endsAt": "2026-12-01T00:00:00Z", "startsAt": null}})
+    );
+    // Every object of the page is registered, including the ones no root reaches.
+    assert!(schema.sdl().contains("type APIBrownoutConnection {"), "the SDL lists unreachable types");
+}
