@@ -94,3 +94,77 @@ fn sort_findings(findings: &mut [Diagnostic]) {
             ))
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+
+    /// Checks `sdl` with the `[check]` table `config` and renders each finding as
+    /// `line:column severity code coordinate`.
+    #[track_caller]
+    fn check_sdl(config: &str, sdl: &str, expect: &[&str]) {
+        let config = Config::from_toml(config, "gqlsmith.toml").unwrap();
+        let loaded = gqlsmith_sdl::read_sdl(&[(Arc::from("schema.graphql"), sdl)]);
+        let findings = check(&loaded.schema, &config, Date::parse("2025-06-01").unwrap());
+        let rendered: Vec<String> = findings
+            .iter()
+            .map(|finding| {
+                let location = finding
+                    .location
+                    .as_ref()
+                    .map(|l| format!("{}:{}", l.line, l.column))
+                    .unwrap_or_default();
+                format!(
+                    "{location} {} {} {}",
+                    finding.severity,
+                    finding.code,
+                    finding.coordinate.as_deref().unwrap_or("")
+                )
+            })
+            .collect();
+        assert_eq!(rendered, expect);
+    }
+
+    const QUIET: &str = "[check.rules]\ndescription-missing = \"off\"\n";
+
+    #[test]
+    fn findings_are_sorted_by_place_then_code() {
+        check_sdl(
+            QUIET,
+            "type Build_Info {\n  SHA: String\n  ok: Int\n}\nenum Fuel { gas }\n",
+            &[
+                "1:6 warning NM001 Build_Info",
+                "2:3 warning NM002 Build_Info.SHA",
+                "5:13 warning NM003 Fuel.gas",
+            ],
+        );
+    }
+
+    #[test]
+    fn ignores_drop_findings_at_and_below_a_coordinate() {
+        let sdl = "type Build_Info {\n  SHA: String\n}\ntype Other {\n  SHA: String\n}\n";
+        check_sdl(
+            &format!("[check]\nignore = [\"Build_Info\"]\n{QUIET}"),
+            sdl,
+            &["5:3 warning NM002 Other.SHA"],
+        );
+        check_sdl(
+            &format!("{QUIET}[check.per-coordinate-ignores]\n\"Other.SHA\" = [\"field-name-case\"]\n\"Build_Info\" = [\"NM001\"]\n"),
+            sdl,
+            &["2:3 warning NM002 Build_Info.SHA"],
+        );
+    }
+
+    #[test]
+    fn levels_set_severity_and_switch_rules_off() {
+        let sdl = "type Build_Info {\n  SHA: String\n}\n";
+        check_sdl(
+            "[check.rules]\ndescription-missing = \"off\"\ntype-name-case = \"error\"\nNM002 = \"off\"\n",
+            sdl,
+            &["1:6 error NM001 Build_Info"],
+        );
+        check_sdl("[check.naming]\nexceptions = [\"Build_Info\", \"SHA\"]\n[check.rules]\ndescription-missing = \"off\"\n", sdl, &[]);
+    }
+}
