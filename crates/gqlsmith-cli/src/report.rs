@@ -98,9 +98,23 @@ pub(crate) fn sources(project: &Project) -> SourceMap {
     map
 }
 
+/// Reader diagnostics that mean the input is not of its format at all (a syntax error, a
+/// file that is not JSON or not an introspection result): "unreadable input", exit 2. Other
+/// error-level reader findings (a field defined twice, an unknown type) leave a model that
+/// can be shown, and exit 1.
+const UNREADABLE: &[&str] = &[
+    "syntax-error",
+    "parser-limit",
+    "invalid-json",
+    "not-introspection",
+];
+
 /// The exit code for a set of findings.
 pub(crate) fn exit_for(diagnostics: &[Diagnostic]) -> Exit {
-    if diagnostics.iter().any(Diagnostic::is_error) {
+    let errors = || diagnostics.iter().filter(|d| d.is_error());
+    if errors().any(|d| UNREADABLE.contains(&d.name.as_str())) {
+        Exit::Usage
+    } else if errors().next().is_some() {
         Exit::Findings
     } else {
         Exit::Success

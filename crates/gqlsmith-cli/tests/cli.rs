@@ -215,3 +215,22 @@ fn errors_write_no_output_file() {
     );
     assert!(!out.exists(), "no partial output file");
 }
+
+#[test]
+fn input_that_is_not_its_format_exits_2_with_a_location() {
+    let scratch = tempfile::tempdir().unwrap();
+    let sdl = scratch.path().join("syntax.graphql");
+    std::fs::write(&sdl, "type Query {\n  a: String\n  b: [Int\n}\n").unwrap();
+    let json = scratch.path().join("truncated.json");
+    std::fs::write(&json, "{\"data\": {\"__schema\": {\"types\": [").unwrap();
+    for (path, location) in [(&sdl, "syntax.graphql:4:1"), (&json, "truncated.json:1:")] {
+        let run = gqlsmith(&["convert", &path.display().to_string(), "--to", "sdl"]);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(
+            run.stderr.contains(location),
+            "{location} in:\n{}",
+            run.stderr
+        );
+        assert!(run.stdout.is_empty(), "no partial SDL on stdout");
+    }
+}

@@ -36,7 +36,7 @@ pub(crate) fn run(args: CheckArgs, reporter: &Reporter) -> Result<Exit, String> 
     let (project, config) = args.input.load()?;
     if project.loaded.has_errors() {
         reporter.show(&project, &project.loaded.diagnostics);
-        return Ok(Exit::Findings);
+        return Ok(exit_for(&project.loaded.diagnostics));
     }
     // The whole file goes to the checks crate, so its diagnostics point at real lines.
     let check_config = match &config.file.check {

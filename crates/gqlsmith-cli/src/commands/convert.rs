@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 use super::InputArgs;
 use crate::render::diagnostics_json;
-use crate::report::{write_atomically, Exit, Reporter};
+use crate::report::{exit_for, write_atomically, Exit, Reporter};
 
 #[derive(clap::Args, Debug)]
 pub(crate) struct ConvertArgs {
@@ -31,7 +31,7 @@ pub(crate) fn run(args: ConvertArgs, reporter: &Reporter) -> Result<Exit, String
     reporter.show(&project, &project.loaded.diagnostics);
     if project.loaded.has_errors() {
         // No partial output: a model with errors is not written anywhere.
-        return Ok(Exit::Findings);
+        return Ok(exit_for(&project.loaded.diagnostics));
     }
     let text = match args.to.as_str() {
         "json" => {

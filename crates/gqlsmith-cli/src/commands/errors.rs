@@ -1,7 +1,7 @@
 //! `gqlsmith errors`: the error-code catalogue (code -> message -> types that raise it) as JSON.
 
 use super::InputArgs;
-use crate::report::{write_atomically, Exit, Reporter};
+use crate::report::{exit_for, write_atomically, Exit, Reporter};
 
 #[derive(clap::Args, Debug)]
 pub(crate) struct ErrorsArgs {
@@ -16,7 +16,7 @@ pub(crate) fn run(args: ErrorsArgs, reporter: &Reporter) -> Result<Exit, String>
     let (project, _config) = args.input.load()?;
     reporter.show(&project, &project.loaded.diagnostics);
     if project.loaded.has_errors() {
-        return Ok(Exit::Findings);
+        return Ok(exit_for(&project.loaded.diagnostics));
     }
     let catalogue = gqlsmith_checks::error_catalogue(&project.loaded.schema);
     let text = serde_json::to_string_pretty(&catalogue).map_err(|e| e.to_string())? + "\n";

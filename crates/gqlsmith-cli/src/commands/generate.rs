@@ -6,7 +6,7 @@ use std::path::{Component, Path, PathBuf};
 use gqlsmith_codegen::{Config as GenerateConfig, GeneratedFile, Target, Templates};
 
 use super::InputArgs;
-use crate::report::{write_atomically, Exit, Reporter};
+use crate::report::{exit_for, write_atomically, Exit, Reporter};
 
 #[derive(clap::Args, Debug)]
 pub(crate) struct GenerateArgs {
@@ -36,7 +36,7 @@ pub(crate) fn run(args: GenerateArgs, reporter: &Reporter) -> Result<Exit, Strin
         .map_or_else(String::new, |input| input.label.to_string());
     let Ok((schema, _warnings)) = project.loaded.clone().into_valid() else {
         // No partial output: errors stop the run before a single file is written.
-        return Ok(Exit::Findings);
+        return Ok(exit_for(&project.loaded.diagnostics));
     };
     let generate_config: GenerateConfig = match &config.file.generate {
         Some(table) => table.clone().try_into().map_err(|error: toml::de::Error| {
