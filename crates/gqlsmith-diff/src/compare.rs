@@ -60,17 +60,17 @@ fn pair_by_name<'a, T>(
     // Most lists (arguments, small types) are short: scanning beats building maps. A name
     // listed twice resolves to its last entry either way.
     const SHORT: usize = 12;
-    let find_new: Box<dyn Fn(&str) -> Option<&'a T> + '_> = if new.len() <= SHORT {
-        Box::new(|wanted| new.iter().rev().find(|item| name(item) == wanted))
-    } else {
-        let by_name: IndexMap<&str, &T> = new.iter().map(|item| (name(item), item)).collect();
-        Box::new(move |wanted| by_name.get(wanted).copied())
+    let new_by_name: Option<IndexMap<&str, &T>> =
+        (new.len() > SHORT).then(|| new.iter().map(|item| (name(item), item)).collect());
+    let old_names: Option<IndexSet<&str>> =
+        (old.len() > SHORT).then(|| old.iter().map(&name).collect());
+    let find_new = |wanted: &str| match &new_by_name {
+        Some(map) => map.get(wanted).copied(),
+        None => new.iter().rev().find(|item| name(item) == wanted),
     };
-    let in_old: Box<dyn Fn(&str) -> bool + '_> = if old.len() <= SHORT {
-        Box::new(|wanted| old.iter().any(|item| name(item) == wanted))
-    } else {
-        let by_name: IndexSet<&str> = old.iter().map(|item| name(item)).collect();
-        Box::new(move |wanted| by_name.contains(wanted))
+    let in_old = |wanted: &str| match &old_names {
+        Some(set) => set.contains(wanted),
+        None => old.iter().any(|item| name(item) == wanted),
     };
     let mut removed = Vec::new();
     let mut common = Vec::new();
@@ -1058,8 +1058,20 @@ impl Differ {
             }
         }
         let old_arguments = old.map(|old| old.arguments.as_slice()).unwrap_or(&[]);
-        let (removed, added, common) =
-            pair_by_name(old_arguments, &new.arguments, |a| a.name.as_str());
+        // A docs page gives arguments without names: named arguments on one side and only
+        // unnamed ones on the other cannot be compared name by name.
+        let only_unnamed =
+            |field: &Field| field.arguments.is_empty() && !field.unnamed_arguments.is_empty();
+        let one_sided = |a: &Field, b: &Field| only_unnamed(a) && !b.arguments.is_empty();
+        let named_comparable = old.is_none_or(|old| !(one_sided(old, new) || one_sided(new, old)));
+        let (removed, added, common) = if named_comparable {
+            pair_by_name(old_arguments, &new.arguments, |a| a.name.as_str())
+        } else {
+            (Vec::new(), Vec::new(), Vec::new())
+        };
+        if let Some(old) = old {
+            self.unnamed_arguments(&path, old, new);
+        }
         for argument in removed {
             self.argument_removed(&path, argument);
         }
@@ -1128,6 +1140,91 @@ impl Differ {
             &field_usages(new),
             old.is_none(),
         );
+    }
+
+    /// Arguments a docs page describes without names or types. They pair by description
+    /// (in order); what is left pairs by position as a changed description, and the rest is
+    /// added or removed. Their path is their 1-based position (`Type.field.#2`).
+    fn unnamed_arguments(&mut self, path: &str, old: &Field, new: &Field) {
+        let (old_list, new_list) = (&old.unnamed_arguments, &new.unnamed_arguments);
+        if old_list.is_empty() && new_list.is_empty() {
+            return;
+        }
+        let mut new_taken = vec![false; new_list.len()];
+        let mut old_left = Vec::new();
+        for (old_index, argument) in old_list.iter().enumerate() {
+            let same = (0..new_list.len()).find(|index| {
+                !new_taken[*index]
+                    && new_list[*index].description.trim() == argument.description.trim()
+            });
+            match same {
+                Some(index) => new_taken[index] = true,
+                None => old_left.push(old_index),
+            }
+        }
+        let mut new_left = (0..new_list.len()).filter(|index| !new_taken[*index]);
+        for old_index in old_left {
+            let argument = &old_list[old_index];
+            match new_left.next() {
+                Some(new_index) => {
+                    let changed = &new_list[new_index];
+                    let argument_path = format!("{path}.#{}", new_index + 1);
+                    self.push(
+                        Change::new(
+                            ChangeType::FieldArgumentDescriptionChanged,
+                            Criticality::Safe,
+                            &argument_path,
+                            format!(
+                                "description of argument {} of field `{path}` changed",
+                                new_index + 1
+                            ),
+                            DESCRIPTION_REASON,
+                        )
+                        .old(
+                            Some(argument.description.clone()),
+                            location(&argument.provenance),
+                        )
+                        .new_side(
+                            Some(changed.description.clone()),
+                            location(&changed.provenance),
+                        ),
+                    );
+                }
+                None => {
+                    let argument_path = format!("{path}.#{}", old_index + 1);
+                    self.push(
+                        Change::new(
+                            ChangeType::FieldArgumentRemoved,
+                            Criticality::Breaking,
+                            &argument_path,
+                            format!(
+                                "argument {} of field `{path}` is no longer listed",
+                                old_index + 1
+                            ),
+                            "operations that pass the argument stop validating",
+                        )
+                        .old(
+                            Some(argument.description.clone()),
+                            location(&argument.provenance),
+                        ),
+                    );
+                }
+            }
+        }
+        for new_index in new_left {
+            let argument = &new_list[new_index];
+            let argument_path = format!("{path}.#{}", new_index + 1);
+            self.push(
+                Change::new(
+                    ChangeType::FieldArgumentAdded,
+                    Criticality::Dangerous,
+                    &argument_path,
+                    format!("field `{path}` lists a new argument ({})", new_index + 1),
+                    "the page names neither the argument nor its type: if it is required, operations that omit it stop validating",
+                )
+                .new_side(Some(argument.description.clone()), location(&argument.provenance)),
+            );
+        }
     }
 
     /// Description, default value and type of an argument or input field present on both sides.

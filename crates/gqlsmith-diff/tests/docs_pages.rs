@@ -98,3 +98,24 @@ fn a_removed_field_a_changed_type_and_a_removed_error_code() {
          safe ERROR_CODE_REMOVED WithdrawDunning.KT-CT-11302",
     );
 }
+
+#[test]
+fn unnamed_arguments_pair_by_description() {
+    let anchor = "balance(Int!) | The current account balance. Arguments\n";
+    let description = "If this variable is set to true, the balance will be calculated";
+    // A changed description.
+    check(
+        &[(anchor, description, "When true, the balance is calculated")],
+        "safe FIELD_ARGUMENT_DESCRIPTION_CHANGED AccountType.balance.#1",
+    );
+    // A second argument listed.
+    check(
+        &[(anchor, "(legacy behaviour). If you are unsure, set this value to true. |", "(legacy behaviour). If you are unsure, set this value to true.\nThe currency to show the balance in. |")],
+        "dangerous FIELD_ARGUMENT_ADDED AccountType.balance.#2",
+    );
+    // The only argument gone: the row ends on its own line.
+    check(
+        &[(anchor, "Arguments\nIf this variable", "|\nIf this variable")],
+        "breaking FIELD_ARGUMENT_REMOVED AccountType.balance.#1",
+    );
+}
