@@ -127,7 +127,7 @@ fn sarif_rules() -> Vec<SarifRule> {
             code: rule.code.to_string(),
             name: rule.name.to_string(),
             summary: rule.summary().to_string(),
-            help_markdown: Some(rule.docs.to_string()),
+            help_markdown: Some(rule.documentation()),
             default_severity: rule.default_severity,
         })
         .collect()

@@ -33,7 +33,7 @@ pub(crate) fn run(args: RulesArgs) -> Result<Exit, String> {
                     rule.name,
                     rule.code,
                     rule.default_severity,
-                    rule.docs.trim_end()
+                    rule.documentation().trim_end()
                 );
                 Ok(Exit::Success)
             }
