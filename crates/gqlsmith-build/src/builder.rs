@@ -63,6 +63,11 @@ pub struct BuildError {
     pub files_read: Vec<PathBuf>,
 }
 
+/// The help of an unreadable file: where relative paths start. (Not the absolute base
+/// itself: compile errors quoting it would differ on every machine.)
+const RELATIVE_PATHS_HELP: &str =
+    "check the path: relative paths start at the directory of the crate's Cargo.toml (or Builder::base_dir)";
+
 /// How many warnings become `cargo:warning=` lines unless [`Builder::max_warnings`] says.
 const DEFAULT_MAX_WARNINGS: usize = 10;
 
@@ -346,7 +351,7 @@ impl Run {
                 };
                 self.errors.push(
                     Diagnostic::error("B800", "unreadable-input", shown.to_string())
-                        .with_help(format!("paths are relative to `{}`", self.base.display())),
+                        .with_help(RELATIVE_PATHS_HELP),
                 );
                 None
             }
@@ -367,7 +372,7 @@ impl Run {
                         "unreadable-config",
                         format!("cannot read config `{label}`: {error}"),
                     )
-                    .with_help(format!("paths are relative to `{}`", self.base.display())),
+                    .with_help(RELATIVE_PATHS_HELP),
                 );
                 return None;
             }
@@ -545,7 +550,7 @@ mod tests {
             |builder| builder.input("missing.graphql"),
             "cargo:rerun-if-changed=BASE/missing.graphql\n\
              gqlsmith found 1 error and generated nothing:\n\
-             error[B800]: cannot read `missing.graphql`: No such file or directory (os error 2)\n  = help: paths are relative to `BASE`",
+             error[B800]: cannot read `missing.graphql`: No such file or directory (os error 2)\n  = help: check the path: relative paths start at the directory of the crate's Cargo.toml (or Builder::base_dir)",
         );
         check(&[], |builder| builder, "gqlsmith found 1 error and generated nothing:\nerror[B803]: no input to generate from\n  = help: name one with `Builder::input(\"schema.graphql\")`, or list `inputs` in the config file");
         check(
