@@ -24,28 +24,27 @@ const BLOCK_LOOKAHEAD_LINES: usize = 100;
 
 /// Reads `text` and returns the model, the diagnostics and one [`LineKind`] per line.
 pub(crate) fn read_with_trace(text: &str, file: Arc<str>) -> (Loaded, Vec<LineKind>) {
-    // Lines on the seed page average 38 bytes; reserving avoids regrowing the vector.
-    let mut lines: Vec<&str> = Vec::with_capacity(text.len() / 32 + 1);
-    lines.extend(
-        text.lines()
-            .map(|line| line.strip_suffix('\r').unwrap_or(line)),
-    );
+    // Lines on the seed page average 38 bytes.
+    let estimated_lines = text.len() / 32 + 1;
     let mut reader = Reader {
         text,
         file,
-        lines: &lines,
+        after: "",
         schema: Schema::default(),
         diagnostics: Vec::new(),
-        trace: Vec::with_capacity(lines.len()),
+        trace: Vec::with_capacity(estimated_lines),
         state: State::Preamble { header_lines: 0 },
         block: None,
         row: None,
         spare_segments: Vec::new(),
     };
     // The seed page has one block per 16 lines.
-    reader.schema.types.reserve(lines.len() / 16);
-    for index in 0..lines.len() {
-        let kind = reader.line(index);
+    reader.schema.types.reserve(estimated_lines / 16);
+    for (index, line) in text.lines().enumerate() {
+        let end = line_offset(text, line) + line.len();
+        reader.after = text.get(end..).unwrap_or("");
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let kind = reader.line(index, line);
         reader.trace.push(kind);
     }
     reader.finish_block();
@@ -101,10 +100,11 @@ enum State {
     AfterClose,
 }
 
-struct Reader<'text, 'lines> {
+struct Reader<'text> {
     text: &'text str,
     file: Arc<str>,
-    lines: &'lines [&'text str],
+    /// The text after the current line (from its line break on), for looking ahead.
+    after: &'text str,
     schema: Schema,
     diagnostics: Vec<Diagnostic>,
     trace: Vec<LineKind>,
@@ -161,7 +161,7 @@ struct Segment<'text> {
     text: &'text str,
 }
 
-impl<'text> Reader<'text, '_> {
+impl<'text> Reader<'text> {
     fn location(&self, line: u32, column: u32) -> Location {
         Location::new(self.file.clone(), line, column)
     }
@@ -190,9 +190,8 @@ impl<'text> Reader<'text, '_> {
     }
 
     /// Reads line `index` and says what it was.
-    fn line(&mut self, index: usize) -> LineKind {
+    fn line(&mut self, index: usize, line: &'text str) -> LineKind {
         let number = line_number(index);
-        let line = self.lines.get(index).copied().unwrap_or("");
         if line.trim().is_empty() {
             return LineKind::Blank;
         }
@@ -297,7 +296,7 @@ impl<'text> Reader<'text, '_> {
             self.state = State::Table;
             return Some(self.start_row(number, line, head));
         }
-        if self.named_block_starts_at(index) {
+        if self.named_block_starts_at(line) {
             self.start_block(number, Some(line), 1);
             self.state = State::Description;
             return Some(LineKind::NamedBlockStart);
@@ -319,24 +318,21 @@ impl<'text> Reader<'text, '_> {
         );
     }
 
-    /// True when line `index` is a bare GraphQL name followed by description lines and then a
-    /// `Fields` heading, an `Example` heading or an error list.
-    fn named_block_starts_at(&self, index: usize) -> bool {
-        let Some(line) = self.lines.get(index) else {
-            return false;
-        };
+    /// True when `line` (the current line) is a bare GraphQL name followed by description
+    /// lines and then a `Fields` heading, an `Example` heading or an error list.
+    fn named_block_starts_at(&self, line: &str) -> bool {
         if !shapes::is_graphql_name(line)
-            || *line == shapes::FIELDS_HEADING
-            || *line == shapes::EXAMPLE_HEADING
+            || line == shapes::FIELDS_HEADING
+            || line == shapes::EXAMPLE_HEADING
         {
             return false;
         }
-        for next in self
-            .lines
-            .iter()
-            .skip(index + 1)
-            .take(BLOCK_LOOKAHEAD_LINES)
-        {
+        let after = self
+            .after
+            .strip_prefix("\r\n")
+            .or_else(|| self.after.strip_prefix('\n'))
+            .unwrap_or(self.after);
+        for next in after.lines().take(BLOCK_LOOKAHEAD_LINES) {
             let next = next.trim_end();
             if next.is_empty() {
                 continue;

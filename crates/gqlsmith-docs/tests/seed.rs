@@ -50,6 +50,8 @@ fn every_seed_line_is_accounted_for() {
         "the page has 14,774 line breaks and no trailing newline"
     );
     assert!(!SEED.ends_with('\n'));
+    // The last line is the `}` of the last example, with nothing glued to it.
+    assert_eq!(trace.last(), Some(&LineKind::ExampleClose));
     let unreadable = trace
         .iter()
         .filter(|kind| matches!(kind, LineKind::Unreadable | LineKind::Skipped { .. }))
