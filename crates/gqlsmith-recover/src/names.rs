@@ -3,8 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use gqlsmith_model::{Confidence, Diagnostic, Schema, TypeDef};
-use heck::ToSnakeCase;
+use gqlsmith_model::{Confidence, Diagnostic, NameOrigin, Schema, TypeDef};
+use indexmap::IndexMap;
 
 use crate::classify::Classified;
 use crate::matching::best_matching;
@@ -68,156 +68,196 @@ fn shape_of_name(name: &str) -> Shape {
     }
 }
 
-/// Runs the Relay rules, then the gap assignment, renaming blocks in `schema` as it goes.
-/// `candidates` are the classified dangling names; the object ones may name blocks.
+/// Runs the Relay rules, then the gap assignment, then renames every named block at once
+/// (every reference follows). `candidates` are the classified dangling names; the object ones
+/// may name blocks.
 pub(crate) fn name_blocks(
     schema: &mut Schema,
     candidates: &[Classified],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<Naming>, Vec<Abstention>) {
     let mut namings = Vec::new();
-    relay_connections(schema, diagnostics, &mut namings);
-    relay_edge_descriptions(schema, &mut namings);
-    let abstentions = assign_gaps(schema, candidates, &mut namings);
+    // The name each block has so far, by page position; `None` for a placeholder.
+    let mut current: Vec<Option<String>> = schema
+        .types
+        .values()
+        .map(|ty| (!is_placeholder(ty)).then(|| ty.name.clone()))
+        .collect();
+    let mut used = BTreeSet::new();
+    relay_names(schema, &mut current, &mut used, diagnostics, &mut namings);
+    let abstentions = assign_gaps(schema, &current, &used, candidates, &mut namings);
+    rename_all(schema, &namings);
     (namings, abstentions)
-}
-
-/// The named neighbours of the block at `index`: the nearest names before and after.
-fn neighbours(schema: &Schema, index: usize) -> (Option<&str>, Option<&str>) {
-    let before = schema
-        .types
-        .values()
-        .take(index)
-        .rev()
-        .find(|ty| !is_placeholder(ty))
-        .map(|ty| ty.name.as_str());
-    let after = schema
-        .types
-        .values()
-        .skip(index + 1)
-        .find(|ty| !is_placeholder(ty))
-        .map(|ty| ty.name.as_str());
-    (before, after)
 }
 
 fn fits(name: &str, before: Option<&str>, after: Option<&str>) -> bool {
     before.is_none_or(|before| before < name) && after.is_none_or(|after| name < after)
 }
 
-fn rename(schema: &mut Schema, naming: &Naming) -> bool {
-    if !schema.rename_type(&naming.placeholder, &naming.name) {
-        return false;
+/// Renames all named blocks in one pass over the schema (renaming one at a time with
+/// [`Schema::rename_type`] visits every reference per name, quadratic on a large page).
+fn rename_all(schema: &mut Schema, namings: &[Naming]) {
+    let renames: BTreeMap<&str, &Naming> = namings
+        .iter()
+        .filter(|naming| !schema.types.contains_key(&naming.name))
+        .map(|naming| (naming.placeholder.as_str(), naming))
+        .collect();
+    if renames.is_empty() {
+        return;
     }
-    if let Some(ty) = schema.types.get_mut(&naming.name) {
-        ty.name_origin = gqlsmith_model::NameOrigin::Recovered {
-            confidence: naming.confidence,
-            signals: naming.signals.clone(),
-        };
+    let targets: BTreeMap<&str, &str> = renames
+        .iter()
+        .map(|(from, naming)| (*from, naming.name.as_str()))
+        .collect();
+    let types = std::mem::take(&mut schema.types);
+    for (key, mut ty) in types {
+        match renames.get(key.as_str()) {
+            Some(naming) => {
+                ty.name = naming.name.clone();
+                ty.name_origin = NameOrigin::Recovered {
+                    confidence: naming.confidence,
+                    signals: naming.signals.clone(),
+                };
+                schema.types.insert(naming.name.clone(), ty);
+            }
+            None => {
+                schema.types.insert(key, ty);
+            }
+        }
     }
-    true
+    let rename = |name: &mut String| {
+        if let Some(to) = targets.get(name.as_str()) {
+            *name = (*to).to_owned();
+        }
+    };
+    for ty in schema.types.values_mut() {
+        for field in &mut ty.fields {
+            rename(field.ty.base_name_mut());
+            for argument in &mut field.arguments {
+                rename(argument.ty.base_name_mut());
+            }
+        }
+        for input in &mut ty.input_fields {
+            rename(input.ty.base_name_mut());
+        }
+        ty.interfaces.iter_mut().for_each(rename);
+        ty.members.iter_mut().for_each(rename);
+    }
+    for directive in schema.directives.values_mut() {
+        for argument in &mut directive.arguments {
+            rename(argument.ty.base_name_mut());
+        }
+    }
+    let roots = &mut schema.roots;
+    for root in [
+        &mut roots.query,
+        &mut roots.mutation,
+        &mut roots.subscription,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        rename(root);
+    }
 }
 
-/// A block whose `edges` field is `[XEdge]` is `XConnection` (34/34 named connections on the
-/// Kraken page follow this).
-fn relay_connections(
-    schema: &mut Schema,
+/// The Relay rules, in one pass in page order: a block whose `edges` field is `[XEdge]` is
+/// `XConnection` (34/34 named connections on the Kraken page follow this), and a block
+/// described "A Relay edge containing a X and its cursor." is `XEdge` (86/86 on Kraken). Each
+/// name must sort between the names around it.
+fn relay_names(
+    schema: &Schema,
+    current: &mut [Option<String>],
+    used: &mut BTreeSet<String>,
     diagnostics: &mut Vec<Diagnostic>,
     namings: &mut Vec<Naming>,
 ) {
-    let mut index = 0;
-    while index < schema.types.len() {
-        let Some((_, ty)) = schema.types.get_index(index) else {
-            break;
-        };
-        index += 1;
-        if !is_placeholder(ty) || shape(ty) != Shape::Connection {
+    // The next name after each position, looking right.
+    let mut next: Vec<Option<String>> = vec![None; current.len()];
+    let mut upcoming: Option<String> = None;
+    for index in (0..current.len()).rev() {
+        next[index] = upcoming.clone();
+        if let Some(name) = &current[index] {
+            upcoming = Some(name.clone());
+        }
+    }
+    let mut before: Option<String> = None;
+    for (index, ty) in schema.types.values().enumerate() {
+        if let Some(name) = current.get(index).cloned().flatten() {
+            before = Some(name);
             continue;
         }
-        let Some(edges) = ty.field("edges") else {
-            continue;
+        let (name, signal, evidence) = match shape(ty) {
+            Shape::Connection => {
+                let Some(edge) = ty.field("edges").map(|edges| edges.ty.base_name()) else {
+                    continue;
+                };
+                let Some(payload) = edge.strip_suffix("Edge") else {
+                    continue;
+                };
+                (
+                    format!("{payload}Connection"),
+                    "relay-connection",
+                    format!("`edges` is a list of `{edge}`"),
+                )
+            }
+            Shape::Edge => {
+                let Some(payload) = ty
+                    .description
+                    .as_deref()
+                    .and_then(|text| text.trim().strip_prefix("A Relay edge containing a "))
+                    .and_then(|rest| rest.strip_suffix(" and its cursor."))
+                else {
+                    continue;
+                };
+                (
+                    format!("{payload}Edge"),
+                    "relay-edge-description",
+                    format!("the description names the payload `{payload}`"),
+                )
+            }
+            Shape::Other => continue,
         };
-        let edge = edges.ty.base_name();
-        let Some(payload) = edge.strip_suffix("Edge") else {
-            continue;
-        };
-        let name = format!("{payload}Connection");
-        let placeholder = ty.name.clone();
-        let location = ty.provenance.location.clone();
-        let (before, after) = neighbours(schema, index - 1);
-        if schema.types.contains_key(&name) {
+        if schema.types.contains_key(&name) || used.contains(&name) {
             continue;
         }
-        if !fits(&name, before, after) {
+        let after = next.get(index).cloned().flatten();
+        if !fits(&name, before.as_deref(), after.as_deref()) {
             diagnostics.push(
                 Diagnostic::warning(
                     "R403",
                     "relay-name-out-of-order",
-                    format!("connection `{placeholder}` would be `{name}`, but the page order puts it elsewhere"),
+                    format!("`{}` would be `{name}` by the Relay rule, but the page order puts it elsewhere", ty.name),
                 )
-                .at_opt(location)
+                .at_opt(ty.provenance.location.clone())
                 .with_help("the block keeps its placeholder; name it in an overlay file if the name is right"),
             );
             continue;
         }
-        let naming = Naming {
-            placeholder,
-            name: name.clone(),
-            confidence: Confidence::High,
-            signals: vec!["relay-connection".into(), "page-order".into()],
-            evidence: vec![format!("`edges` is a list of `{edge}`")],
-        };
-        if rename(schema, &naming) {
-            namings.push(naming);
+        used.insert(name.clone());
+        if let Some(slot) = current.get_mut(index) {
+            *slot = Some(name.clone());
         }
-    }
-}
-
-/// "A Relay edge containing a X and its cursor." names the edge `XEdge` (86/86 on Kraken).
-fn relay_edge_descriptions(schema: &mut Schema, namings: &mut Vec<Naming>) {
-    let mut index = 0;
-    while index < schema.types.len() {
-        let Some((_, ty)) = schema.types.get_index(index) else {
-            break;
-        };
-        index += 1;
-        if !is_placeholder(ty) || shape(ty) != Shape::Edge {
-            continue;
-        }
-        let Some(payload) = ty
-            .description
-            .as_deref()
-            .and_then(|text| text.trim().strip_prefix("A Relay edge containing a "))
-            .and_then(|rest| rest.strip_suffix(" and its cursor."))
-        else {
-            continue;
-        };
-        let name = format!("{payload}Edge");
-        let (before, after) = neighbours(schema, index - 1);
-        if schema.types.contains_key(&name) || !fits(&name, before, after) {
-            continue;
-        }
-        let naming = Naming {
+        before = Some(name.clone());
+        namings.push(Naming {
             placeholder: ty.name.clone(),
             name,
             confidence: Confidence::High,
-            signals: vec!["relay-edge-description".into(), "page-order".into()],
-            evidence: vec![format!("the description names the payload `{payload}`")],
-        };
-        if rename(schema, &naming) {
-            namings.push(naming);
-        }
+            signals: vec![signal.into(), "page-order".into()],
+            evidence: vec![evidence],
+        });
     }
 }
 
 /// What ties one block to one candidate name.
 #[derive(Debug, Clone, Default)]
-struct Evidence {
+struct Evidence<'a> {
     /// Words of the candidate's name the block's fields use.
-    own: Vec<String>,
+    own: Vec<u32>,
     /// Words of the fields that use the candidate, which the block's fields use too.
-    usage: Vec<String>,
+    usage: Vec<u32>,
     /// The block's fields that named types with the candidate's head word also have.
-    sibling: Vec<String>,
+    sibling: Vec<&'a str>,
     /// Field types named after the block (`layout: ArticleVideoLayout` in `ArticleVideo`):
     /// `Some(true)` when one names the candidate, `Some(false)` when they name another type
     /// that could sit in this gap.
@@ -301,37 +341,121 @@ fn stem(word: &str) -> String {
     }
 }
 
-/// Lower-case word stems of a type or field name (`APIExceptionNoteType` -> api, exception, note).
+/// Lower-case word stems of a type or field name (`APIExceptionNoteType` -> api, exception,
+/// note): a word starts at an upper-case letter after a lower-case letter or digit, at the last
+/// capital of an acronym (`APIException`), and after `_`.
 fn name_words(name: &str) -> impl Iterator<Item = String> + '_ {
-    let snake = name.to_snake_case();
-    snake
-        .split('_')
-        .map(stem)
-        .filter(|word| word.len() >= 2 && !STOP_WORDS.contains(&word.as_str()))
-        .collect::<Vec<_>>()
+    let chars: Vec<char> = name.chars().collect();
+    let mut words = Vec::new();
+    let mut word = String::new();
+    for (at, &c) in chars.iter().enumerate() {
+        if c == '_' {
+            words.push(std::mem::take(&mut word));
+            continue;
+        }
+        let previous = at.checked_sub(1).and_then(|before| chars.get(before));
+        let next = chars.get(at + 1);
+        let starts_word = c.is_ascii_uppercase()
+            && (previous.is_some_and(|p| p.is_ascii_lowercase() || p.is_ascii_digit())
+                || (previous.is_some_and(char::is_ascii_uppercase)
+                    && next.is_some_and(char::is_ascii_lowercase)));
+        if starts_word {
+            words.push(std::mem::take(&mut word));
+        }
+        word.push(c);
+    }
+    words.push(word);
+    words
         .into_iter()
+        .map(|word| stem(&word))
+        .filter(|word| word.len() >= 2 && !STOP_WORDS.contains(&word.as_str()))
 }
 
-fn text_words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|word| word.len() >= 3)
-        .map(stem)
-        .filter(|word| !STOP_WORDS.contains(&word.as_str()))
+/// Word stems, interned: evidence compares numbers, not strings, and each distinct name or
+/// description is split once.
+#[derive(Default)]
+struct Lexicon<'a> {
+    ids: IndexMap<String, u32>,
+    words: Vec<String>,
+    names: IndexMap<&'a str, Vec<u32>>,
+    texts: IndexMap<&'a str, Vec<u32>>,
+}
+
+impl<'a> Lexicon<'a> {
+    fn intern(&mut self, words: impl Iterator<Item = String>) -> Vec<u32> {
+        // IndexMap, not a std HashMap: hashed for speed, and its order is insertion order.
+        words
+            .map(|word| match self.ids.get(&word) {
+                Some(&id) => id,
+                None => {
+                    let id = self.words.len() as u32;
+                    self.words.push(word.clone());
+                    self.ids.insert(word, id);
+                    id
+                }
+            })
+            .collect()
+    }
+
+    fn name(&mut self, name: &'a str) -> &[u32] {
+        if !self.names.contains_key(name) {
+            let ids = self.intern(name_words(name));
+            self.names.insert(name, ids);
+        }
+        self.names.get(name).map_or(&[], Vec::as_slice)
+    }
+
+    fn text(&mut self, text: &'a str) -> &[u32] {
+        if !self.texts.contains_key(text) {
+            // The same words as `text_words`, without allocating for words seen before.
+            let mut ids = Vec::new();
+            let mut buffer = String::new();
+            for token in text
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|token| token.len() >= 3)
+            {
+                buffer.clear();
+                buffer.extend(token.chars().map(|c| c.to_ascii_lowercase()));
+                if buffer.len() >= 4 && buffer.ends_with('s') && !buffer.ends_with("ss") {
+                    buffer.pop();
+                }
+                if STOP_WORDS.contains(&buffer.as_str()) {
+                    continue;
+                }
+                let id = match self.ids.get(buffer.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = self.words.len() as u32;
+                        self.words.push(buffer.clone());
+                        self.ids.insert(buffer.clone(), id);
+                        id
+                    }
+                };
+                ids.push(id);
+            }
+            self.texts.insert(text, ids);
+        }
+        self.texts.get(text).map_or(&[], Vec::as_slice)
+    }
+
+    fn word(&self, id: u32) -> &str {
+        self.words.get(id as usize).map_or("", String::as_str)
+    }
 }
 
 /// Everything a block says about itself: field names, field types, field descriptions.
-fn block_words(ty: &TypeDef) -> BTreeSet<String> {
+fn block_words<'a>(ty: &'a TypeDef, lexicon: &mut Lexicon<'a>) -> BTreeSet<u32> {
     let mut words = BTreeSet::new();
     for field in &ty.fields {
-        words.extend(name_words(&field.name));
-        words.extend(name_words(field.ty.base_name()));
+        words.extend(lexicon.name(&field.name).iter().copied());
+        words.extend(lexicon.name(field.ty.base_name()).iter().copied());
         if let Some(description) = &field.description {
-            words.extend(text_words(description));
+            words.extend(lexicon.text(description).iter().copied());
         }
     }
     if let Some(example) = &ty.example {
         for entry in &example.entries {
-            words.extend(name_words(&entry.key));
+            words.extend(lexicon.name(&entry.key).iter().copied());
         }
     }
     words
@@ -355,31 +479,42 @@ const MIN_MARGIN: f64 = 2.5;
 const MEDIUM_MARGIN: f64 = 5.0;
 
 /// Matches the object candidates of each gap between named blocks to its unnamed blocks.
-fn assign_gaps(
-    schema: &mut Schema,
-    candidates: &[Classified],
+fn assign_gaps<'a>(
+    schema: &'a Schema,
+    current: &[Option<String>],
+    used: &BTreeSet<String>,
+    candidates: &'a [Classified],
     namings: &mut Vec<Naming>,
 ) -> Vec<Abstention> {
+    // In ASCII order (classification walks a BTreeMap), so each gap's share is a range.
     let objects: Vec<&Classified> = candidates
         .iter()
-        .filter(|c| c.is_object_candidate())
+        .filter(|c| c.is_object_candidate() && !used.contains(&c.name))
         .collect();
     // How many blocks use each word: rare shared words are strong evidence.
-    let bags: Vec<BTreeSet<String>> = schema.types.values().map(block_words).collect();
-    let mut document_frequency: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut lexicon = Lexicon::default();
+    let bags: Vec<BTreeSet<u32>> = schema
+        .types
+        .values()
+        .map(|ty| block_words(ty, &mut lexicon))
+        .collect();
+    let mut document_frequency: Vec<usize> = vec![0; lexicon.words.len()];
     for bag in &bags {
-        for word in bag {
-            *document_frequency.entry(word.as_str()).or_default() += 1;
+        for &word in bag {
+            if let Some(count) = document_frequency.get_mut(word as usize) {
+                *count += 1;
+            }
         }
     }
     let total = bags.len() as f64;
-    let weight = |word: &str| {
-        ((total + 1.0) / (*document_frequency.get(word).unwrap_or(&0) as f64 + 1.0)).ln()
+    let weight = |word: u32| {
+        ((total + 1.0) / (document_frequency.get(word as usize).copied().unwrap_or(0) as f64 + 1.0))
+            .ln()
     };
 
     // Field names of named blocks, by each word of the block's name: a block whose fields
     // match those of `FooAttachment` and `BarAttachment` is likely an attachment too.
-    let mut sibling_fields: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut sibling_fields: BTreeMap<u32, BTreeSet<&str>> = BTreeMap::new();
     let mut field_frequency: BTreeMap<&str, usize> = BTreeMap::new();
     for ty in schema.types.values() {
         for field in &ty.fields {
@@ -388,11 +523,11 @@ fn assign_gaps(
         if is_placeholder(ty) {
             continue;
         }
-        for word in name_words(&ty.name) {
+        for &word in lexicon.name(&ty.name) {
             sibling_fields
                 .entry(word)
                 .or_default()
-                .extend(ty.fields.iter().map(|field| field.name.clone()));
+                .extend(ty.fields.iter().map(|field| field.name.as_str()));
         }
     }
     let field_weight = |field: &str| {
@@ -403,18 +538,15 @@ fn assign_gaps(
     let mut gaps: Vec<(Option<String>, Vec<usize>, Option<String>)> = Vec::new();
     let mut before: Option<String> = None;
     let mut run: Vec<usize> = Vec::new();
-    for (index, ty) in schema.types.values().enumerate() {
-        if is_placeholder(ty) {
-            run.push(index);
-        } else {
-            if !run.is_empty() {
-                gaps.push((
-                    before.clone(),
-                    std::mem::take(&mut run),
-                    Some(ty.name.clone()),
-                ));
+    for (index, name) in current.iter().enumerate() {
+        match name {
+            None => run.push(index),
+            Some(name) => {
+                if !run.is_empty() {
+                    gaps.push((before.clone(), std::mem::take(&mut run), Some(name.clone())));
+                }
+                before = Some(name.clone());
             }
-            before = Some(ty.name.clone());
         }
     }
     if !run.is_empty() {
@@ -424,13 +556,18 @@ fn assign_gaps(
     let mut planned: Vec<Naming> = Vec::new();
     let mut abstentions = Vec::new();
     for (before, blocks, after) in gaps {
+        let start = before.as_deref().map_or(0, |before| {
+            objects.partition_point(|c| c.name.as_str() <= before)
+        });
+        let end = after.as_deref().map_or(objects.len(), |after| {
+            objects.partition_point(|c| c.name.as_str() < after)
+        });
         let in_gap: Vec<&Classified> = objects
+            .get(start..end.max(start))
+            .unwrap_or_default()
             .iter()
             .copied()
-            .filter(|c| {
-                fits(&c.name, before.as_deref(), after.as_deref())
-                    && !schema.types.contains_key(&c.name)
-            })
+            .filter(|c| !schema.types.contains_key(&c.name))
             .collect();
         if in_gap.is_empty() {
             continue;
@@ -439,17 +576,17 @@ fn assign_gaps(
             .iter()
             .filter_map(|&index| schema.types.get_index(index).map(|(_, ty)| ty))
             .collect();
-        let candidate_words: Vec<Vec<String>> = in_gap
+        let candidate_words: Vec<Vec<u32>> = in_gap
             .iter()
             .map(|c| {
-                let mut words: Vec<String> = name_words(&c.name).collect();
+                let mut words = lexicon.name(&c.name).to_vec();
                 words.dedup();
                 words
             })
             .collect();
         // What the fields that use a candidate say about it (`notes: "Notes for the account."`),
         // minus the candidate's own name words.
-        let usage_words: Vec<BTreeSet<String>> = in_gap
+        let usage_words: Vec<BTreeSet<u32>> = in_gap
             .iter()
             .zip(&candidate_words)
             .map(|(c, own)| {
@@ -458,9 +595,9 @@ fn assign_gaps(
                     let Some(field) = schema.types.get(owner).and_then(|ty| ty.field(field)) else {
                         continue;
                     };
-                    words.extend(name_words(&field.name));
+                    words.extend(lexicon.name(&field.name).iter().copied());
                     if let Some(description) = &field.description {
-                        words.extend(text_words(description));
+                        words.extend(lexicon.text(description).iter().copied());
                     }
                 }
                 words.retain(|word| !own.contains(word));
@@ -468,7 +605,7 @@ fn assign_gaps(
             })
             .collect();
         let stems: Vec<BTreeSet<String>> = block_types.iter().map(|ty| owner_stems(ty)).collect();
-        let evidence = |block: usize, candidate: usize| -> Option<Evidence> {
+        let evidence = |block: usize, candidate: usize| -> Option<Evidence<'a>> {
             let ty = block_types.get(block)?;
             let name = &in_gap.get(candidate)?.name;
             if shape(ty) != shape_of_name(name) || is_mutation_payload(ty) {
@@ -487,20 +624,20 @@ fn assign_gaps(
                 return Some(Evidence::default());
             }
             let bag = bags.get(*blocks.get(block)?)?;
-            let shared = |words: &mut dyn Iterator<Item = &String>| -> Vec<String> {
-                words.filter(|word| bag.contains(*word)).cloned().collect()
+            let shared = |words: &mut dyn Iterator<Item = &u32>| -> Vec<u32> {
+                words.filter(|word| bag.contains(*word)).copied().collect()
             };
             let own = shared(&mut candidate_words.get(candidate)?.iter());
             let usage = shared(&mut usage_words.get(candidate)?.iter());
-            let sibling: Vec<String> = candidate_words
+            let sibling: Vec<&str> = candidate_words
                 .get(candidate)?
                 .last()
                 .and_then(|head| sibling_fields.get(head))
                 .map(|fields| {
                     ty.fields
                         .iter()
-                        .filter(|field| fields.contains(&field.name))
-                        .map(|field| field.name.clone())
+                        .filter(|field| fields.contains(field.name.as_str()))
+                        .map(|field| field.name.as_str())
                         .collect()
                 })
                 .unwrap_or_default();
@@ -515,8 +652,8 @@ fn assign_gaps(
             } else {
                 None
             };
-            let total = own.iter().map(|word| weight(word)).sum::<f64>()
-                + USAGE_WEIGHT * usage.iter().map(|word| weight(word)).sum::<f64>()
+            let total = own.iter().map(|&word| weight(word)).sum::<f64>()
+                + USAGE_WEIGHT * usage.iter().map(|&word| weight(word)).sum::<f64>()
                 + SIBLING_WEIGHT * sibling.iter().map(|field| field_weight(field)).sum::<f64>()
                 + match owner_stem {
                     Some(true) => OWNER_STEM_WEIGHT,
@@ -531,7 +668,20 @@ fn assign_gaps(
                 total,
             })
         };
-        let score = |block: usize, candidate: usize| evidence(block, candidate).map(|e| e.total);
+        let scores: Vec<Vec<Option<f64>>> = (0..block_types.len())
+            .map(|block| {
+                (0..in_gap.len())
+                    .map(|candidate| evidence(block, candidate).map(|e| e.total))
+                    .collect()
+            })
+            .collect();
+        let score = |block: usize, candidate: usize| {
+            scores
+                .get(block)
+                .and_then(|row| row.get(candidate))
+                .copied()
+                .flatten()
+        };
         let pairs = best_matching(block_types.len(), in_gap.len(), PLACEMENT, &score);
         // The more blocks in a gap that no candidate needs, the likelier one of them shares a
         // word with a candidate by chance: ask for more evidence.
@@ -582,20 +732,22 @@ fn assign_gaps(
                 "`{}` is referenced but not defined and sorts into this gap",
                 candidate.name
             )];
-            let listed = |words: &[String]| {
+            let listed = |words: &mut dyn Iterator<Item = &str>| {
                 words
-                    .iter()
                     .map(|word| format!("`{word}`"))
                     .collect::<Vec<_>>()
                     .join(", ")
             };
             if !found.own.is_empty() {
-                evidence.push(format!("the block's fields mention {}", listed(&found.own)));
+                evidence.push(format!(
+                    "the block's fields mention {}",
+                    listed(&mut found.own.iter().map(|&word| lexicon.word(word)))
+                ));
             }
             if !found.usage.is_empty() {
                 evidence.push(format!(
                     "and {}, as the fields of this type do",
-                    listed(&found.usage)
+                    listed(&mut found.usage.iter().map(|&word| lexicon.word(word)))
                 ));
             }
             if found.owner_stem == Some(true) {
@@ -604,7 +756,7 @@ fn assign_gaps(
             if !found.sibling.is_empty() {
                 evidence.push(format!(
                     "it shares fields {} with named types of the same kind",
-                    listed(&found.sibling)
+                    listed(&mut found.sibling.iter().copied())
                 ));
             }
             placed.insert(pair.block);
@@ -637,10 +789,29 @@ fn assign_gaps(
             }
         }
     }
-    for naming in planned {
-        if rename(schema, &naming) {
-            namings.push(naming);
-        }
-    }
+    namings.extend(planned);
     abstentions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_words;
+
+    #[track_caller]
+    fn check(name: &str, expect: &[&str]) {
+        assert_eq!(name_words(name).collect::<Vec<_>>(), expect);
+    }
+
+    #[test]
+    fn names_split_into_word_stems() {
+        check("APIExceptionNoteType", &["api", "exception", "note"]);
+        check("sizeInBytes", &["size", "in", "byte"]);
+        check("s3Bucket", &["s3", "bucket"]);
+        check("QuoteType_", &["quote"]);
+        // The plural stemmer is crude ("status" -> "statu"), but the same on both sides.
+        check(
+            "DCAProceedingClosureStatus",
+            &["dca", "proceeding", "closure", "statu"],
+        );
+    }
 }

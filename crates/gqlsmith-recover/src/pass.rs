@@ -60,13 +60,14 @@ pub fn recover(loaded: &mut Loaded, options: &RecoverOptions) -> RecoveryReport 
     let classified = classify_all(&dangling_names(schema));
     let (namings, abstentions) = name_blocks(schema, &classified, diagnostics);
 
-    // What stays referenced but undefined gets a type of its own, kind inferred.
-    let still_dangling = dangling_names(schema);
-    let mut kinds = Vec::new();
-    for candidate in classified
+    // What stays referenced but undefined (did not name a block) gets a type of its own,
+    // kind inferred.
+    let unused: Vec<&Classified> = classified
         .iter()
-        .filter(|c| still_dangling.contains_key(&c.name))
-    {
+        .filter(|c| !schema.types.contains_key(&c.name))
+        .collect();
+    let mut kinds = Vec::new();
+    for candidate in unused {
         schema.insert_type(inferred_type(candidate));
         kinds.push(candidate.clone());
         if !candidate.disagreements.is_empty() {

@@ -1,7 +1,7 @@
 //! What recovery did and how sure it is: counts per signal and tier, what stays unknown, and
 //! per recovered name its signals. Serialized for `--format json`, rendered for `inspect`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use gqlsmith_model::{Confidence, Schema};
@@ -92,12 +92,11 @@ impl RecoveryReport {
         for tier in [Confidence::High, Confidence::Medium, Confidence::Low] {
             report.per_tier.insert(tier.to_string(), 0);
         }
-        let line_of = |placeholder: &str| {
-            placeholders_before
-                .iter()
-                .find(|(name, _)| name == placeholder)
-                .and_then(|(_, line)| *line)
-        };
+        let lines: BTreeMap<&str, Option<u32>> = placeholders_before
+            .iter()
+            .map(|(name, line)| (name.as_str(), *line))
+            .collect();
+        let line_of = |placeholder: &str| lines.get(placeholder).copied().flatten();
         let mut recovered: Vec<RecoveredName> = overlay_names
             .iter()
             .chain(reference_names)
@@ -132,12 +131,15 @@ impl RecoveryReport {
                 candidates: a.candidates.clone(),
             })
             .collect();
+        let abstained: BTreeSet<&str> = report
+            .abstained
+            .iter()
+            .map(|a| a.placeholder.as_str())
+            .collect();
         report.unknown = schema
             .types
             .values()
-            .filter(|ty| {
-                is_placeholder(ty) && !report.abstained.iter().any(|a| a.placeholder == ty.name)
-            })
+            .filter(|ty| is_placeholder(ty) && !abstained.contains(ty.name.as_str()))
             .map(|ty| ty.name.clone())
             .collect();
         report.dangling_names = dangling_names;

@@ -162,7 +162,7 @@ Unnamed_L12 <- placeholder
 BrownoutEdge: object [] [] by left-out-of-example medium
 ID: scalar [] [] by builtin-scalar high
 Int: scalar [] [] by builtin-scalar high
-warning[R403] connection `Unnamed_L12` would be `BrownoutConnection`, but the page order puts it elsewhere
+warning[R403] `Unnamed_L12` would be `BrownoutConnection` by the Relay rule, but the page order puts it elsewhere
 "#,
     );
 }
