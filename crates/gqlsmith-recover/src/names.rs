@@ -50,11 +50,21 @@ fn shape(ty: &TypeDef) -> Shape {
     }
 }
 
-/// A mutation payload declares the errors its mutation can raise. Payloads are referenced
-/// only from the Mutation root, which an objects page does not show (253 of the 254 named
-/// payloads on the Kraken page are referenced nowhere on it), so a referenced name is not one.
+/// A mutation payload lists the errors its mutation can raise. Payloads are referenced only
+/// from the Mutation root, which an objects page does not show (none of the 249 named blocks
+/// with error codes on the Kraken page is referenced on it), so a referenced name is not one.
+///
+/// The list is part of the description, which an unnamed block never has; a deprecated
+/// `possibleErrors` field alone is weaker: payloads have it, but so do some query types
+/// (`ReadingType`, and the water types `WaterMeterType` and `WasteWaterSupplyPointType`).
 fn is_mutation_payload(ty: &TypeDef) -> bool {
-    !ty.error_codes.is_empty() || ty.field("possibleErrors").is_some()
+    !ty.error_codes.is_empty()
+}
+
+/// A block with a `possibleErrors` field (and no error list) may be a payload that lost its
+/// description: it takes a referenced name only when its nested types are named after it.
+fn may_be_payload(ty: &TypeDef) -> bool {
+    ty.field("possibleErrors").is_some()
 }
 
 /// The shape a name asks for: a Relay name must sit on a block of that shape.
@@ -85,7 +95,53 @@ pub(crate) fn name_blocks(
         .collect();
     let mut used = BTreeSet::new();
     relay_names(schema, &mut current, &mut used, diagnostics, &mut namings);
-    let abstentions = assign_gaps(schema, &current, &used, candidates, &mut namings);
+    // How sure each name is: page names and Relay names are certain; a name from the gap
+    // assignment bounds what later rounds may derive from it.
+    let mut sure: Vec<Confidence> = vec![Confidence::High; current.len()];
+    // Which names the gap assignment gave (a gap next to one was narrowed by it).
+    let mut assigned: Vec<bool> = vec![false; current.len()];
+    let mut scorer = GapScorer::new(schema);
+    let abstentions = loop {
+        let mut found = Vec::new();
+        let abstentions = assign_gaps(
+            schema,
+            &mut scorer,
+            Anchors {
+                names: &current,
+                confidence: &sure,
+                assigned: &assigned,
+            },
+            &used,
+            candidates,
+            &mut found,
+        );
+        // Each sure name splits its gap: the next round sees smaller gaps with fewer
+        // candidates each, where a count can force what a whole gap could not. A low name
+        // splits nothing (a wrong one would mislead every name derived from it): it is kept
+        // only from the last round, which sees every gap that is left.
+        let (firm, tentative): (Vec<Naming>, Vec<Naming>) = found
+            .into_iter()
+            .partition(|naming| naming.confidence >= Confidence::Medium);
+        if firm.is_empty() {
+            namings.extend(tentative);
+            break abstentions;
+        }
+        for naming in &firm {
+            if let Some(index) = schema.types.get_index_of(&naming.placeholder) {
+                if let Some(slot) = current.get_mut(index) {
+                    *slot = Some(naming.name.clone());
+                }
+                if let Some(slot) = sure.get_mut(index) {
+                    *slot = naming.confidence;
+                }
+                if let Some(slot) = assigned.get_mut(index) {
+                    *slot = true;
+                }
+            }
+            used.insert(naming.name.clone());
+        }
+        namings.extend(firm);
+    };
     rename_all(schema, &namings);
     (namings, abstentions)
 }
@@ -283,6 +339,26 @@ fn owner_stems(ty: &TypeDef) -> BTreeSet<String> {
     stems
 }
 
+/// True when a field of type `field_type` holds values of type `name`: the type itself, or
+/// its Relay connection or edge, as the page names them (`FooConnection` for `Foo`,
+/// `FooConnectionTypeConnection` for `FooType`).
+fn holds(field_type: &str, name: &str) -> bool {
+    if field_type == name {
+        return true;
+    }
+    let Some(collection) = field_type
+        .strip_suffix("Connection")
+        .or_else(|| field_type.strip_suffix("Edge"))
+    else {
+        return false;
+    };
+    collection == name
+        || matches!(
+            (collection.strip_suffix("ConnectionType"), name.strip_suffix("Type")),
+            (Some(held), Some(stem)) if held == stem
+        )
+}
+
 /// True when `stem` is `name`, or `name` is `stem` with a `Type` suffix.
 fn stem_names(stem: &str, name: &str) -> bool {
     name == stem || name.strip_suffix("Type") == Some(stem)
@@ -478,10 +554,119 @@ const MIN_MARGIN: f64 = 2.5;
 /// Evidence margin for a medium-confidence name.
 const MEDIUM_MARGIN: f64 = 5.0;
 
+/// What the whole page says, computed once for every round of the gap assignment: word
+/// stems per block, how rare each word and field name is, and the fields of named blocks by
+/// the words of their names.
+struct GapScorer<'a> {
+    lexicon: Lexicon<'a>,
+    /// Word stems of each block, in page order.
+    bags: Vec<BTreeSet<u32>>,
+    /// How many blocks use each word: rare shared words are strong evidence.
+    document_frequency: Vec<usize>,
+    /// Field names of named blocks, by each word of the block's name: a block whose fields
+    /// match those of `FooAttachment` and `BarAttachment` is likely an attachment too.
+    sibling_fields: BTreeMap<u32, BTreeSet<&'a str>>,
+    field_frequency: BTreeMap<&'a str, usize>,
+    blocks: f64,
+}
+
+impl<'a> GapScorer<'a> {
+    fn new(schema: &'a Schema) -> Self {
+        let mut lexicon = Lexicon::default();
+        let bags: Vec<BTreeSet<u32>> = schema
+            .types
+            .values()
+            .map(|ty| block_words(ty, &mut lexicon))
+            .collect();
+        let mut document_frequency: Vec<usize> = vec![0; lexicon.words.len()];
+        for bag in &bags {
+            for &word in bag {
+                if let Some(count) = document_frequency.get_mut(word as usize) {
+                    *count += 1;
+                }
+            }
+        }
+        let mut sibling_fields: BTreeMap<u32, BTreeSet<&str>> = BTreeMap::new();
+        let mut field_frequency: BTreeMap<&str, usize> = BTreeMap::new();
+        for ty in schema.types.values() {
+            for field in field_names(ty) {
+                *field_frequency.entry(field).or_default() += 1;
+            }
+            if is_placeholder(ty) {
+                continue;
+            }
+            for &word in lexicon.name(&ty.name) {
+                sibling_fields
+                    .entry(word)
+                    .or_default()
+                    .extend(field_names(ty));
+            }
+        }
+        GapScorer {
+            lexicon,
+            bags,
+            document_frequency,
+            sibling_fields,
+            field_frequency,
+            blocks: schema.types.len() as f64,
+        }
+    }
+
+    fn word_weight(&self, word: u32) -> f64 {
+        let used = self
+            .document_frequency
+            .get(word as usize)
+            .copied()
+            .unwrap_or(0);
+        ((self.blocks + 1.0) / (used as f64 + 1.0)).ln()
+    }
+
+    fn field_weight(&self, field: &str) -> f64 {
+        let used = self.field_frequency.get(field).copied().unwrap_or(0);
+        ((self.blocks + 1.0) / (used as f64 + 1.0)).ln()
+    }
+}
+
+/// The names a block's fields have: its field table, or, for a block whose page shows only
+/// an example, the example's keys (the example lists the same fields).
+fn field_names(ty: &TypeDef) -> Box<dyn Iterator<Item = &str> + '_> {
+    if ty.fields.is_empty() {
+        Box::new(
+            ty.example
+                .iter()
+                .flat_map(|example| &example.entries)
+                .map(|entry| entry.key.as_str()),
+        )
+    } else {
+        Box::new(ty.fields.iter().map(|field| field.name.as_str()))
+    }
+}
+
+/// The names known so far, by page position, and how sure each is.
+struct Anchors<'r> {
+    names: &'r [Option<String>],
+    confidence: &'r [Confidence],
+    /// True for the names an earlier round of the gap assignment gave.
+    assigned: &'r [bool],
+}
+
+/// A run of unnamed blocks between two names (or the page's ends).
+struct Gap {
+    before: Option<String>,
+    blocks: Vec<usize>,
+    after: Option<String>,
+    /// The least sure of the two names around the gap: a name derived from them is no
+    /// surer.
+    bound: Confidence,
+    /// True when a name from an earlier round is one of the two.
+    narrowed: bool,
+}
+
 /// Matches the object candidates of each gap between named blocks to its unnamed blocks.
 fn assign_gaps<'a>(
     schema: &'a Schema,
-    current: &[Option<String>],
+    scorer: &mut GapScorer<'a>,
+    anchors: Anchors<'_>,
     used: &BTreeSet<String>,
     candidates: &'a [Classified],
     namings: &mut Vec<Naming>,
@@ -491,71 +676,59 @@ fn assign_gaps<'a>(
         .iter()
         .filter(|c| c.is_object_candidate() && !used.contains(&c.name))
         .collect();
-    // How many blocks use each word: rare shared words are strong evidence.
-    let mut lexicon = Lexicon::default();
-    let bags: Vec<BTreeSet<u32>> = schema
-        .types
-        .values()
-        .map(|ty| block_words(ty, &mut lexicon))
-        .collect();
-    let mut document_frequency: Vec<usize> = vec![0; lexicon.words.len()];
-    for bag in &bags {
-        for &word in bag {
-            if let Some(count) = document_frequency.get_mut(word as usize) {
-                *count += 1;
-            }
-        }
-    }
-    let total = bags.len() as f64;
-    let weight = |word: u32| {
-        ((total + 1.0) / (document_frequency.get(word as usize).copied().unwrap_or(0) as f64 + 1.0))
-            .ln()
-    };
-
-    // Field names of named blocks, by each word of the block's name: a block whose fields
-    // match those of `FooAttachment` and `BarAttachment` is likely an attachment too.
-    let mut sibling_fields: BTreeMap<u32, BTreeSet<&str>> = BTreeMap::new();
-    let mut field_frequency: BTreeMap<&str, usize> = BTreeMap::new();
-    for ty in schema.types.values() {
-        for field in &ty.fields {
-            *field_frequency.entry(field.name.as_str()).or_default() += 1;
-        }
-        if is_placeholder(ty) {
-            continue;
-        }
-        for &word in lexicon.name(&ty.name) {
-            sibling_fields
-                .entry(word)
-                .or_default()
-                .extend(ty.fields.iter().map(|field| field.name.as_str()));
-        }
-    }
-    let field_weight = |field: &str| {
-        ((total + 1.0) / (*field_frequency.get(field).unwrap_or(&0) as f64 + 1.0)).ln()
-    };
 
     // Gaps: runs of placeholders between names, with their neighbours.
-    let mut gaps: Vec<(Option<String>, Vec<usize>, Option<String>)> = Vec::new();
-    let mut before: Option<String> = None;
+    let mut gaps: Vec<Gap> = Vec::new();
+    // The name before the current run, how sure it is, and whether it was assigned.
+    let mut before: Option<(String, Confidence, bool)> = None;
     let mut run: Vec<usize> = Vec::new();
-    for (index, name) in current.iter().enumerate() {
+    for (index, name) in anchors.names.iter().enumerate() {
         match name {
             None => run.push(index),
             Some(name) => {
+                let sure = anchors
+                    .confidence
+                    .get(index)
+                    .copied()
+                    .unwrap_or(Confidence::Low);
+                let assigned = anchors.assigned.get(index).copied().unwrap_or(false);
                 if !run.is_empty() {
-                    gaps.push((before.clone(), std::mem::take(&mut run), Some(name.clone())));
+                    gaps.push(Gap {
+                        bound: before
+                            .as_ref()
+                            .map_or(sure, |(_, first, _)| sure.min(*first)),
+                        narrowed: assigned || before.as_ref().is_some_and(|(_, _, a)| *a),
+                        before: before.as_ref().map(|(name, _, _)| name.clone()),
+                        blocks: std::mem::take(&mut run),
+                        after: Some(name.clone()),
+                    });
                 }
-                before = Some(name.clone());
+                before = Some((name.clone(), sure, assigned));
             }
         }
     }
     if !run.is_empty() {
-        gaps.push((before, run, None));
+        gaps.push(Gap {
+            bound: before
+                .as_ref()
+                .map_or(Confidence::High, |(_, sure, _)| *sure),
+            narrowed: before.as_ref().is_some_and(|(_, _, assigned)| *assigned),
+            before: before.map(|(name, _, _)| name),
+            blocks: run,
+            after: None,
+        });
     }
 
     let mut planned: Vec<Naming> = Vec::new();
     let mut abstentions = Vec::new();
-    for (before, blocks, after) in gaps {
+    for Gap {
+        before,
+        blocks,
+        after,
+        bound,
+        narrowed,
+    } in gaps
+    {
         let start = before.as_deref().map_or(0, |before| {
             objects.partition_point(|c| c.name.as_str() <= before)
         });
@@ -579,7 +752,7 @@ fn assign_gaps<'a>(
         let candidate_words: Vec<Vec<u32>> = in_gap
             .iter()
             .map(|c| {
-                let mut words = lexicon.name(&c.name).to_vec();
+                let mut words = scorer.lexicon.name(&c.name).to_vec();
                 words.dedup();
                 words
             })
@@ -595,9 +768,9 @@ fn assign_gaps<'a>(
                     let Some(field) = schema.types.get(owner).and_then(|ty| ty.field(field)) else {
                         continue;
                     };
-                    words.extend(lexicon.name(&field.name).iter().copied());
+                    words.extend(scorer.lexicon.name(&field.name).iter().copied());
                     if let Some(description) = &field.description {
-                        words.extend(lexicon.text(description).iter().copied());
+                        words.extend(scorer.lexicon.text(description).iter().copied());
                     }
                 }
                 words.retain(|word| !own.contains(word));
@@ -620,10 +793,15 @@ fn assign_gaps<'a>(
                 .iter()
                 .flat_map(|example| &example.entries)
                 .any(|entry| bare_name_in_example(&entry.value) == Some(name.as_str()));
-            if shows_candidate || ty.fields.iter().any(|field| field.ty.base_name() == name) {
-                return Some(Evidence::default());
+            if shows_candidate
+                || ty
+                    .fields
+                    .iter()
+                    .any(|field| holds(field.ty.base_name(), name))
+            {
+                return (!may_be_payload(ty)).then(Evidence::default);
             }
-            let bag = bags.get(*blocks.get(block)?)?;
+            let bag = scorer.bags.get(*blocks.get(block)?)?;
             let shared = |words: &mut dyn Iterator<Item = &u32>| -> Vec<u32> {
                 words.filter(|word| bag.contains(*word)).copied().collect()
             };
@@ -632,12 +810,10 @@ fn assign_gaps<'a>(
             let sibling: Vec<&str> = candidate_words
                 .get(candidate)?
                 .last()
-                .and_then(|head| sibling_fields.get(head))
+                .and_then(|head| scorer.sibling_fields.get(head))
                 .map(|fields| {
-                    ty.fields
-                        .iter()
-                        .filter(|field| fields.contains(field.name.as_str()))
-                        .map(|field| field.name.as_str())
+                    field_names(ty)
+                        .filter(|field| fields.contains(field))
                         .collect()
                 })
                 .unwrap_or_default();
@@ -652,9 +828,23 @@ fn assign_gaps<'a>(
             } else {
                 None
             };
-            let total = own.iter().map(|&word| weight(word)).sum::<f64>()
-                + USAGE_WEIGHT * usage.iter().map(|&word| weight(word)).sum::<f64>()
-                + SIBLING_WEIGHT * sibling.iter().map(|field| field_weight(field)).sum::<f64>()
+            if may_be_payload(ty) && owner_stem != Some(true) {
+                return None;
+            }
+            let total = own
+                .iter()
+                .map(|&word| scorer.word_weight(word))
+                .sum::<f64>()
+                + USAGE_WEIGHT
+                    * usage
+                        .iter()
+                        .map(|&word| scorer.word_weight(word))
+                        .sum::<f64>()
+                + SIBLING_WEIGHT
+                    * sibling
+                        .iter()
+                        .map(|field| scorer.field_weight(field))
+                        .sum::<f64>()
                 + match owner_stem {
                     Some(true) => OWNER_STEM_WEIGHT,
                     Some(false) => -OWNER_STEM_WEIGHT,
@@ -709,7 +899,11 @@ fn assign_gaps<'a>(
             } else {
                 continue;
             };
+            let confidence = confidence.min(bound);
             let mut signals = vec!["page-order".to_owned(), "dangling-reference".to_owned()];
+            if narrowed {
+                signals.push("narrowed-gap".into());
+            }
             if pair.forced {
                 signals.push("forced-by-count".into());
             }
@@ -741,13 +935,13 @@ fn assign_gaps<'a>(
             if !found.own.is_empty() {
                 evidence.push(format!(
                     "the block's fields mention {}",
-                    listed(&mut found.own.iter().map(|&word| lexicon.word(word)))
+                    listed(&mut found.own.iter().map(|&word| scorer.lexicon.word(word)))
                 ));
             }
             if !found.usage.is_empty() {
                 evidence.push(format!(
                     "and {}, as the fields of this type do",
-                    listed(&mut found.usage.iter().map(|&word| lexicon.word(word)))
+                    listed(&mut found.usage.iter().map(|&word| scorer.lexicon.word(word)))
                 ));
             }
             if found.owner_stem == Some(true) {

@@ -278,6 +278,116 @@ note[R401] `Unnamed_L19` keeps its placeholder: the page does not single out whi
 }
 
 #[test]
+fn a_block_with_possible_errors_is_named_only_after_its_nested_types() {
+    // `possibleErrors` marks mutation payloads, but some query types have it too (Kraken's
+    // `WaterMeterType`). The block whose `status` is a `WaterMeterStatus` is the water meter,
+    // although it has `possibleErrors` and another block in the gap could take the name.
+    check(
+        &[
+            block(
+                Some("Property"),
+                Some("A property."),
+                &["meters([WaterMeterType])"],
+                &[],
+            ),
+            block(
+                None,
+                None,
+                &["deviceId(String)", "readingFrequency(String)"],
+                &[r#""deviceId": "abc123""#],
+            ),
+            block(
+                None,
+                None,
+                &[
+                    "possibleErrors([PossibleErrorType])",
+                    "serialNumber(String)",
+                    "status(WaterMeterStatus)",
+                ],
+                &[r#""status": "ACTIVE""#],
+            ),
+        ],
+        r#"
+Property <- page
+Unnamed_L12 <- placeholder
+WaterMeterType <- medium: page-order dangling-reference field-words owner-stem
+Int: scalar [] [] by builtin-scalar high
+PossibleErrorType: object [] [] by left-out-of-example medium
+String: scalar [] [] by builtin-scalar high
+WaterMeterStatus: enum ["ACTIVE"] [] by enum-sample high
+"#,
+    );
+}
+
+#[test]
+fn a_name_narrows_its_gap_and_the_rest_can_be_forced() {
+    // `Apple` and `Mango` sort into one gap of three blocks. The second block is the mango
+    // (its `ripeness` is a `MangoRipeness`); `Apple` sorts before `Mango`, so once the mango
+    // is named only the first block is left for it: forced in the narrowed gap.
+    check(
+        &[
+            block(
+                Some("Abacus"),
+                Some("A fruit counter."),
+                &["apples([Apple])", "mangoes([Mango])"],
+                &[],
+            ),
+            block(None, None, &["colour(String)"], &[r#""colour": "abc123""#]),
+            block(
+                None,
+                None,
+                &["mangoVariety(String)", "ripeness(MangoRipeness)"],
+                &[r#""ripeness": "RIPE""#],
+            ),
+            block(None, None, &["size(Int)"], &[r#""size": 1"#]),
+        ],
+        r#"
+Abacus <- page
+Apple <- medium: page-order dangling-reference narrowed-gap forced-by-count
+Mango <- medium: page-order dangling-reference field-words owner-stem
+Unnamed_L28 <- placeholder
+Int: scalar [] [] by builtin-scalar high
+MangoRipeness: enum ["RIPE"] [] by enum-sample high
+String: scalar [] [] by builtin-scalar high
+"#,
+    );
+}
+
+#[test]
+fn holding_a_connection_of_the_candidate_is_no_evidence_of_being_it() {
+    // The first block lists payment requests; its words say "payment request" because it
+    // holds them, so it is no likelier than the other block to be `PaymentRequestType`.
+    check(
+        &[
+            block(
+                Some("Account"),
+                Some("An account."),
+                &["request(PaymentRequestType)"],
+                &[],
+            ),
+            block(
+                None,
+                None,
+                &["paymentRequests(PaymentRequestConnectionTypeConnection)"],
+                &[],
+            ),
+            block(None, None, &["colour(String)"], &[r#""colour": "abc123""#]),
+        ],
+        r#"
+Account <- page
+Unnamed_L12 <- placeholder
+Unnamed_L19 <- placeholder
+Int: scalar [] [] by builtin-scalar high
+PaymentRequestConnectionTypeConnection: object [] [] by left-out-of-example medium
+PaymentRequestType: object [] [] by left-out-of-example medium
+String: scalar [] [] by builtin-scalar high
+note[R401] `Unnamed_L12` keeps its placeholder: the page does not single out which block is `PaymentRequestType`
+note[R401] `Unnamed_L19` keeps its placeholder: the page does not single out which block is `PaymentRequestType`
+"#,
+    );
+}
+
+#[test]
 fn mutation_payloads_never_take_a_referenced_name() {
     check(
         &[
