@@ -101,6 +101,7 @@ pub(crate) fn name_blocks(
     // Which names the gap assignment gave (a gap next to one was narrowed by it).
     let mut assigned: Vec<bool> = vec![false; current.len()];
     let mut scorer = GapScorer::new(schema);
+    let mut outcomes = GapOutcomes::new();
     let abstentions = loop {
         let mut found = Vec::new();
         let abstentions = assign_gaps(
@@ -113,6 +114,7 @@ pub(crate) fn name_blocks(
             },
             &used,
             candidates,
+            &mut outcomes,
             &mut found,
         );
         // Each sure name splits its gap: the next round sees smaller gaps with fewer
@@ -662,6 +664,11 @@ struct Gap {
     narrowed: bool,
 }
 
+/// What one round found in a gap, by the gap's first block and length: a gap that no sure name
+/// split comes back the same in the next round (its neighbours and candidates are the same),
+/// so it is not matched again.
+type GapOutcomes = BTreeMap<(usize, usize), (Vec<Naming>, Vec<Abstention>)>;
+
 /// Matches the object candidates of each gap between named blocks to its unnamed blocks.
 fn assign_gaps<'a>(
     schema: &'a Schema,
@@ -669,6 +676,7 @@ fn assign_gaps<'a>(
     anchors: Anchors<'_>,
     used: &BTreeSet<String>,
     candidates: &'a [Classified],
+    outcomes: &mut GapOutcomes,
     namings: &mut Vec<Naming>,
 ) -> Vec<Abstention> {
     // In ASCII order (classification walks a BTreeMap), so each gap's share is a range.
@@ -729,6 +737,13 @@ fn assign_gaps<'a>(
         narrowed,
     } in gaps
     {
+        let key = (blocks.first().copied().unwrap_or_default(), blocks.len());
+        if let Some((found, abstained)) = outcomes.get(&key) {
+            planned.extend(found.iter().cloned());
+            abstentions.extend(abstained.iter().cloned());
+            continue;
+        }
+        let (planned_before, abstained_before) = (planned.len(), abstentions.len());
         let start = before.as_deref().map_or(0, |before| {
             objects.partition_point(|c| c.name.as_str() <= before)
         });
@@ -875,8 +890,12 @@ fn assign_gaps<'a>(
         let pairs = best_matching(block_types.len(), in_gap.len(), PLACEMENT, &score);
         // The more blocks in a gap that no candidate needs, the likelier one of them shares a
         // word with a candidate by chance: ask for more evidence.
+        // Only blocks that could take some candidate count: a payload cannot.
+        let open_blocks = (0..block_types.len())
+            .filter(|&block| (0..in_gap.len()).any(|candidate| score(block, candidate).is_some()))
+            .count();
         let spare_blocks =
-            SPARE_BLOCK_WEIGHT * ((block_types.len().saturating_sub(in_gap.len()) + 1) as f64).ln();
+            SPARE_BLOCK_WEIGHT * ((open_blocks.saturating_sub(in_gap.len()) + 1) as f64).ln();
         let mut placed = BTreeSet::new();
         let mut placed_candidates = BTreeSet::new();
         for pair in &pairs {
@@ -982,6 +1001,16 @@ fn assign_gaps<'a>(
                 });
             }
         }
+        outcomes.insert(
+            key,
+            (
+                planned.get(planned_before..).unwrap_or_default().to_vec(),
+                abstentions
+                    .get(abstained_before..)
+                    .unwrap_or_default()
+                    .to_vec(),
+            ),
+        );
     }
     namings.extend(planned);
     abstentions

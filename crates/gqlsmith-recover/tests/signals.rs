@@ -388,6 +388,44 @@ note[R401] `Unnamed_L19` keeps its placeholder: the page does not single out whi
 }
 
 #[test]
+fn a_block_that_can_take_no_candidate_asks_for_no_extra_evidence() {
+    // As in the test above, one block says "refund" and "request"; the other block here is a
+    // payload (`possibleErrors`, no nested type named after a candidate), which could not take
+    // the name by chance, so the gap asks no margin for it: medium, not low. (Not forced:
+    // `PossibleErrorType` sorts into the gap too, and the refund block could take it.)
+    check(
+        &[
+            block(
+                Some("Account"),
+                Some("An account."),
+                &["refund(RefundRequestType)"],
+                &[],
+            ),
+            block(
+                None,
+                None,
+                &["possibleErrors([PossibleErrorType])", "colour(String)"],
+                &[r#""colour": "abc123""#],
+            ),
+            block(
+                None,
+                None,
+                &["refundAmount(Int)", "requestReason(String)"],
+                &[r#""refundAmount": 1"#],
+            ),
+        ],
+        r#"
+Account <- page
+Unnamed_L12 <- placeholder
+RefundRequestType <- medium: page-order dangling-reference field-words
+Int: scalar [] [] by builtin-scalar high
+PossibleErrorType: object [] [] by left-out-of-example medium
+String: scalar [] [] by builtin-scalar high
+"#,
+    );
+}
+
+#[test]
 fn mutation_payloads_never_take_a_referenced_name() {
     check(
         &[
