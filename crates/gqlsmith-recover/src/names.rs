@@ -342,10 +342,22 @@ fn owner_stems(ty: &TypeDef) -> BTreeSet<String> {
 }
 
 /// True when a field of type `field_type` holds values of type `name`: the type itself, or
-/// its Relay connection or edge, as the page names them (`FooConnection` for `Foo`,
+/// its Relay connection or edge, as the page defines them (`RegistersConnection` whose edges'
+/// `node` is a `DeviceRegister`) or names them (`FooConnection` for `Foo`,
 /// `FooConnectionTypeConnection` for `FooType`).
-fn holds(field_type: &str, name: &str) -> bool {
+fn holds(schema: &Schema, field_type: &str, name: &str) -> bool {
     if field_type == name {
+        return true;
+    }
+    let field_of = |ty: &str, field: &str| {
+        schema
+            .types
+            .get(ty)
+            .and_then(|ty| ty.field(field))
+            .map(|field| field.ty.base_name())
+    };
+    let edge = field_of(field_type, "edges").unwrap_or(field_type);
+    if field_of(edge, "node") == Some(name) {
         return true;
     }
     let Some(collection) = field_type
@@ -812,7 +824,7 @@ fn assign_gaps<'a>(
                 || ty
                     .fields
                     .iter()
-                    .any(|field| holds(field.ty.base_name(), name))
+                    .any(|field| holds(schema, field.ty.base_name(), name))
             {
                 return (!may_be_payload(ty)).then(Evidence::default);
             }

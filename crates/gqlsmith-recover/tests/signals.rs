@@ -385,6 +385,51 @@ note[R401] `Unnamed_L12` keeps its placeholder: the page does not single out whi
 note[R401] `Unnamed_L19` keeps its placeholder: the page does not single out which block is `PaymentRequestType`
 "#,
     );
+    // The same when the page defines the connection under another name: `RegistersConnection`
+    // holds `DeviceRegister`s (its edges' `node`), so only the second block's words count.
+    check(
+        &[
+            block(
+                Some("Account"),
+                Some("An account."),
+                &["register(DeviceRegister)"],
+                &[],
+            ),
+            block(
+                None,
+                None,
+                &["registers(RegistersConnection)", "deviceName(String)"],
+                &[],
+            ),
+            block(
+                None,
+                None,
+                &["registerIdentifier(String)", "deviceSerial(String)"],
+                &[],
+            ),
+            block(
+                Some("RegistersConnection"),
+                Some("Registers."),
+                &["edges([RegistersEdge]!)"],
+                &[],
+            ),
+            block(
+                Some("RegistersEdge"),
+                Some("A Relay edge containing a DeviceRegister and its cursor."),
+                &["cursor(String!)", "node(DeviceRegister)"],
+                &[],
+            ),
+        ],
+        r#"
+Account <- page
+Unnamed_L12 <- placeholder
+DeviceRegister <- low: page-order dangling-reference field-words
+RegistersConnection <- page
+RegistersEdge <- page
+Int: scalar [] [] by builtin-scalar high
+String: scalar [] [] by builtin-scalar high
+"#,
+    );
 }
 
 #[test]
