@@ -25,21 +25,30 @@ fn load(path: &str) -> Valid<Schema> {
 fn markdown_and_typescript(criterion: &mut Criterion) {
     let config = Config::default();
     let templates = Templates::embedded();
-    for (name, path) in [
+    let inputs = [
         ("github", "fixtures/schemas/github.valid.graphql"),
         ("kraken", "fixtures/kraken/objects.txt"),
-    ] {
+    ];
+    for (name, path) in inputs {
         let schema = load(path);
+        let run = |targets: &[Target]| {
+            let mut files = 0;
+            for target in targets {
+                files += generate(&schema, *target, &config, &templates, path)
+                    .map(|files| files.len())
+                    .unwrap_or(0);
+            }
+            files
+        };
+        // What `generate --target markdown --target typescript` does, then each target alone.
         criterion.bench_function(&format!("markdown+typescript/{name}"), |bencher| {
-            bencher.iter(|| {
-                let mut files = 0;
-                for target in [Target::Markdown, Target::Typescript] {
-                    files += generate(&schema, target, &config, &templates, path)
-                        .map(|files| files.len())
-                        .unwrap_or(0);
-                }
-                files
-            })
+            bencher.iter(|| run(&[Target::Markdown, Target::Typescript]))
+        });
+        criterion.bench_function(&format!("markdown/{name}"), |bencher| {
+            bencher.iter(|| run(&[Target::Markdown]))
+        });
+        criterion.bench_function(&format!("typescript/{name}"), |bencher| {
+            bencher.iter(|| run(&[Target::Typescript]))
         });
     }
 }

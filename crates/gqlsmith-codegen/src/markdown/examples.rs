@@ -52,6 +52,14 @@ fn named_placeholder(schema: &Schema, name: &str) -> Value {
             Some(ty) if ty.kind == TypeKind::Union => {
                 json!({ "__typename": ty.members.first().map_or(name, String::as_str) })
             }
+            // A value of an interface is one of its object types.
+            Some(ty) if ty.kind == TypeKind::Interface => {
+                let implementor = schema
+                    .types_of_kind(TypeKind::Object)
+                    .find(|object| object.interfaces.contains(&ty.name))
+                    .map_or(name, |object| object.name.as_str());
+                json!({ "__typename": implementor })
+            }
             Some(ty) if ty.kind != TypeKind::Scalar => json!({ "__typename": name }),
             _ => custom_scalar_placeholder(name),
         },
@@ -105,6 +113,18 @@ mod tests {
             TypeKind::Interface,
             Provenance::read_unknown_location(),
         ));
+        let mut user = TypeDef::new(
+            "User",
+            TypeKind::Object,
+            Provenance::read_unknown_location(),
+        );
+        user.interfaces.push("Owner".to_owned());
+        schema.insert_type(user);
+        schema.insert_type(TypeDef::new(
+            "Thing",
+            TypeKind::Object,
+            Provenance::read_unknown_location(),
+        ));
         let mut ty = TypeDef::new(
             "Repo",
             TypeKind::Object,
@@ -144,9 +164,10 @@ mod tests {
             &[
                 ("status", "Status!"),
                 ("owner", "Owner"),
+                ("thing", "Thing"),
                 ("tags", "[String!]!"),
             ],
-            r#"{ "status": "ACTIVE", "owner": { "__typename": "Owner" }, "tags": [ "abc123" ] }"#,
+            r#"{ "status": "ACTIVE", "owner": { "__typename": "User" }, "thing": { "__typename": "Thing" }, "tags": [ "abc123" ] }"#,
         );
         check(
             &[

@@ -347,10 +347,7 @@ impl<'schema> Site<'schema> {
     /// A link to `name`'s page, labelled with the name; a built-in scalar has no page and
     /// gets an empty `href`.
     fn type_link(&self, name: &str) -> LinkView {
-        LinkView {
-            label: name.to_owned(),
-            href: self.href(name, None).unwrap_or_default(),
-        }
+        LinkView::nested(name.to_owned(), self.href(name, None).unwrap_or_default())
     }
 
     /// A type reference as Markdown for a page one folder deep: `\[[User](../objects/user.md)!\]`.
@@ -407,11 +404,12 @@ impl<'schema> Site<'schema> {
                 references
                     .into_iter()
                     .flatten()
-                    .map(|reference| LinkView {
-                        label: reference.coordinate.clone(),
-                        href: self
-                            .href(&reference.owner, Some(&reference.anchor))
-                            .unwrap_or_default(),
+                    .map(|reference| {
+                        LinkView::nested(
+                            reference.coordinate.clone(),
+                            self.href(&reference.owner, Some(&reference.anchor))
+                                .unwrap_or_default(),
+                        )
                     })
                     .collect()
             };
@@ -629,10 +627,10 @@ impl<'schema> Site<'schema> {
                     entries.push((
                         removal,
                         DeprecationEntry {
-                            item: LinkView {
-                                label: coordinate,
-                                href: self.href(&ty.name, Some(&anchor)).unwrap_or_default(),
-                            },
+                            item: LinkView::nested(
+                                coordinate,
+                                self.href(&ty.name, Some(&anchor)).unwrap_or_default(),
+                            ),
                             kind,
                             deprecation: view,
                         },
@@ -763,12 +761,11 @@ impl<'schema> Site<'schema> {
                     .iter()
                     .filter(|field| !field.unnamed_arguments.is_empty())
                     .map(move |field| UnnamedRow {
-                        field: LinkView {
-                            label: format!("{}.{}", ty.name, field.name),
-                            href: self
-                                .href(&ty.name, Some(&anchor("arguments", &field.name)))
+                        field: LinkView::nested(
+                            format!("{}.{}", ty.name, field.name),
+                            self.href(&ty.name, Some(&anchor("arguments", &field.name)))
                                 .unwrap_or_default(),
-                        },
+                        ),
                         descriptions: field
                             .unnamed_arguments
                             .iter()
@@ -803,11 +800,9 @@ fn catalogue_page(stem: &str, view_model: PageViewModel) -> Page {
     }
 }
 
+/// A link from a page at the top of `src/` (index, SUMMARY, kind pages).
 fn link(label: &str, href: &str) -> LinkView {
-    LinkView {
-        label: label.to_owned(),
-        href: href.to_owned(),
-    }
+    LinkView::new(label.to_owned(), href.to_owned(), "")
 }
 
 fn kind_label(kind: TypeKind) -> &'static str {
@@ -855,12 +850,36 @@ fn referenced_names(ty: &TypeDef) -> impl Iterator<Item = &str> {
         .chain(ty.interfaces.iter().map(String::as_str))
 }
 
-/// A link: `label` is plain text (templates escape it), `href` is relative to `src/` (pages
-/// one folder deep prefix `../`); empty for a built-in scalar, which has no page.
+/// A link: `label` is plain text, `href` is relative to `src/` (empty for a built-in scalar,
+/// which has no page), and `markdown` is the finished link for the page it appears on, so
+/// templates print it without calling a macro per link (thousands per site).
 #[derive(Debug, Clone, Default, Serialize)]
 pub(crate) struct LinkView {
     label: String,
     href: String,
+    markdown: String,
+}
+
+impl LinkView {
+    /// A link from a page whose path relative to `src/` starts with `root` (`""` or `../`).
+    fn new(label: String, href: String, root: &str) -> LinkView {
+        let text = markdown_cell(&label);
+        let markdown = if href.is_empty() {
+            text
+        } else {
+            format!("[{text}]({root}{href})")
+        };
+        LinkView {
+            label,
+            href,
+            markdown,
+        }
+    }
+
+    /// A link from a page one folder below `src/` (type and catalogue pages).
+    fn nested(label: String, href: String) -> LinkView {
+        LinkView::new(label, href, "../")
+    }
 }
 
 #[derive(Debug, Serialize)]
