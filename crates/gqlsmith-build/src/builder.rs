@@ -37,6 +37,7 @@ pub struct Builder {
     no_recover: bool,
     base_dir: Option<PathBuf>,
     max_warnings: usize,
+    single_threaded: bool,
 }
 
 /// What a successful run produced (see [`Builder::generate`]).
@@ -91,6 +92,7 @@ impl Builder {
             no_recover: false,
             base_dir: None,
             max_warnings: DEFAULT_MAX_WARNINGS,
+            single_threaded: false,
         }
     }
 
@@ -140,6 +142,13 @@ impl Builder {
         self
     }
 
+    /// Does all the work on the calling thread. Proc macros need this: inside one,
+    /// proc-macro2 (used to format the generated code) works only on the macro's thread.
+    pub fn single_threaded(mut self) -> Builder {
+        self.single_threaded = true;
+        self
+    }
+
     /// Skips the recovery pass of docs pages.
     pub fn no_recover(mut self) -> Builder {
         self.no_recover = true;
@@ -178,7 +187,7 @@ impl Builder {
             Some(path) => run.read_config(path),
             None => None,
         };
-        let (config, config_dir, file_inputs, file_overlay, file_reference) = match config_file {
+        let (mut config, config_dir, file_inputs, file_overlay, file_reference) = match config_file {
             Some((file, dir)) => (
                 file.generate.unwrap_or_default(),
                 dir,
@@ -188,6 +197,7 @@ impl Builder {
             ),
             None => (Config::default(), PathBuf::new(), Vec::new(), None, None),
         };
+        config.single_threaded |= self.single_threaded;
         // The builder's own paths are relative to the base; the config's to the config file.
         let in_config_dir = |path: PathBuf| config_dir.join(path);
         let input_paths: Vec<PathBuf> = if self.inputs.is_empty() {
@@ -579,7 +589,7 @@ mod tests {
             "cargo:rerun-if-changed=BASE/gqlsmith.toml\n\
              cargo:rerun-if-changed=BASE/schema.graphql\n\
              gqlsmith found 1 error and generated nothing:\n\
-             gqlsmith.toml:2:1: error[B805]: invalid config: unknown field `strict_scalar`, expected one of `targets`, `scalars`, `strict_scalars`, `rust-client`, `rust-server`, `markdown`, `typescript`\n  = help: the `[generate]` table is documented in gqlsmith-codegen's `Config`",
+             gqlsmith.toml:2:1: error[B805]: invalid config: unknown field `strict_scalar`, expected one of `targets`, `scalars`, `strict_scalars`, `rust-client`, `rust-server`, `markdown`, `typescript`, `sdl`\n  = help: the `[generate]` table is documented in gqlsmith-codegen's `Config`",
         );
     }
 

@@ -238,6 +238,10 @@ pub(crate) fn view_model(schema: &Schema, config: &Config) -> Result<ServerViewM
         (TypeKind::InputObject, !inputs.is_empty()),
     ] {
         if present {
+            // The traits the user implements get their own file: the one to read first.
+            if kind == TypeKind::Object {
+                modules.push("resolvers");
+            }
             modules.push(module_for_kind(kind));
         }
     }

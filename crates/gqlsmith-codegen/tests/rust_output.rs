@@ -255,10 +255,12 @@ pub enum AnyObject {
 
 #[test]
 fn server_objects_are_traits_and_glue() {
+    // The traits the user implements live in resolvers.rs; the glue objects in objects.rs.
+    let sdl = "type Query { user(id: ID!, type: String, ctx: Int = 3): User } type User { name: String! new: Boolean @deprecated }";
     check(
-        "type Query { user(id: ID!, type: String, ctx: Int = 3): User } type User { name: String! new: Boolean @deprecated }",
+        sdl,
         "rust-server",
-        "objects.rs",
+        "resolvers.rs",
         r#"#[allow(unused_imports)]
 use super::*;
 /// What a value of the GraphQL type `Query` must answer: implement it
@@ -273,6 +275,27 @@ pub trait QueryResolver: Send + Sync {
         ctx_2: Option<i32>,
     ) -> async_graphql::Result<Option<User>>;
 }
+/// What a value of the GraphQL type `User` must answer: implement it
+/// in your own code and wrap the implementation with [`User::new`].
+#[async_graphql::async_trait::async_trait]
+pub trait UserResolver: Send + Sync {
+    async fn name(
+        &self,
+        ctx: &async_graphql::Context<'_>,
+    ) -> async_graphql::Result<String>;
+    async fn new_2(
+        &self,
+        ctx: &async_graphql::Context<'_>,
+    ) -> async_graphql::Result<Option<bool>>;
+}
+"#,
+    );
+    check(
+        sdl,
+        "rust-server",
+        "objects.rs",
+        r#"#[allow(unused_imports)]
+use super::*;
 #[derive(Clone)]
 pub struct Query(std::sync::Arc<dyn QueryResolver>);
 impl Query {
@@ -296,19 +319,6 @@ impl Query {
     ) -> async_graphql::Result<Option<User>> {
         self.0.user(ctx, id, r#type, ctx_2).await
     }
-}
-/// What a value of the GraphQL type `User` must answer: implement it
-/// in your own code and wrap the implementation with [`User::new`].
-#[async_graphql::async_trait::async_trait]
-pub trait UserResolver: Send + Sync {
-    async fn name(
-        &self,
-        ctx: &async_graphql::Context<'_>,
-    ) -> async_graphql::Result<String>;
-    async fn new_2(
-        &self,
-        ctx: &async_graphql::Context<'_>,
-    ) -> async_graphql::Result<Option<bool>>;
 }
 #[derive(Clone)]
 pub struct User(std::sync::Arc<dyn UserResolver>);
@@ -378,11 +388,14 @@ pub mod scalars;
 #[allow(deprecated, clippy::all)]
 pub mod enums;
 #[allow(deprecated, clippy::all)]
+pub mod resolvers;
+#[allow(deprecated, clippy::all)]
 pub mod objects;
 #[allow(deprecated, clippy::all)]
 pub mod inputs;
 pub use scalars::*;
 pub use enums::*;
+pub use resolvers::*;
 pub use objects::*;
 pub use inputs::*;
 /// Registers every type of the schema with `builder`, so that the server knows (and
