@@ -36,6 +36,12 @@ pub struct Config {
     pub rust_server: RustServerOptions,
     pub markdown: MarkdownOptions,
     pub typescript: TypescriptOptions,
+    pub sdl: SdlOptions,
+    /// Format generated Rust on the calling thread only. Not a config-file key: the
+    /// `include_schema!` macro sets it, because inside a proc macro proc-macro2 (which syn's
+    /// parser uses) works only on the macro's own thread.
+    #[serde(skip)]
+    pub single_threaded: bool,
 }
 
 /// The types one GraphQL scalar maps to. `rust` applies in both directions unless
@@ -123,6 +129,16 @@ pub struct TypescriptOptions {
     pub default_scalar_type: Option<String>,
 }
 
+/// Options of the `sdl` target.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SdlOptions {
+    /// Out dir, relative to the config file; `generated/sdl` when absent.
+    pub out: Option<String>,
+    /// Alphabetical order of types, fields, arguments and values instead of the input's order.
+    pub sort: bool,
+}
+
 impl ScalarMapping {
     /// The TypeScript type for values travelling in `direction`, if the mapping names one.
     pub(crate) fn typescript_type(&self, direction: Direction) -> Option<&str> {
@@ -151,6 +167,7 @@ impl Config {
             Target::RustServer => &self.rust_server.out,
             Target::Markdown => &self.markdown.out,
             Target::Typescript => &self.typescript.out,
+            Target::Sdl => &self.sdl.out,
         };
         configured.clone().unwrap_or_else(|| target.default_out_dir())
     }
@@ -185,21 +202,21 @@ mod tests {
 
     #[test]
     fn reads_the_generate_table() {
-        check("", r#"targets=["rust-client", "rust-server", "markdown", "typescript"] out=generated/rust-client strict=false scalars=[]"#);
+        check("", r#"targets=["rust-client", "rust-server", "markdown", "typescript", "sdl"] out=generated/rust-client strict=false scalars=[]"#);
         check(
             "targets = [\"rust-server\"]\nstrict_scalars = true\n[rust-client]\nout = \"src/gen\"",
             r#"targets=["rust-server"] out=src/gen strict=true scalars=[]"#,
         );
         check(
             "[scalars.DateTime]\nrust = \"String\"\nrust_input = \"chrono::NaiveDate\"",
-            r#"targets=["rust-client", "rust-server", "markdown", "typescript"] out=generated/rust-client strict=false scalars=["DateTime:Some(\"chrono::NaiveDate\")/Some(\"String\")"]"#,
+            r#"targets=["rust-client", "rust-server", "markdown", "typescript", "sdl"] out=generated/rust-client strict=false scalars=["DateTime:Some(\"chrono::NaiveDate\")/Some(\"String\")"]"#,
         );
     }
 
     #[test]
     fn refuses_unknown_keys_and_targets() {
-        check("target = []", "error: unknown field `target`, expected one of `targets`, `scalars`, `strict_scalars`, `rust-client`, `rust-server`, `markdown`, `typescript`");
-        check("targets = [\"go\"]", "error: unknown target `go` (known targets: rust-client, rust-server, markdown, typescript)");
+        check("target = []", "error: unknown field `target`, expected one of `targets`, `scalars`, `strict_scalars`, `rust-client`, `rust-server`, `markdown`, `typescript`, `sdl`");
+        check("targets = [\"go\"]", "error: unknown target `go` (known targets: rust-client, rust-server, markdown, typescript, sdl)");
         check("[scalars.URL]\nrsut = \"String\"", "error: unknown field `rsut`, expected one of `rust`, `rust_input`, `rust_output`, `typescript`, `typescript_input`, `typescript_output`");
     }
 }

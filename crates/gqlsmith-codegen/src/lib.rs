@@ -9,6 +9,7 @@ mod naming;
 mod output;
 mod rust_client;
 mod rust_server;
+mod sdl;
 mod shape;
 mod target;
 mod templates;
@@ -17,13 +18,13 @@ mod typescript;
 use gqlsmith_model::{Diagnostic, Schema, Valid};
 use serde::Serialize;
 
-pub use config::{Config, MarkdownOptions, RustClientOptions, RustServerOptions, ScalarMapping, TypescriptOptions};
+pub use config::{Config, MarkdownOptions, RustClientOptions, RustServerOptions, ScalarMapping, SdlOptions, TypescriptOptions};
 pub use output::GeneratedFile;
 pub use target::{Target, UnknownTarget};
 pub use templates::Templates;
 
 use crate::diagnostics::{location_in, CodegenError};
-use crate::output::{format_rust, header, output_path_for_template, validate_relative_path};
+use crate::output::{format_piece, format_rust, header, output_path_for_template, split_at_items, validate_relative_path};
 
 /// Generates the files of `target` for `schema`.
 ///
@@ -45,14 +46,15 @@ pub fn generate(
     match target {
         Target::RustClient => {
             let view_model = rust_client::view_model(schema, config)?;
-            render_rust_files(templates, target, &view_model.modules, &view_model, input_label)
+            render_rust_files(templates, target, &view_model.modules, &view_model, config, input_label)
         }
         Target::RustServer => {
             let view_model = rust_server::view_model(schema, config)?;
-            render_rust_files(templates, target, &view_model.modules, &view_model, input_label)
+            render_rust_files(templates, target, &view_model.modules, &view_model, config, input_label)
         }
         Target::Markdown => markdown::generate(schema, config, templates, input_label),
         Target::Typescript => typescript::generate(schema, config, templates, input_label),
+        Target::Sdl => sdl::generate(schema, config, templates, input_label),
     }
 }
 
@@ -63,12 +65,13 @@ fn render_rust_files(
     target: Target,
     modules: &[&str],
     view_model: &impl Serialize,
+    config: &Config,
     input_label: &str,
 ) -> Result<Vec<GeneratedFile>, Vec<Diagnostic>> {
     let tera = templates.tera_for(target)?;
     let context = templates.context(target, view_model).map_err(|diagnostic| vec![diagnostic])?;
     let header = header(input_label);
-    let mut files = Vec::new();
+    let mut rendered_files = Vec::new();
     let mut diagnostics = Vec::new();
     let template_names = std::iter::once("mod.rs.tera".to_owned())
         .chain(modules.iter().map(|module| format!("{module}.rs.tera")));
@@ -83,14 +86,19 @@ fn render_rust_files(
             );
             continue;
         }
-        let rendered = match templates.render(&tera, target, &template_name, &context) {
-            Ok(rendered) => rendered,
-            Err(diagnostic) => {
-                diagnostics.push(diagnostic);
-                continue;
-            }
-        };
-        match format_rust(&rendered, &templates.display_path(target, &template_name)) {
+        match templates.render(&tera, target, &template_name, &context) {
+            Ok(rendered) => rendered_files.push((path, templates.display_path(target, &template_name), rendered)),
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+    let formatted = if config.single_threaded {
+        rendered_files.iter().map(|(_, template, text)| format_rust(text, template)).collect()
+    } else {
+        format_in_parallel(&rendered_files)
+    };
+    let mut files = Vec::new();
+    for ((path, _, _), result) in rendered_files.into_iter().zip(formatted) {
+        match result {
             Ok(formatted) => files.push(GeneratedFile { path, contents: format!("{header}{formatted}") }),
             Err(diagnostic) => diagnostics.push(diagnostic),
         }
@@ -100,4 +108,63 @@ fn render_rust_files(
     } else {
         Err(diagnostics)
     }
+}
+
+/// Formats each `(path, template path, text)` with syn + prettyplease. Files are cut into
+/// pieces at the templates' item separators and the pieces formatted on as many threads as
+/// the machine has cores (parsing dominates the run time of large schemas). Results come back
+/// in input order, so the output does not depend on scheduling.
+fn format_in_parallel(rendered_files: &[(String, String, String)]) -> Vec<Result<String, Diagnostic>> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let pieces: Vec<(usize, &str)> = rendered_files
+        .iter()
+        .enumerate()
+        .flat_map(|(file, (_, _, text))| split_at_items(text).into_iter().map(move |piece| (file, piece)))
+        .collect();
+    let next = AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism().map_or(1, usize::from).min(pieces.len()).max(1);
+    let mut formatted: Vec<Option<String>> = vec![None; pieces.len()];
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(&(_, piece)) = pieces.get(index) else { break };
+                        done.push((index, format_piece(piece)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        for handle in handles {
+            // A worker only formats; if one panicked, its pieces stay `None` and their files
+            // are formatted again below, whole.
+            for (index, result) in handle.join().unwrap_or_default() {
+                formatted[index] = result;
+            }
+        }
+    });
+    // A file is its pieces in order; a file with a piece that did not format is formatted
+    // whole, which reports the error with the file's own line numbers.
+    let mut outputs: Vec<Option<String>> = vec![Some(String::new()); rendered_files.len()];
+    for ((file, _), result) in pieces.iter().zip(formatted) {
+        match result {
+            Some(text) => {
+                if let Some(output) = outputs[*file].as_mut() {
+                    output.push_str(&text);
+                }
+            }
+            None => outputs[*file] = None,
+        }
+    }
+    outputs
+        .into_iter()
+        .zip(rendered_files)
+        .map(|(output, (_, template, text))| match output {
+            Some(output) => Ok(output),
+            None => format_rust(text, template),
+        })
+        .collect()
 }

@@ -20,6 +20,9 @@ pub enum Target {
     /// One `.ts` file of types: objects and inputs as type aliases, enums, `__typename`
     /// unions, `Maybe<T>` and the scalar map.
     Typescript,
+    /// The schema as SDL (`schema.graphql`), printed by gqlsmith-sdl's writer: a model read
+    /// from a docs page becomes a schema other GraphQL tools can read.
+    Sdl,
 }
 
 /// What the registry knows about one target.
@@ -52,6 +55,7 @@ pub(crate) const TARGETS: &[TargetInfo] = &[
             ("mod.rs.tera", include_str!("../../../templates/rust-server/mod.rs.tera")),
             ("scalars.rs.tera", include_str!("../../../templates/rust-server/scalars.rs.tera")),
             ("enums.rs.tera", include_str!("../../../templates/rust-server/enums.rs.tera")),
+            ("resolvers.rs.tera", include_str!("../../../templates/rust-server/resolvers.rs.tera")),
             ("objects.rs.tera", include_str!("../../../templates/rust-server/objects.rs.tera")),
             ("interfaces.rs.tera", include_str!("../../../templates/rust-server/interfaces.rs.tera")),
             ("unions.rs.tera", include_str!("../../../templates/rust-server/unions.rs.tera")),
@@ -78,6 +82,11 @@ pub(crate) const TARGETS: &[TargetInfo] = &[
         target: Target::Typescript,
         name: "typescript",
         templates: &[("types.ts.tera", include_str!("../../../templates/typescript/types.ts.tera"))],
+    },
+    TargetInfo {
+        target: Target::Sdl,
+        name: "sdl",
+        templates: &[("schema.graphql.tera", include_str!("../../../templates/sdl/schema.graphql.tera"))],
     },
 ];
 
@@ -161,13 +170,14 @@ mod tests {
         check("rust-server", Ok(Target::RustServer));
         check("markdown", Ok(Target::Markdown));
         check("typescript", Ok(Target::Typescript));
-        check("RustClient", Err("unknown target `RustClient` (known targets: rust-client, rust-server, markdown, typescript)"));
-        check("", Err("unknown target `` (known targets: rust-client, rust-server, markdown, typescript)"));
+        check("sdl", Ok(Target::Sdl));
+        check("RustClient", Err("unknown target `RustClient` (known targets: rust-client, rust-server, markdown, typescript, sdl)"));
+        check("", Err("unknown target `` (known targets: rust-client, rust-server, markdown, typescript, sdl)"));
     }
 
     #[test]
     fn registry_lists_every_target() {
-        for target in [Target::RustClient, Target::RustServer, Target::Markdown, Target::Typescript] {
+        for target in [Target::RustClient, Target::RustServer, Target::Markdown, Target::Typescript, Target::Sdl] {
             assert_eq!(TARGETS.iter().filter(|info| info.target == target).count(), 1);
             assert_eq!(target.info().target, target);
         }

@@ -12,7 +12,7 @@ use gqlsmith_model::{Loaded, Schema, Valid};
 const FULL_TEXT_LIMIT: usize = 40_000;
 const HEAD_LINES: usize = 150;
 /// The targets this file covers (the markdown and typescript targets have their own tests).
-const RUST_TARGETS: [Target; 2] = [Target::RustClient, Target::RustServer];
+const TARGETS: [Target; 3] = [Target::RustClient, Target::RustServer, Target::Sdl];
 
 fn read_fixture(file: &str) -> Valid<Schema> {
     let path = format!("{}/../../fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
@@ -58,7 +58,7 @@ fn snapshot_text(files: &[GeneratedFile]) -> String {
 #[track_caller]
 fn check(file: &str) {
     let schema = read_fixture(file);
-    for target in RUST_TARGETS {
+    for target in TARGETS {
         let files = generate_all(&schema, target, file);
         let name = format!("{target}@{}", file.replace('/', "__"));
         insta::assert_snapshot!(name, snapshot_text(&files));
@@ -80,7 +80,7 @@ fn generating_twice_gives_identical_bytes() {
     for file in ["kraken/objects.txt", "schemas/shopify-storefront.graphql"] {
         let first_schema = read_fixture(file);
         let second_schema = read_fixture(file);
-        for target in RUST_TARGETS {
+        for target in TARGETS {
             let first = generate_all(&first_schema, target, file);
             let second = generate_all(&second_schema, target, file);
             assert_eq!(first, second, "{target} for {file}");
