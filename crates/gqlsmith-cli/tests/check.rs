@@ -216,3 +216,65 @@ fn every_fixture_is_checked_without_a_crash() {
         invalid.stderr
     );
 }
+
+/// Rule names of the findings in a `--format json` report.
+fn rules_found(run: &support::Run) -> std::collections::BTreeSet<String> {
+    let report: serde_json::Value = serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|error| panic!("{error}\n{}", run.stderr));
+    report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|finding| finding["name"].as_str().expect("a rule name").to_owned())
+        .collect()
+}
+
+#[test]
+fn error_code_rules_run_without_config_when_the_schema_declares_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    // No gqlsmith.toml here: the defaults apply. The page lists KT-CT codes, so the Kraken
+    // error-code rules run (the page repeats codes within one list).
+    let docs = gqlsmith_in(
+        dir.path(),
+        &["check", &support::root().join("fixtures/kraken/objects.txt").display().to_string(), "--format", "json", "--today", "2026-11-29"],
+    );
+    assert!(rules_found(&docs).contains("error-code-repeated"), "{}", docs.stdout);
+    // GitHub's schema declares no error codes: no Kraken rule reports, Relay ones still run.
+    let sdl = gqlsmith_in(
+        dir.path(),
+        &["check", &support::root().join("fixtures/schemas/artsy.graphql").display().to_string(), "--format", "json", "--today", "2026-11-29"],
+    );
+    let found = rules_found(&sdl);
+    assert!(found.iter().all(|rule| !rule.contains("error")), "{found:?}");
+    assert!(found.iter().any(|rule| rule.starts_with("connection") || rule.starts_with("edge")), "{found:?}");
+}
+
+#[test]
+fn the_error_registry_is_read_relative_to_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("conf")).unwrap();
+    std::fs::write(
+        dir.path().join("schema.graphql"),
+        // gqlsmith's own SDL marker for a docs page's error list (what `convert --to sdl` writes).
+        "directive @gqlsmith_error_code(code: String!, message: String!) repeatable on OBJECT\n\
+         type Query { a: Int }\n\
+         \"Do the thing.\" type DoThing @gqlsmith_error_code(code: \"KT-CT-1111\", message: \"Unauthorized.\") { \"Errors.\" possibleErrors: [String] }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("conf/gqlsmith.toml"),
+        "inputs = [\"../schema.graphql\"]\n[check]\nprofiles = [\"kraken\"]\n[check.errors]\nregistry = \"codes.txt\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("conf/codes.txt"), "# known codes\nKT-CT-9999: Never raised.\n").unwrap();
+    let run = gqlsmith_in(dir.path(), &["check", "--config", "conf/gqlsmith.toml", "--format", "json"]);
+    let found = rules_found(&run);
+    assert!(found.contains("unknown-error-code"), "{found:?}\n{}", run.stderr);
+    assert!(found.contains("unused-error-code"), "{found:?}");
+
+    std::fs::remove_file(dir.path().join("conf/codes.txt")).unwrap();
+    let missing = gqlsmith_in(dir.path(), &["check", "--config", "conf/gqlsmith.toml"]);
+    assert_eq!(missing.code, 2, "{}", missing.stderr);
+    assert!(missing.stderr.contains("codes.txt"), "{}", missing.stderr);
+    assert!(missing.stdout.is_empty());
+}

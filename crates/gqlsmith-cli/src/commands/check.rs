@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use gqlsmith_checks::{Baseline, Config as CheckConfig};
+use gqlsmith_checks::{Baseline, Config as CheckConfig, Profile};
 use gqlsmith_model::Date;
 use serde_json::json;
 
@@ -28,6 +28,18 @@ pub(crate) struct CheckArgs {
     pub(crate) today: Option<Date>,
 }
 
+/// The checks run without a `[check]` table: the Relay profile always, and the Kraken
+/// error-code profile when the schema declares error-code lists (the convention is visibly in
+/// use, as on the bundled Kraken page); a `[check]` table's `profiles` replaces both.
+fn default_check_config(schema: &gqlsmith_model::Schema) -> CheckConfig {
+    let mut config = CheckConfig::default();
+    let declares_error_codes = schema.types.values().any(|ty| !ty.error_codes.is_empty());
+    if declares_error_codes && !config.profiles.contains(&Profile::Kraken) {
+        config.profiles.push(Profile::Kraken);
+    }
+    config
+}
+
 pub(crate) fn parse_date(text: &str) -> Result<Date, String> {
     Date::parse(text).ok_or_else(|| format!("`{text}` is not a date: write YYYY-MM-DD"))
 }
@@ -47,8 +59,29 @@ pub(crate) fn run(args: CheckArgs, reporter: &Reporter) -> Result<Exit, String> 
                 .collect::<Vec<_>>()
                 .join("\n")
         })?,
-        None => CheckConfig::default(),
+        None => default_check_config(&project.loaded.schema),
     };
+    let mut check_config = check_config;
+    if let Some(registry) = check_config.errors.registry.clone() {
+        // Relative to the config file, like every path in it.
+        let path = config.resolve(std::path::Path::new(&registry));
+        let text = std::fs::read_to_string(&path).map_err(|error| {
+            format!(
+                "cannot read the error-code registry `{}` named by `[check.errors] registry` in {}: {error}",
+                path.display(),
+                config.label()
+            )
+        })?;
+        check_config
+            .load_error_registry(&text, path.display().to_string())
+            .map_err(|diagnostics| {
+                diagnostics
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })?;
+    }
     let today = args.today.unwrap_or_else(today);
     let findings = gqlsmith_checks::check(&project.loaded.schema, &check_config, today);
     let sources_text: Vec<_> = project
