@@ -6,6 +6,9 @@ use gqlsmith::codegen::Target;
 use gqlsmith_build::Builder;
 
 fn main() -> Result<(), gqlsmith_build::BuildError> {
-    Builder::new().input("../../fixtures/kraken/objects.txt").target(Target::RustClient).generate_to_out_dir()?;
+    Builder::new()
+        .input("../../fixtures/kraken/objects.txt")
+        .target(Target::RustClient)
+        .generate_to_out_dir()?;
     Ok(())
 }

@@ -11,25 +11,49 @@ use gqlsmith_model::Loaded;
 
 /// (module name, input file relative to the workspace root, target)
 const GENERATED: &[(&str, &str, Target)] = &[
-    ("kraken_client", "fixtures/kraken/objects.txt", Target::RustClient),
-    ("github_client", "fixtures/schemas/github.valid.graphql", Target::RustClient),
-    ("kraken_server", "fixtures/kraken/objects.txt", Target::RustServer),
-    ("shopify_server", "fixtures/schemas/shopify-storefront.graphql", Target::RustServer),
+    (
+        "kraken_client",
+        "fixtures/kraken/objects.txt",
+        Target::RustClient,
+    ),
+    (
+        "github_client",
+        "fixtures/schemas/github.valid.graphql",
+        Target::RustClient,
+    ),
+    (
+        "kraken_server",
+        "fixtures/kraken/objects.txt",
+        Target::RustServer,
+    ),
+    (
+        "shopify_server",
+        "fixtures/schemas/shopify-storefront.graphql",
+        Target::RustServer,
+    ),
 ];
 
 fn main() {
-    let manifest_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let manifest_dir =
+        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let workspace = manifest_dir.join("../..");
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let config_path = manifest_dir.join("gqlsmith.toml");
     println!("cargo::rerun-if-changed={}", config_path.display());
-    println!("cargo::rerun-if-changed={}", workspace.join("templates").display());
+    println!(
+        "cargo::rerun-if-changed={}",
+        workspace.join("templates").display()
+    );
     let config_text = std::fs::read_to_string(&config_path).expect("gqlsmith.toml is readable");
     let table: toml::Table = toml::from_str(&config_text).expect("gqlsmith.toml is TOML");
     let config: Config = table
         .get("generate")
         .cloned()
-        .map(|generate| generate.try_into().expect("[generate] is a valid gqlsmith-codegen config"))
+        .map(|generate| {
+            generate
+                .try_into()
+                .expect("[generate] is a valid gqlsmith-codegen config")
+        })
         .unwrap_or_default();
 
     let mut modules = String::from("// Written by build.rs: one module per generated out dir.\n");
@@ -45,16 +69,33 @@ fn main() {
         };
         let (schema, _warnings) = match loaded.into_valid() {
             Ok(valid) => valid,
-            Err(loaded) => panic!("{input} has errors: {:?}", loaded.diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>()),
+            Err(loaded) => panic!(
+                "{input} has errors: {:?}",
+                loaded
+                    .diagnostics
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+            ),
         };
         let files = match generate(&schema, *target, &config, &Templates::embedded(), input) {
             Ok(files) => files,
-            Err(diagnostics) => panic!("generating {target} for {input} failed: {:?}", diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>()),
+            Err(diagnostics) => panic!(
+                "generating {target} for {input} failed: {:?}",
+                diagnostics
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+            ),
         };
         let dir = out_dir.join(module);
         write_files(&dir, &files);
-        writeln!(modules, "#[path = {:?}]\npub mod {module};", dir.join("mod.rs").display().to_string())
-            .expect("writing to a String cannot fail");
+        writeln!(
+            modules,
+            "#[path = {:?}]\npub mod {module};",
+            dir.join("mod.rs").display().to_string()
+        )
+        .expect("writing to a String cannot fail");
     }
     std::fs::write(out_dir.join("modules.rs"), modules).expect("OUT_DIR is writable");
 }
@@ -65,7 +106,8 @@ fn write_files(dir: &Path, files: &[gqlsmith_codegen::GeneratedFile]) {
     }
     for file in files {
         let path = dir.join(&file.path);
-        std::fs::create_dir_all(path.parent().expect("a generated path has a parent")).expect("OUT_DIR is writable");
+        std::fs::create_dir_all(path.parent().expect("a generated path has a parent"))
+            .expect("OUT_DIR is writable");
         std::fs::write(&path, &file.contents).expect("OUT_DIR is writable");
     }
 }

@@ -22,19 +22,29 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("snapshots") => run("cargo", &["insta", "test", "--workspace", "--review"]),
         Some("bench") => run("cargo", &["bench", "--workspace"]),
-        Some("recover-eval") => recover_eval(args.get(1).map(String::as_str), args.get(2).map(String::as_str)),
+        Some("recover-eval") => recover_eval(
+            args.get(1).map(String::as_str),
+            args.get(2).map(String::as_str),
+        ),
         Some("fuzz") => fuzz(args.get(1).map(String::as_str).unwrap_or("30")),
         _ => {
             eprint!("{HELP}");
             return ExitCode::from(2);
         }
     };
-    if status { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    if status {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 /// The hide-and-recover harness on the Kraken page (see gqlsmith-recover's `harness`).
 fn recover_eval(seeds: Option<&str>, share: Option<&str>) -> bool {
-    let (Ok(seeds), Ok(share)) = (seeds.unwrap_or("50").parse::<u64>(), share.unwrap_or("0.3").parse::<f64>()) else {
+    let (Ok(seeds), Ok(share)) = (
+        seeds.unwrap_or("50").parse::<u64>(),
+        share.unwrap_or("0.3").parse::<f64>(),
+    ) else {
         eprintln!("usage: cargo xtask recover-eval [SEEDS] [SHARE]");
         return false;
     };
@@ -56,7 +66,10 @@ fn test() -> bool {
     let tools = root.join("tools");
     if tools.join("package-lock.json").exists() {
         let tools = tools.to_string_lossy().into_owned();
-        if !run("npm", &["ci", "--prefix", &tools, "--no-audit", "--no-fund"]) {
+        if !run(
+            "npm",
+            &["ci", "--prefix", &tools, "--no-audit", "--no-fund"],
+        ) {
             return false;
         }
     }
@@ -65,7 +78,10 @@ fn test() -> bool {
 
 fn workspace_root() -> std::path::PathBuf {
     // xtask lives one level below the workspace root.
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(std::path::Path::to_path_buf).unwrap_or_default()
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_default()
 }
 
 fn fuzz(seconds: &str) -> bool {
@@ -73,7 +89,16 @@ fn fuzz(seconds: &str) -> bool {
     targets.iter().all(|target| {
         run(
             "cargo",
-            &["+nightly", "fuzz", "run", "--fuzz-dir", "fuzz", target, "--", &format!("-max_total_time={seconds}")],
+            &[
+                "+nightly",
+                "fuzz",
+                "run",
+                "--fuzz-dir",
+                "fuzz",
+                target,
+                "--",
+                &format!("-max_total_time={seconds}"),
+            ],
         )
     })
 }

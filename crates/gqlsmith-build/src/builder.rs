@@ -187,7 +187,8 @@ impl Builder {
             Some(path) => run.read_config(path),
             None => None,
         };
-        let (mut config, config_dir, file_inputs, file_overlay, file_reference) = match config_file {
+        let (mut config, config_dir, file_inputs, file_overlay, file_reference) = match config_file
+        {
             Some((file, dir)) => (
                 file.generate.unwrap_or_default(),
                 dir,

@@ -219,8 +219,8 @@ fn every_fixture_is_checked_without_a_crash() {
 
 /// Rule names of the findings in a `--format json` report.
 fn rules_found(run: &support::Run) -> std::collections::BTreeSet<String> {
-    let report: serde_json::Value = serde_json::from_str(&run.stdout)
-        .unwrap_or_else(|error| panic!("{error}\n{}", run.stderr));
+    let report: serde_json::Value =
+        serde_json::from_str(&run.stdout).unwrap_or_else(|error| panic!("{error}\n{}", run.stderr));
     report["findings"]
         .as_array()
         .expect("findings")
@@ -236,17 +236,49 @@ fn error_code_rules_run_without_config_when_the_schema_declares_codes() {
     // error-code rules run (the page repeats codes within one list).
     let docs = gqlsmith_in(
         dir.path(),
-        &["check", &support::root().join("fixtures/kraken/objects.txt").display().to_string(), "--format", "json", "--today", "2026-11-29"],
+        &[
+            "check",
+            &support::root()
+                .join("fixtures/kraken/objects.txt")
+                .display()
+                .to_string(),
+            "--format",
+            "json",
+            "--today",
+            "2026-11-29",
+        ],
     );
-    assert!(rules_found(&docs).contains("error-code-repeated"), "{}", docs.stdout);
+    assert!(
+        rules_found(&docs).contains("error-code-repeated"),
+        "{}",
+        docs.stdout
+    );
     // GitHub's schema declares no error codes: no Kraken rule reports, Relay ones still run.
     let sdl = gqlsmith_in(
         dir.path(),
-        &["check", &support::root().join("fixtures/schemas/artsy.graphql").display().to_string(), "--format", "json", "--today", "2026-11-29"],
+        &[
+            "check",
+            &support::root()
+                .join("fixtures/schemas/artsy.graphql")
+                .display()
+                .to_string(),
+            "--format",
+            "json",
+            "--today",
+            "2026-11-29",
+        ],
     );
     let found = rules_found(&sdl);
-    assert!(found.iter().all(|rule| !rule.contains("error")), "{found:?}");
-    assert!(found.iter().any(|rule| rule.starts_with("connection") || rule.starts_with("edge")), "{found:?}");
+    assert!(
+        found.iter().all(|rule| !rule.contains("error")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|rule| rule.starts_with("connection") || rule.starts_with("edge")),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -266,10 +298,27 @@ fn the_error_registry_is_read_relative_to_the_config() {
         "inputs = [\"../schema.graphql\"]\n[check]\nprofiles = [\"kraken\"]\n[check.errors]\nregistry = \"codes.txt\"\n",
     )
     .unwrap();
-    std::fs::write(dir.path().join("conf/codes.txt"), "# known codes\nKT-CT-9999: Never raised.\n").unwrap();
-    let run = gqlsmith_in(dir.path(), &["check", "--config", "conf/gqlsmith.toml", "--format", "json"]);
+    std::fs::write(
+        dir.path().join("conf/codes.txt"),
+        "# known codes\nKT-CT-9999: Never raised.\n",
+    )
+    .unwrap();
+    let run = gqlsmith_in(
+        dir.path(),
+        &[
+            "check",
+            "--config",
+            "conf/gqlsmith.toml",
+            "--format",
+            "json",
+        ],
+    );
     let found = rules_found(&run);
-    assert!(found.contains("unknown-error-code"), "{found:?}\n{}", run.stderr);
+    assert!(
+        found.contains("unknown-error-code"),
+        "{found:?}\n{}",
+        run.stderr
+    );
     assert!(found.contains("unused-error-code"), "{found:?}");
 
     std::fs::remove_file(dir.path().join("conf/codes.txt")).unwrap();

@@ -239,11 +239,25 @@ fn input_that_is_not_its_format_exits_2_with_a_location() {
 fn rules_are_listed_and_documented() {
     let list = gqlsmith(&["rules"]);
     assert_eq!(list.code, 0);
-    assert!(list.stdout.lines().any(|line| line.starts_with("RL001") && line.contains("connection-type")), "{}", list.stdout);
+    assert!(
+        list.stdout
+            .lines()
+            .any(|line| line.starts_with("RL001") && line.contains("connection-type")),
+        "{}",
+        list.stdout
+    );
     let one = gqlsmith(&["rules", "connection-type"]);
     assert_eq!(one.code, 0);
-    assert!(one.stdout.contains("\n## What it does\n"), "headings start their line:\n{}", one.stdout);
-    assert_eq!(gqlsmith(&["rules", "RL001"]).stdout, one.stdout, "a rule is found by code too");
+    assert!(
+        one.stdout.contains("\n## What it does\n"),
+        "headings start their line:\n{}",
+        one.stdout
+    );
+    assert_eq!(
+        gqlsmith(&["rules", "RL001"]).stdout,
+        one.stdout,
+        "a rule is found by code too"
+    );
     let unknown = gqlsmith(&["rules", "conection-type"]);
     assert_eq!(unknown.code, 2);
 }

@@ -9,9 +9,14 @@ use gqlsmith_model::Loaded;
 
 fn read_and_generate(text: &str, file: &str) -> usize {
     let label: Arc<str> = Arc::from(file);
-    let loaded: Loaded =
-        if file.ends_with(".txt") { gqlsmith_docs::read(text, label) } else { gqlsmith_sdl::read_sdl(&[(label, text)]) };
-    let Ok((schema, _)) = loaded.into_valid() else { return 0 };
+    let loaded: Loaded = if file.ends_with(".txt") {
+        gqlsmith_docs::read(text, label)
+    } else {
+        gqlsmith_sdl::read_sdl(&[(label, text)])
+    };
+    let Ok((schema, _)) = loaded.into_valid() else {
+        return 0;
+    };
     let templates = Templates::embedded();
     let mut bytes = 0;
     for target in [Target::RustClient, Target::RustServer] {

@@ -169,7 +169,9 @@ impl Config {
             Target::Typescript => &self.typescript.out,
             Target::Sdl => &self.sdl.out,
         };
-        configured.clone().unwrap_or_else(|| target.default_out_dir())
+        configured
+            .clone()
+            .unwrap_or_else(|| target.default_out_dir())
     }
 }
 
@@ -182,7 +184,11 @@ mod tests {
         let actual = match toml::from_str::<Config>(toml_text) {
             Ok(config) => format!(
                 "targets={:?} out={} strict={} scalars={:?}",
-                config.selected_targets().into_iter().map(Target::name).collect::<Vec<_>>(),
+                config
+                    .selected_targets()
+                    .into_iter()
+                    .map(Target::name)
+                    .collect::<Vec<_>>(),
                 config.out_dir(Target::RustClient),
                 config.strict_scalars,
                 config
@@ -202,7 +208,10 @@ mod tests {
 
     #[test]
     fn reads_the_generate_table() {
-        check("", r#"targets=["rust-client", "rust-server", "markdown", "typescript", "sdl"] out=generated/rust-client strict=false scalars=[]"#);
+        check(
+            "",
+            r#"targets=["rust-client", "rust-server", "markdown", "typescript", "sdl"] out=generated/rust-client strict=false scalars=[]"#,
+        );
         check(
             "targets = [\"rust-server\"]\nstrict_scalars = true\n[rust-client]\nout = \"src/gen\"",
             r#"targets=["rust-server"] out=src/gen strict=true scalars=[]"#,

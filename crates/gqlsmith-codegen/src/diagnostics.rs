@@ -78,7 +78,10 @@ mod tests {
         assert_eq!(codes.len(), CodegenError::ALL.len());
         assert_eq!(names.len(), CodegenError::ALL.len());
         for name in names {
-            assert!(name.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{name}");
+            assert!(
+                name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{name}"
+            );
         }
     }
 }

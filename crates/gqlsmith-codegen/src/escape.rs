@@ -85,17 +85,32 @@ mod tests {
         check("The user.", "/// The user.\n");
         check("One.\n\nTwo.", "/// One.\n///\n/// Two.\n");
         check("Windows\r\nline\rends", "/// Windows\n/// line\n/// ends\n");
-        check("closes */ and \"\"\" and \\ stay", "/// closes */ and \"\"\" and \\ stay\n");
+        check(
+            "closes */ and \"\"\" and \\ stay",
+            "/// closes */ and \"\"\" and \\ stay\n",
+        );
         check("naïve café 😀", "/// naïve café 😀\n");
         check("bell\u{7} here", "/// bell\\u{7} here\n");
     }
 
     #[test]
     fn code_blocks_never_become_doctests() {
-        check("```\nquery { a }\n```", "/// ```text\n/// query { a }\n/// ```\n");
-        check("```graphql\nquery\n```", "/// ```text\n/// query\n/// ```\n");
-        check("```\nnever closed", "/// ```text\n/// never closed\n/// ```\n");
-        check("Intro:\n\n    indented code", "/// Intro:\n///\n///    indented code\n");
+        check(
+            "```\nquery { a }\n```",
+            "/// ```text\n/// query { a }\n/// ```\n",
+        );
+        check(
+            "```graphql\nquery\n```",
+            "/// ```text\n/// query\n/// ```\n",
+        );
+        check(
+            "```\nnever closed",
+            "/// ```text\n/// never closed\n/// ```\n",
+        );
+        check(
+            "Intro:\n\n    indented code",
+            "/// Intro:\n///\n///    indented code\n",
+        );
         check("\tTabbed", "///    Tabbed\n");
     }
 

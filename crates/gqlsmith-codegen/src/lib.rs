@@ -18,13 +18,19 @@ mod typescript;
 use gqlsmith_model::{Diagnostic, Schema, Valid};
 use serde::Serialize;
 
-pub use config::{Config, MarkdownOptions, RustClientOptions, RustServerOptions, ScalarMapping, SdlOptions, TypescriptOptions};
+pub use config::{
+    Config, MarkdownOptions, RustClientOptions, RustServerOptions, ScalarMapping, SdlOptions,
+    TypescriptOptions,
+};
 pub use output::GeneratedFile;
 pub use target::{Target, UnknownTarget};
 pub use templates::Templates;
 
 use crate::diagnostics::{location_in, CodegenError};
-use crate::output::{format_piece, format_rust, header, output_path_for_template, split_at_items, validate_relative_path};
+use crate::output::{
+    format_piece, format_rust, header, output_path_for_template, split_at_items,
+    validate_relative_path,
+};
 
 /// Generates the files of `target` for `schema`.
 ///
@@ -46,11 +52,25 @@ pub fn generate(
     match target {
         Target::RustClient => {
             let view_model = rust_client::view_model(schema, config)?;
-            render_rust_files(templates, target, &view_model.modules, &view_model, config, input_label)
+            render_rust_files(
+                templates,
+                target,
+                &view_model.modules,
+                &view_model,
+                config,
+                input_label,
+            )
         }
         Target::RustServer => {
             let view_model = rust_server::view_model(schema, config)?;
-            render_rust_files(templates, target, &view_model.modules, &view_model, config, input_label)
+            render_rust_files(
+                templates,
+                target,
+                &view_model.modules,
+                &view_model,
+                config,
+                input_label,
+            )
         }
         Target::Markdown => markdown::generate(schema, config, templates, input_label),
         Target::Typescript => typescript::generate(schema, config, templates, input_label),
@@ -69,7 +89,9 @@ fn render_rust_files(
     input_label: &str,
 ) -> Result<Vec<GeneratedFile>, Vec<Diagnostic>> {
     let tera = templates.tera_for(target)?;
-    let context = templates.context(target, view_model).map_err(|diagnostic| vec![diagnostic])?;
+    let context = templates
+        .context(target, view_model)
+        .map_err(|diagnostic| vec![diagnostic])?;
     let header = header(input_label);
     let mut rendered_files = Vec::new();
     let mut diagnostics = Vec::new();
@@ -81,25 +103,39 @@ fn render_rust_files(
             diagnostics.push(
                 CodegenError::UnsafeOutputPath
                     .diagnostic(format!("refusing to write `{path}`: {why}"))
-                    .at(location_in(&format!("templates/{target}/{template_name}"), 1, 1))
+                    .at(location_in(
+                        &format!("templates/{target}/{template_name}"),
+                        1,
+                        1,
+                    ))
                     .with_help("output paths must stay inside the out dir"),
             );
             continue;
         }
         match templates.render(&tera, target, &template_name, &context) {
-            Ok(rendered) => rendered_files.push((path, templates.display_path(target, &template_name), rendered)),
+            Ok(rendered) => rendered_files.push((
+                path,
+                templates.display_path(target, &template_name),
+                rendered,
+            )),
             Err(diagnostic) => diagnostics.push(diagnostic),
         }
     }
     let formatted = if config.single_threaded {
-        rendered_files.iter().map(|(_, template, text)| format_rust(text, template)).collect()
+        rendered_files
+            .iter()
+            .map(|(_, template, text)| format_rust(text, template))
+            .collect()
     } else {
         format_in_parallel(&rendered_files)
     };
     let mut files = Vec::new();
     for ((path, _, _), result) in rendered_files.into_iter().zip(formatted) {
         match result {
-            Ok(formatted) => files.push(GeneratedFile { path, contents: format!("{header}{formatted}") }),
+            Ok(formatted) => files.push(GeneratedFile {
+                path,
+                contents: format!("{header}{formatted}"),
+            }),
             Err(diagnostic) => diagnostics.push(diagnostic),
         }
     }
@@ -114,15 +150,24 @@ fn render_rust_files(
 /// pieces at the templates' item separators and the pieces formatted on as many threads as
 /// the machine has cores (parsing dominates the run time of large schemas). Results come back
 /// in input order, so the output does not depend on scheduling.
-fn format_in_parallel(rendered_files: &[(String, String, String)]) -> Vec<Result<String, Diagnostic>> {
+fn format_in_parallel(
+    rendered_files: &[(String, String, String)],
+) -> Vec<Result<String, Diagnostic>> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let pieces: Vec<(usize, &str)> = rendered_files
         .iter()
         .enumerate()
-        .flat_map(|(file, (_, _, text))| split_at_items(text).into_iter().map(move |piece| (file, piece)))
+        .flat_map(|(file, (_, _, text))| {
+            split_at_items(text)
+                .into_iter()
+                .map(move |piece| (file, piece))
+        })
         .collect();
     let next = AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism().map_or(1, usize::from).min(pieces.len()).max(1);
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(pieces.len())
+        .max(1);
     let mut formatted: Vec<Option<String>> = vec![None; pieces.len()];
     std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
@@ -131,7 +176,9 @@ fn format_in_parallel(rendered_files: &[(String, String, String)]) -> Vec<Result
                     let mut done = Vec::new();
                     loop {
                         let index = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(&(_, piece)) = pieces.get(index) else { break };
+                        let Some(&(_, piece)) = pieces.get(index) else {
+                            break;
+                        };
                         done.push((index, format_piece(piece)));
                     }
                     done

@@ -65,14 +65,20 @@ pub(crate) struct NameScope {
 
 impl Default for NameScope {
     fn default() -> NameScope {
-        NameScope { taken: IndexSet::new(), separator: "_" }
+        NameScope {
+            taken: IndexSet::new(),
+            separator: "_",
+        }
     }
 }
 
 impl NameScope {
     /// A scope in which `reserved` are already taken (prelude types, generated helpers).
     pub(crate) fn with_reserved(reserved: &[&str]) -> NameScope {
-        NameScope { taken: reserved.iter().map(|name| (*name).to_owned()).collect(), separator: "_" }
+        NameScope {
+            taken: reserved.iter().map(|name| (*name).to_owned()).collect(),
+            separator: "_",
+        }
     }
 
     /// Numbered names without `_` (`Unknown2`), as Rust type and variant names want.
@@ -83,7 +89,10 @@ impl NameScope {
 
     /// Takes `candidate`, or the first free `candidate_N`, and returns what was taken.
     pub(crate) fn claim(&mut self, candidate: String) -> String {
-        let bare = candidate.strip_prefix("r#").unwrap_or(&candidate).to_owned();
+        let bare = candidate
+            .strip_prefix("r#")
+            .unwrap_or(&candidate)
+            .to_owned();
         if self.taken.insert(bare.clone()) {
             return candidate;
         }
@@ -148,6 +157,16 @@ mod tests {
             .into_iter()
             .map(|name| scope.claim(name.to_owned()))
             .collect();
-        assert_eq!(claimed, ["foo_bar", "foo_bar_2", "r#type", "type_2", "Option_2", "foo_bar_3"]);
+        assert_eq!(
+            claimed,
+            [
+                "foo_bar",
+                "foo_bar_2",
+                "r#type",
+                "type_2",
+                "Option_2",
+                "foo_bar_3"
+            ]
+        );
     }
 }

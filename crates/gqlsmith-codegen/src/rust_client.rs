@@ -104,17 +104,49 @@ struct VariantView {
 }
 
 /// Builds the view-model of `schema`.
-pub(crate) fn view_model(schema: &Schema, config: &Config) -> Result<ClientViewModel, Vec<Diagnostic>> {
+pub(crate) fn view_model(
+    schema: &Schema,
+    config: &Config,
+) -> Result<ClientViewModel, Vec<Diagnostic>> {
     let shape = Shape::new(schema, config, &["AnyObject"])?;
-    let mut base_derives = vec!["Debug", "Clone", "PartialEq", "serde::Serialize", "serde::Deserialize"];
-    let extra: Vec<&str> = config.rust_client.derives.iter().map(String::as_str).collect();
-    base_derives.extend(extra.iter().copied().filter(|derive| !base_derives_contains(derive)));
+    let mut base_derives = vec![
+        "Debug",
+        "Clone",
+        "PartialEq",
+        "serde::Serialize",
+        "serde::Deserialize",
+    ];
+    let extra: Vec<&str> = config
+        .rust_client
+        .derives
+        .iter()
+        .map(String::as_str)
+        .collect();
+    base_derives.extend(
+        extra
+            .iter()
+            .copied()
+            .filter(|derive| !base_derives_contains(derive)),
+    );
     if config.rust_client.lenient && !base_derives.contains(&"Default") {
         base_derives.push("Default");
     }
     let struct_derives = base_derives.join(", ");
-    let mut enum_list = vec!["Debug", "Clone", "PartialEq", "Eq", "Hash", "serde::Serialize", "serde::Deserialize"];
-    enum_list.extend(extra.iter().copied().filter(|derive| !enum_list_contains(derive)));
+    let mut enum_list = vec![
+        "Debug",
+        "Clone",
+        "PartialEq",
+        "Eq",
+        "Hash",
+        "serde::Serialize",
+        "serde::Deserialize",
+    ];
+    enum_list.extend(
+        extra
+            .iter()
+            .copied()
+            .filter(|derive| !enum_list_contains(derive)),
+    );
     let enum_derives = enum_list.join(", ");
 
     let scalars = shape
@@ -123,11 +155,19 @@ pub(crate) fn view_model(schema: &Schema, config: &Config) -> Result<ClientViewM
         .map(|name| ScalarView {
             graphql_name: name.clone(),
             rust_name: shape.rust_name(name),
-            rust_type: shape.mapped_scalar(config, name, Direction::Output).unwrap_or("String").to_owned(),
-            description: schema.type_named(name).and_then(|ty| ty.description.clone()),
+            rust_type: shape
+                .mapped_scalar(config, name, Direction::Output)
+                .unwrap_or("String")
+                .to_owned(),
+            description: schema
+                .type_named(name)
+                .and_then(|ty| ty.description.clone()),
         })
         .collect::<Vec<_>>();
-    let enums = schema.types_of_kind(TypeKind::Enum).map(|ty| enum_view(&shape, ty)).collect::<Vec<_>>();
+    let enums = schema
+        .types_of_kind(TypeKind::Enum)
+        .map(|ty| enum_view(&shape, ty))
+        .collect::<Vec<_>>();
     let objects = schema
         .types_of_kind(TypeKind::Object)
         .map(|ty| struct_view(&shape, config, ty, Direction::Output))
@@ -136,9 +176,19 @@ pub(crate) fn view_model(schema: &Schema, config: &Config) -> Result<ClientViewM
         .types_of_kind(TypeKind::InputObject)
         .map(|ty| struct_view(&shape, config, ty, Direction::Input))
         .collect::<Vec<_>>();
-    let mut any_object_type = TypeDef::new("AnyObject", TypeKind::Union, gqlsmith_model::Provenance::default());
-    any_object_type.description = Some("Any object type of the schema, chosen by `__typename`.".to_owned());
-    let any_object = tagged_view(&shape, &any_object_type, Some("AnyObject".to_owned()), schema.types_of_kind(TypeKind::Object).collect());
+    let mut any_object_type = TypeDef::new(
+        "AnyObject",
+        TypeKind::Union,
+        gqlsmith_model::Provenance::default(),
+    );
+    any_object_type.description =
+        Some("Any object type of the schema, chosen by `__typename`.".to_owned());
+    let any_object = tagged_view(
+        &shape,
+        &any_object_type,
+        Some("AnyObject".to_owned()),
+        schema.types_of_kind(TypeKind::Object).collect(),
+    );
     let interfaces = schema
         .types_of_kind(TypeKind::Interface)
         .map(|ty| tagged_view(&shape, ty, None, shape.implementors(&ty.name, false)))
@@ -177,7 +227,16 @@ pub(crate) fn view_model(schema: &Schema, config: &Config) -> Result<ClientViewM
 }
 
 fn base_derives_contains(derive: &str) -> bool {
-    ["Debug", "Clone", "PartialEq", "Serialize", "Deserialize", "serde::Serialize", "serde::Deserialize"].contains(&derive)
+    [
+        "Debug",
+        "Clone",
+        "PartialEq",
+        "Serialize",
+        "Deserialize",
+        "serde::Serialize",
+        "serde::Deserialize",
+    ]
+    .contains(&derive)
 }
 
 fn enum_list_contains(derive: &str) -> bool {
@@ -186,7 +245,12 @@ fn enum_list_contains(derive: &str) -> bool {
 
 /// The note of `#[deprecated]`: the reason, or a fixed text when the input gives none.
 pub(crate) fn deprecation_note(deprecation: Option<&Deprecation>) -> Option<String> {
-    deprecation.map(|deprecation| deprecation.reason.clone().unwrap_or_else(|| "No longer supported".to_owned()))
+    deprecation.map(|deprecation| {
+        deprecation
+            .reason
+            .clone()
+            .unwrap_or_else(|| "No longer supported".to_owned())
+    })
 }
 
 /// `Some(graphql_name)` when serde needs a rename to find the Rust name's value.
@@ -221,32 +285,58 @@ fn enum_view(shape: &Shape<'_>, ty: &TypeDef) -> EnumView {
     }
 }
 
-fn struct_view(shape: &Shape<'_>, config: &Config, ty: &TypeDef, direction: Direction) -> StructView {
+fn struct_view(
+    shape: &Shape<'_>,
+    config: &Config,
+    ty: &TypeDef,
+    direction: Direction,
+) -> StructView {
     let mut scope = NameScope::default();
     let fields: Vec<(&str, &TypeRef, Option<&String>, Option<&Deprecation>)> = match direction {
         Direction::Output => ty
             .fields
             .iter()
-            .map(|field| (field.name.as_str(), &field.ty, field.description.as_ref(), field.deprecation.as_ref()))
+            .map(|field| {
+                (
+                    field.name.as_str(),
+                    &field.ty,
+                    field.description.as_ref(),
+                    field.deprecation.as_ref(),
+                )
+            })
             .collect(),
         Direction::Input => ty
             .input_fields
             .iter()
-            .map(|field| (field.name.as_str(), &field.ty, field.description.as_ref(), field.deprecation.as_ref()))
+            .map(|field| {
+                (
+                    field.name.as_str(),
+                    &field.ty,
+                    field.description.as_ref(),
+                    field.deprecation.as_ref(),
+                )
+            })
             .collect(),
     };
     let fields = fields
         .into_iter()
         .map(|(name, field_ty, description, deprecation)| {
             let rust_name = scope.claim(rust_field_name(name));
-            let boxed = shape.boxed_fields.contains(&(ty.name.clone(), name.to_owned()));
+            let boxed = shape
+                .boxed_fields
+                .contains(&(ty.name.clone(), name.to_owned()));
             FieldView {
                 serde_rename: serde_rename(&rust_name, name),
                 graphql_name: name.to_owned(),
                 rust_name,
-                rust_type: shape.wrap(field_ty, boxed, &|named| client_named_type(shape, config, named, direction)),
+                rust_type: shape.wrap(field_ty, boxed, &|named| {
+                    client_named_type(shape, config, named, direction)
+                }),
                 optional: direction == Direction::Input && !field_ty.is_non_null(),
-                list_reader: match (config.rust_client.lenient && direction == Direction::Output, field_ty) {
+                list_reader: match (
+                    config.rust_client.lenient && direction == Direction::Output,
+                    field_ty,
+                ) {
                     (false, _) => None,
                     (true, TypeRef::NonNull(inner)) if inner.is_list() => Some("one_or_many"),
                     (true, TypeRef::List(_)) => Some("option_one_or_many"),
@@ -266,13 +356,22 @@ fn struct_view(shape: &Shape<'_>, config: &Config, ty: &TypeDef, direction: Dire
 }
 
 /// An enum over `members` tagged by `__typename`; `rust_name` overrides the name of `ty`.
-fn tagged_view(shape: &Shape<'_>, ty: &TypeDef, rust_name: Option<String>, members: Vec<&TypeDef>) -> TaggedView {
+fn tagged_view(
+    shape: &Shape<'_>,
+    ty: &TypeDef,
+    rust_name: Option<String>,
+    members: Vec<&TypeDef>,
+) -> TaggedView {
     let mut scope = NameScope::default().numbered_without_separator();
     let variants = members
         .into_iter()
         .map(|member| {
             let rust_type = shape.rust_name(&member.name);
-            VariantView { graphql_name: member.name.clone(), rust_name: scope.claim(rust_type.clone()), rust_type }
+            VariantView {
+                graphql_name: member.name.clone(),
+                rust_name: scope.claim(rust_type.clone()),
+                rust_type,
+            }
         })
         .collect();
     TaggedView {
@@ -286,7 +385,12 @@ fn tagged_view(shape: &Shape<'_>, ty: &TypeDef, rust_name: Option<String>, membe
 
 /// The Rust type at the bottom of a client field: primitives for built-in scalars, the
 /// generated (or mapped) type otherwise.
-fn client_named_type(shape: &Shape<'_>, config: &Config, name: &str, direction: Direction) -> String {
+fn client_named_type(
+    shape: &Shape<'_>,
+    config: &Config,
+    name: &str,
+    direction: Direction,
+) -> String {
     match name {
         "ID" | "String" => "String".to_owned(),
         "Int" => "i32".to_owned(),

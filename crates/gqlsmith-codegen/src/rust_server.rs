@@ -12,7 +12,14 @@ use crate::shape::Shape;
 use crate::Config;
 
 /// Names the glue defines next to the generated types.
-const RESERVED_SERVER_TYPE_NAMES: &[&str] = &["Arc", "Context", "ID", "QueryType", "MutationType", "SubscriptionType"];
+const RESERVED_SERVER_TYPE_NAMES: &[&str] = &[
+    "Arc",
+    "Context",
+    "ID",
+    "QueryType",
+    "MutationType",
+    "SubscriptionType",
+];
 
 /// Everything the `rust-server` templates print.
 #[derive(Debug, Serialize)]
@@ -127,11 +134,20 @@ struct VariantView {
 }
 
 /// Builds the view-model of `schema`.
-pub(crate) fn view_model(schema: &Schema, config: &Config) -> Result<ServerViewModel, Vec<Diagnostic>> {
-    let mut reserved: Vec<String> = RESERVED_SERVER_TYPE_NAMES.iter().map(|name| (*name).to_owned()).collect();
+pub(crate) fn view_model(
+    schema: &Schema,
+    config: &Config,
+) -> Result<ServerViewModel, Vec<Diagnostic>> {
+    let mut reserved: Vec<String> = RESERVED_SERVER_TYPE_NAMES
+        .iter()
+        .map(|name| (*name).to_owned())
+        .collect();
     // `<Name>Resolver` traits live in the same namespace as the types.
     for ty in schema.types_of_kind(TypeKind::Object) {
-        reserved.push(format!("{}Resolver", crate::naming::rust_type_name(&ty.name)));
+        reserved.push(format!(
+            "{}Resolver",
+            crate::naming::rust_type_name(&ty.name)
+        ));
     }
     let reserved: Vec<&str> = reserved.iter().map(String::as_str).collect();
     let shape = Shape::new(schema, config, &reserved)?;
@@ -158,8 +174,12 @@ pub(crate) fn view_model(schema: &Schema, config: &Config) -> Result<ServerViewM
         .custom_scalars
         .keys()
         .filter(|name| {
-            shape.mapped_scalar(config, name, Direction::Output).is_none()
-                || shape.mapped_scalar(config, name, Direction::Input).is_none()
+            shape
+                .mapped_scalar(config, name, Direction::Output)
+                .is_none()
+                || shape
+                    .mapped_scalar(config, name, Direction::Input)
+                    .is_none()
         })
         .map(|name| {
             let defined = schema.type_named(name);
@@ -172,8 +192,14 @@ pub(crate) fn view_model(schema: &Schema, config: &Config) -> Result<ServerViewM
         })
         .chain(fieldless_objects)
         .collect();
-    let enums: Vec<EnumView> = schema.types_of_kind(TypeKind::Enum).map(|ty| enum_view(&shape, ty)).collect();
-    let inputs: Vec<InputView> = schema.types_of_kind(TypeKind::InputObject).map(|ty| input_view(&shape, config, ty)).collect();
+    let enums: Vec<EnumView> = schema
+        .types_of_kind(TypeKind::Enum)
+        .map(|ty| enum_view(&shape, ty))
+        .collect();
+    let inputs: Vec<InputView> = schema
+        .types_of_kind(TypeKind::InputObject)
+        .map(|ty| input_view(&shape, config, ty))
+        .collect();
     let objects: Vec<ObjectView> = schema
         .types_of_kind(TypeKind::Object)
         .filter(|ty| !ty.fields.is_empty())
@@ -198,7 +224,9 @@ pub(crate) fn view_model(schema: &Schema, config: &Config) -> Result<ServerViewM
                 .implementors(&ty.name, true)
                 .into_iter()
                 .filter(|member| !member.fields.is_empty())
-                .map(|member| VariantView { rust_name: shape.rust_name(&member.name) })
+                .map(|member| VariantView {
+                    rust_name: shape.rust_name(&member.name),
+                })
                 .collect(),
             fields: field_views(&shape, config, ty),
         })
@@ -213,7 +241,9 @@ pub(crate) fn view_model(schema: &Schema, config: &Config) -> Result<ServerViewM
                 .union_members(ty)
                 .into_iter()
                 .filter(|member| !member.fields.is_empty())
-                .map(|member| VariantView { rust_name: shape.rust_name(&member.name) })
+                .map(|member| VariantView {
+                    rust_name: shape.rust_name(&member.name),
+                })
                 .collect(),
         })
         .collect();
@@ -223,7 +253,11 @@ pub(crate) fn view_model(schema: &Schema, config: &Config) -> Result<ServerViewM
         .map(|scalar| scalar.rust_name.clone())
         .chain(enums.iter().map(|enum_| enum_.rust_name.clone()))
         .chain(objects.iter().map(|object| object.rust_name.clone()))
-        .chain(interfaces.iter().map(|interface| interface.rust_name.clone()))
+        .chain(
+            interfaces
+                .iter()
+                .map(|interface| interface.rust_name.clone()),
+        )
         .chain(unions.iter().map(|union_| union_.rust_name.clone()))
         .collect();
     let input_types = inputs.iter().map(|input| input.rust_name.clone()).collect();
@@ -249,7 +283,10 @@ pub(crate) fn view_model(schema: &Schema, config: &Config) -> Result<ServerViewM
         let ty = schema.type_named(name.as_deref()?)?;
         (ty.kind == TypeKind::Object && !ty.fields.is_empty()).then(|| {
             let rust_name = shape.rust_name(&ty.name);
-            RootView { trait_name: format!("{rust_name}Resolver"), rust_name }
+            RootView {
+                trait_name: format!("{rust_name}Resolver"),
+                rust_name,
+            }
         })
     };
     let query = root(&schema.roots.query);
@@ -298,7 +335,9 @@ fn input_view(shape: &Shape<'_>, config: &Config, ty: &TypeDef) -> InputView {
             .input_fields
             .iter()
             .map(|field| {
-                let boxed = shape.boxed_fields.contains(&(ty.name.clone(), field.name.clone()));
+                let boxed = shape
+                    .boxed_fields
+                    .contains(&(ty.name.clone(), field.name.clone()));
                 ValueView {
                     graphql_name: field.name.clone(),
                     rust_name: scope.claim(rust_field_name(&field.name)),
@@ -321,7 +360,10 @@ fn field_views(shape: &Shape<'_>, config: &Config, ty: &TypeDef) -> Vec<FieldVie
             let rust_name = methods.claim(rust_field_name(&field.name));
             FieldView {
                 graphql_name: field.name.clone(),
-                method_name: rust_name.strip_prefix("r#").unwrap_or(&rust_name).to_owned(),
+                method_name: rust_name
+                    .strip_prefix("r#")
+                    .unwrap_or(&rust_name)
+                    .to_owned(),
                 rust_name,
                 rust_type: server_type(shape, config, &field.ty, false, Direction::Output),
                 description: field.description.clone(),
@@ -332,7 +374,13 @@ fn field_views(shape: &Shape<'_>, config: &Config, ty: &TypeDef) -> Vec<FieldVie
                     .map(|argument| ValueView {
                         graphql_name: argument.name.clone(),
                         rust_name: parameters.claim(rust_field_name(&argument.name)),
-                        rust_type: server_type(shape, config, &argument.ty, false, Direction::Input),
+                        rust_type: server_type(
+                            shape,
+                            config,
+                            &argument.ty,
+                            false,
+                            Direction::Input,
+                        ),
                         description: argument.description.clone(),
                     })
                     .collect(),
@@ -343,7 +391,13 @@ fn field_views(shape: &Shape<'_>, config: &Config, ty: &TypeDef) -> Vec<FieldVie
 
 /// The async-graphql type of a reference: built-in scalars as async-graphql maps them, custom
 /// scalars as mapped or as their generated newtype, other types as their generated type.
-fn server_type(shape: &Shape<'_>, config: &Config, ty: &TypeRef, boxed: bool, direction: Direction) -> String {
+fn server_type(
+    shape: &Shape<'_>,
+    config: &Config,
+    ty: &TypeRef,
+    boxed: bool,
+    direction: Direction,
+) -> String {
     shape.wrap(ty, boxed, &|name| match name {
         "ID" => "async_graphql::ID".to_owned(),
         "String" => "String".to_owned(),

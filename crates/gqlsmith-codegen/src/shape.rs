@@ -12,8 +12,9 @@ use crate::Config;
 
 /// Names that generated modules use from the prelude; a GraphQL type converting to one of
 /// them gets a number instead, so `Option<T>` always means std's.
-pub(crate) const RESERVED_TYPE_NAMES: &[&str] =
-    &["Option", "Some", "None", "Result", "Ok", "Err", "Vec", "String", "Box", "Self"];
+pub(crate) const RESERVED_TYPE_NAMES: &[&str] = &[
+    "Option", "Some", "None", "Result", "Ok", "Err", "Vec", "String", "Box", "Self",
+];
 
 /// The schema as Rust targets see it.
 pub(crate) struct Shape<'schema> {
@@ -30,17 +31,25 @@ pub(crate) struct Shape<'schema> {
 
 impl<'schema> Shape<'schema> {
     /// Analyses `schema`; with `strict_scalars`, an unmapped custom scalar is an error.
-    pub(crate) fn new(schema: &'schema Schema, config: &Config, extra_reserved: &[&str]) -> Result<Shape<'schema>, Vec<Diagnostic>> {
+    pub(crate) fn new(
+        schema: &'schema Schema,
+        config: &Config,
+        extra_reserved: &[&str],
+    ) -> Result<Shape<'schema>, Vec<Diagnostic>> {
         let mut custom_scalars = IndexMap::new();
         for ty in schema.types.values() {
             if ty.kind == TypeKind::Scalar && !Schema::is_builtin_scalar(&ty.name) {
-                custom_scalars.entry(ty.name.clone()).or_insert_with(|| ty.provenance.location.clone());
+                custom_scalars
+                    .entry(ty.name.clone())
+                    .or_insert_with(|| ty.provenance.location.clone());
             }
         }
         for ty in schema.types.values() {
             for (reference, location) in references(ty) {
                 if schema.type_named(reference).is_none() && !Schema::is_builtin_scalar(reference) {
-                    custom_scalars.entry(reference.to_owned()).or_insert_with(|| location.cloned());
+                    custom_scalars
+                        .entry(reference.to_owned())
+                        .or_insert_with(|| location.cloned());
                 }
             }
         }
@@ -72,7 +81,12 @@ impl<'schema> Shape<'schema> {
             }
         }
         let boxed_fields = boxed_fields(schema);
-        Ok(Shape { schema, custom_scalars, rust_names, boxed_fields })
+        Ok(Shape {
+            schema,
+            custom_scalars,
+            rust_names,
+            boxed_fields,
+        })
     }
 
     /// The kind behind a referenced name; `None` for built-in scalars.
@@ -80,13 +94,20 @@ impl<'schema> Shape<'schema> {
         if Schema::is_builtin_scalar(name) {
             return None;
         }
-        Some(self.schema.type_named(name).map_or(TypeKind::Scalar, |ty| ty.kind))
+        Some(
+            self.schema
+                .type_named(name)
+                .map_or(TypeKind::Scalar, |ty| ty.kind),
+        )
     }
 
     /// The Rust name of a GraphQL type (its converted name; never fails for names the schema
     /// defines or references).
     pub(crate) fn rust_name(&self, name: &str) -> String {
-        self.rust_names.get(name).cloned().unwrap_or_else(|| rust_type_name(name))
+        self.rust_names
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| rust_type_name(name))
     }
 
     /// The Rust type of a reference: `Option` for nullable, `Vec` for lists, `Box` where
@@ -109,17 +130,32 @@ impl<'schema> Shape<'schema> {
     }
 
     /// The mapped Rust type of a custom scalar in `direction`, if the config maps it.
-    pub(crate) fn mapped_scalar<'config>(&self, config: &'config Config, name: &str, direction: Direction) -> Option<&'config str> {
-        config.scalars.get(name).and_then(|mapping| mapping.rust_type(direction))
+    pub(crate) fn mapped_scalar<'config>(
+        &self,
+        config: &'config Config,
+        name: &str,
+        direction: Direction,
+    ) -> Option<&'config str> {
+        config
+            .scalars
+            .get(name)
+            .and_then(|mapping| mapping.rust_type(direction))
     }
 
     /// Objects (and, for `include_interfaces`, interfaces) that declare `interface` among
     /// their interfaces, in definition order.
-    pub(crate) fn implementors(&self, interface: &str, include_interfaces: bool) -> Vec<&'schema TypeDef> {
+    pub(crate) fn implementors(
+        &self,
+        interface: &str,
+        include_interfaces: bool,
+    ) -> Vec<&'schema TypeDef> {
         self.schema
             .types
             .values()
-            .filter(|ty| ty.kind == TypeKind::Object || (include_interfaces && ty.kind == TypeKind::Interface))
+            .filter(|ty| {
+                ty.kind == TypeKind::Object
+                    || (include_interfaces && ty.kind == TypeKind::Interface)
+            })
             .filter(|ty| ty.name != interface && ty.interfaces.iter().any(|name| name == interface))
             .collect()
     }
@@ -141,7 +177,10 @@ fn references(ty: &TypeDef) -> Vec<(&str, Option<&Location>)> {
     for field in &ty.fields {
         names.push((field.ty.base_name(), field.provenance.location.as_ref()));
         for argument in &field.arguments {
-            names.push((argument.ty.base_name(), argument.provenance.location.as_ref()));
+            names.push((
+                argument.ty.base_name(),
+                argument.provenance.location.as_ref(),
+            ));
         }
     }
     for input in &ty.input_fields {
@@ -156,7 +195,10 @@ fn references(ty: &TypeDef) -> Vec<(&str, Option<&Location>)> {
 fn boxed_fields(schema: &Schema) -> IndexSet<(String, String)> {
     let is_composite = |name: &str| {
         schema.type_named(name).is_some_and(|ty| {
-            matches!(ty.kind, TypeKind::Object | TypeKind::Interface | TypeKind::Union | TypeKind::InputObject)
+            matches!(
+                ty.kind,
+                TypeKind::Object | TypeKind::Interface | TypeKind::Union | TypeKind::InputObject
+            )
         })
     };
     let index_of = |name: &str| schema.types.get_index_of(name);
@@ -177,7 +219,7 @@ fn boxed_fields(schema: &Schema) -> IndexSet<(String, String)> {
         }
         if ty.kind == TypeKind::Interface {
             for (to, other) in schema.types.values().enumerate() {
-                if other.interfaces.iter().any(|name| *name == ty.name) {
+                if other.interfaces.contains(&ty.name) {
                     edges[from].push(to);
                 }
             }
@@ -268,7 +310,11 @@ mod tests {
         let mut ty = TypeDef::new(name, TypeKind::Object, Provenance::read_unknown_location());
         for (field, field_ty) in fields {
             let field_ty = TypeRef::parse(field_ty).unwrap_or_else(|| TypeRef::named("String"));
-            ty.fields.push(Field::new(*field, field_ty, Provenance::read_unknown_location()));
+            ty.fields.push(Field::new(
+                *field,
+                field_ty,
+                Provenance::read_unknown_location(),
+            ));
         }
         ty
     }
@@ -285,33 +331,65 @@ mod tests {
             Ok(shape) => shape,
             Err(diagnostics) => panic!("{diagnostics:?}"),
         };
-        let boxed: Vec<String> = shape.boxed_fields.iter().map(|(ty, field)| format!("{ty}.{field}")).collect();
+        let boxed: Vec<String> = shape
+            .boxed_fields
+            .iter()
+            .map(|(ty, field)| format!("{ty}.{field}"))
+            .collect();
         let scalars: Vec<&String> = shape.custom_scalars.keys().collect();
         assert_eq!(format!("boxed={boxed:?} scalars={scalars:?}"), expect);
     }
 
     #[test]
     fn boxes_exactly_the_fields_on_cycles() {
-        check(&[("A", &[("b", "B")]), ("B", &[("c", "String")])], "boxed=[] scalars=[]");
-        check(&[("A", &[("parent", "A")])], r#"boxed=["A.parent"] scalars=[]"#);
+        check(
+            &[("A", &[("b", "B")]), ("B", &[("c", "String")])],
+            "boxed=[] scalars=[]",
+        );
+        check(
+            &[("A", &[("parent", "A")])],
+            r#"boxed=["A.parent"] scalars=[]"#,
+        );
         check(&[("A", &[("children", "[A!]!")])], "boxed=[] scalars=[]");
-        check(&[("A", &[("b", "B!")]), ("B", &[("a", "A")]), ("C", &[("a", "A")])], r#"boxed=["A.b", "B.a"] scalars=[]"#);
+        check(
+            &[
+                ("A", &[("b", "B!")]),
+                ("B", &[("a", "A")]),
+                ("C", &[("a", "A")]),
+            ],
+            r#"boxed=["A.b", "B.a"] scalars=[]"#,
+        );
     }
 
     #[test]
     fn undefined_names_are_custom_scalars() {
-        check(&[("A", &[("at", "DateTime!"), ("n", "Int"), ("s", "[Status]")])], r#"boxed=[] scalars=["DateTime", "Status"]"#);
+        check(
+            &[("A", &[("at", "DateTime!"), ("n", "Int"), ("s", "[Status]")])],
+            r#"boxed=[] scalars=["DateTime", "Status"]"#,
+        );
     }
 
     #[test]
     fn strict_scalars_report_each_unmapped_scalar() {
         let mut schema = Schema::default();
         schema.insert_type(object("A", &[("at", "DateTime!"), ("url", "URL")]));
-        let mut config: Config = Config { strict_scalars: true, ..Config::default() };
-        config.scalars.insert("URL".into(), crate::config::ScalarMapping { rust: Some("String".into()), ..Default::default() });
+        let mut config: Config = Config {
+            strict_scalars: true,
+            ..Config::default()
+        };
+        config.scalars.insert(
+            "URL".into(),
+            crate::config::ScalarMapping {
+                rust: Some("String".into()),
+                ..Default::default()
+            },
+        );
         let diagnostics = Shape::new(&schema, &config, &[]).err().unwrap_or_default();
         let messages: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
-        assert_eq!(messages, ["error[G703]: custom scalar `DateTime` has no type in the scalar map"]);
+        assert_eq!(
+            messages,
+            ["error[G703]: custom scalar `DateTime` has no type in the scalar map"]
+        );
     }
 
     #[test]
@@ -321,6 +399,9 @@ mod tests {
         schema.insert_type(object("API", &[]));
         schema.insert_type(object("Api", &[]));
         let shape = Shape::new(&schema, &Config::default(), &[]).ok().unwrap();
-        assert_eq!(shape.rust_names.values().collect::<Vec<_>>(), ["Result2", "Api", "Api2"]);
+        assert_eq!(
+            shape.rust_names.values().collect::<Vec<_>>(),
+            ["Result2", "Api", "Api2"]
+        );
     }
 }

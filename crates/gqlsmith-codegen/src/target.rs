@@ -39,54 +39,135 @@ pub(crate) const TARGETS: &[TargetInfo] = &[
         target: Target::RustClient,
         name: "rust-client",
         templates: &[
-            ("mod.rs.tera", include_str!("../../../templates/rust-client/mod.rs.tera")),
-            ("scalars.rs.tera", include_str!("../../../templates/rust-client/scalars.rs.tera")),
-            ("enums.rs.tera", include_str!("../../../templates/rust-client/enums.rs.tera")),
-            ("objects.rs.tera", include_str!("../../../templates/rust-client/objects.rs.tera")),
-            ("interfaces.rs.tera", include_str!("../../../templates/rust-client/interfaces.rs.tera")),
-            ("unions.rs.tera", include_str!("../../../templates/rust-client/unions.rs.tera")),
-            ("inputs.rs.tera", include_str!("../../../templates/rust-client/inputs.rs.tera")),
+            (
+                "mod.rs.tera",
+                include_str!("../../../templates/rust-client/mod.rs.tera"),
+            ),
+            (
+                "scalars.rs.tera",
+                include_str!("../../../templates/rust-client/scalars.rs.tera"),
+            ),
+            (
+                "enums.rs.tera",
+                include_str!("../../../templates/rust-client/enums.rs.tera"),
+            ),
+            (
+                "objects.rs.tera",
+                include_str!("../../../templates/rust-client/objects.rs.tera"),
+            ),
+            (
+                "interfaces.rs.tera",
+                include_str!("../../../templates/rust-client/interfaces.rs.tera"),
+            ),
+            (
+                "unions.rs.tera",
+                include_str!("../../../templates/rust-client/unions.rs.tera"),
+            ),
+            (
+                "inputs.rs.tera",
+                include_str!("../../../templates/rust-client/inputs.rs.tera"),
+            ),
         ],
     },
     TargetInfo {
         target: Target::RustServer,
         name: "rust-server",
         templates: &[
-            ("mod.rs.tera", include_str!("../../../templates/rust-server/mod.rs.tera")),
-            ("scalars.rs.tera", include_str!("../../../templates/rust-server/scalars.rs.tera")),
-            ("enums.rs.tera", include_str!("../../../templates/rust-server/enums.rs.tera")),
-            ("resolvers.rs.tera", include_str!("../../../templates/rust-server/resolvers.rs.tera")),
-            ("objects.rs.tera", include_str!("../../../templates/rust-server/objects.rs.tera")),
-            ("interfaces.rs.tera", include_str!("../../../templates/rust-server/interfaces.rs.tera")),
-            ("unions.rs.tera", include_str!("../../../templates/rust-server/unions.rs.tera")),
-            ("inputs.rs.tera", include_str!("../../../templates/rust-server/inputs.rs.tera")),
+            (
+                "mod.rs.tera",
+                include_str!("../../../templates/rust-server/mod.rs.tera"),
+            ),
+            (
+                "scalars.rs.tera",
+                include_str!("../../../templates/rust-server/scalars.rs.tera"),
+            ),
+            (
+                "enums.rs.tera",
+                include_str!("../../../templates/rust-server/enums.rs.tera"),
+            ),
+            (
+                "resolvers.rs.tera",
+                include_str!("../../../templates/rust-server/resolvers.rs.tera"),
+            ),
+            (
+                "objects.rs.tera",
+                include_str!("../../../templates/rust-server/objects.rs.tera"),
+            ),
+            (
+                "interfaces.rs.tera",
+                include_str!("../../../templates/rust-server/interfaces.rs.tera"),
+            ),
+            (
+                "unions.rs.tera",
+                include_str!("../../../templates/rust-server/unions.rs.tera"),
+            ),
+            (
+                "inputs.rs.tera",
+                include_str!("../../../templates/rust-server/inputs.rs.tera"),
+            ),
         ],
     },
     TargetInfo {
         target: Target::Markdown,
         name: "markdown",
         templates: &[
-            ("macros.md.tera", include_str!("../../../templates/markdown/macros.md.tera")),
-            ("book.toml.tera", include_str!("../../../templates/markdown/book.toml.tera")),
-            ("SUMMARY.md.tera", include_str!("../../../templates/markdown/SUMMARY.md.tera")),
-            ("index.md.tera", include_str!("../../../templates/markdown/index.md.tera")),
-            ("group.md.tera", include_str!("../../../templates/markdown/group.md.tera")),
-            ("type.md.tera", include_str!("../../../templates/markdown/type.md.tera")),
-            ("error-codes.md.tera", include_str!("../../../templates/markdown/error-codes.md.tera")),
-            ("deprecations.md.tera", include_str!("../../../templates/markdown/deprecations.md.tera")),
-            ("connections.md.tera", include_str!("../../../templates/markdown/connections.md.tera")),
-            ("provenance.md.tera", include_str!("../../../templates/markdown/provenance.md.tera")),
+            (
+                "macros.md.tera",
+                include_str!("../../../templates/markdown/macros.md.tera"),
+            ),
+            (
+                "book.toml.tera",
+                include_str!("../../../templates/markdown/book.toml.tera"),
+            ),
+            (
+                "SUMMARY.md.tera",
+                include_str!("../../../templates/markdown/SUMMARY.md.tera"),
+            ),
+            (
+                "index.md.tera",
+                include_str!("../../../templates/markdown/index.md.tera"),
+            ),
+            (
+                "group.md.tera",
+                include_str!("../../../templates/markdown/group.md.tera"),
+            ),
+            (
+                "type.md.tera",
+                include_str!("../../../templates/markdown/type.md.tera"),
+            ),
+            (
+                "error-codes.md.tera",
+                include_str!("../../../templates/markdown/error-codes.md.tera"),
+            ),
+            (
+                "deprecations.md.tera",
+                include_str!("../../../templates/markdown/deprecations.md.tera"),
+            ),
+            (
+                "connections.md.tera",
+                include_str!("../../../templates/markdown/connections.md.tera"),
+            ),
+            (
+                "provenance.md.tera",
+                include_str!("../../../templates/markdown/provenance.md.tera"),
+            ),
         ],
     },
     TargetInfo {
         target: Target::Typescript,
         name: "typescript",
-        templates: &[("types.ts.tera", include_str!("../../../templates/typescript/types.ts.tera"))],
+        templates: &[(
+            "types.ts.tera",
+            include_str!("../../../templates/typescript/types.ts.tera"),
+        )],
     },
     TargetInfo {
         target: Target::Sdl,
         name: "sdl",
-        templates: &[("schema.graphql.tera", include_str!("../../../templates/sdl/schema.graphql.tera"))],
+        templates: &[(
+            "schema.graphql.tera",
+            include_str!("../../../templates/sdl/schema.graphql.tera"),
+        )],
     },
 ];
 
@@ -109,7 +190,10 @@ impl Target {
     pub(crate) fn info(self) -> &'static TargetInfo {
         // Every variant has exactly one registry row; the `registry_lists_every_target` test
         // checks it, and the fallback keeps this total.
-        TARGETS.iter().find(|info| info.target == self).unwrap_or(&TARGETS[0])
+        TARGETS
+            .iter()
+            .find(|info| info.target == self)
+            .unwrap_or(&TARGETS[0])
     }
 }
 
@@ -126,7 +210,12 @@ pub struct UnknownTarget(pub String);
 impl fmt::Display for UnknownTarget {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let known: Vec<&str> = TARGETS.iter().map(|info| info.name).collect();
-        write!(f, "unknown target `{}` (known targets: {})", self.0, known.join(", "))
+        write!(
+            f,
+            "unknown target `{}` (known targets: {})",
+            self.0,
+            known.join(", ")
+        )
     }
 }
 
@@ -160,7 +249,11 @@ mod tests {
         let parsed = input.parse::<Target>().map_err(|error| error.to_string());
         assert_eq!(parsed, expect.map_err(str::to_owned));
         if let Ok(target) = parsed {
-            assert_eq!(target.to_string(), input, "Display is the inverse of FromStr");
+            assert_eq!(
+                target.to_string(),
+                input,
+                "Display is the inverse of FromStr"
+            );
         }
     }
 
@@ -177,10 +270,22 @@ mod tests {
 
     #[test]
     fn registry_lists_every_target() {
-        for target in [Target::RustClient, Target::RustServer, Target::Markdown, Target::Typescript, Target::Sdl] {
-            assert_eq!(TARGETS.iter().filter(|info| info.target == target).count(), 1);
+        for target in [
+            Target::RustClient,
+            Target::RustServer,
+            Target::Markdown,
+            Target::Typescript,
+            Target::Sdl,
+        ] {
+            assert_eq!(
+                TARGETS.iter().filter(|info| info.target == target).count(),
+                1
+            );
             assert_eq!(target.info().target, target);
         }
-        assert_eq!(Target::RustServer.default_out_dir(), "generated/rust-server");
+        assert_eq!(
+            Target::RustServer.default_out_dir(),
+            "generated/rust-server"
+        );
     }
 }

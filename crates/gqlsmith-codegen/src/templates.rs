@@ -50,16 +50,24 @@ impl Templates {
             }
         };
         for entry in entries {
-            let Some(target_name) = entry.file_name().and_then(|name| name.to_str()) else { continue };
+            let Some(target_name) = entry.file_name().and_then(|name| name.to_str()) else {
+                continue;
+            };
             if target_name.starts_with('.') {
                 continue;
             }
             let Ok(target) = target_name.parse::<Target>() else {
-                diagnostics.push(unknown_override(&entry, "it is not a folder named after a target"));
+                diagnostics.push(unknown_override(
+                    &entry,
+                    "it is not a folder named after a target",
+                ));
                 continue;
             };
             if !entry.is_dir() {
-                diagnostics.push(unknown_override(&entry, "a target's templates go in a folder named after it"));
+                diagnostics.push(unknown_override(
+                    &entry,
+                    "a target's templates go in a folder named after it",
+                ));
                 continue;
             }
             let files = match sorted_entries(&entry) {
@@ -70,20 +78,31 @@ impl Templates {
                 }
             };
             for file in files {
-                let Some(file_name) = file.file_name().and_then(|name| name.to_str()) else { continue };
+                let Some(file_name) = file.file_name().and_then(|name| name.to_str()) else {
+                    continue;
+                };
                 if file_name.starts_with('.') {
                     continue;
                 }
-                if !target.info().templates.iter().any(|(name, _)| *name == file_name) {
-                    diagnostics.push(unknown_override(&file, "no embedded template has this name"));
+                if !target
+                    .info()
+                    .templates
+                    .iter()
+                    .any(|(name, _)| *name == file_name)
+                {
+                    diagnostics.push(unknown_override(
+                        &file,
+                        "no embedded template has this name",
+                    ));
                     continue;
                 }
                 match std::fs::read_to_string(&file) {
                     Ok(text) => {
                         let display_path = file.display().to_string();
-                        templates
-                            .overrides
-                            .insert((target, file_name.to_owned()), TemplateOverride { text, display_path });
+                        templates.overrides.insert(
+                            (target, file_name.to_owned()),
+                            TemplateOverride { text, display_path },
+                        );
                     }
                     Err(error) => diagnostics.push(unreadable(&file, &error)),
                 }
@@ -106,14 +125,19 @@ impl Templates {
         if let Some(user) = self.overrides.get(&(target, name.to_owned())) {
             return Some((&user.text, user.display_path.clone()));
         }
-        let (_, text) = target.info().templates.iter().find(|(file, _)| *file == name)?;
+        let (_, text) = target
+            .info()
+            .templates
+            .iter()
+            .find(|(file, _)| *file == name)?;
         Some((text, format!("templates/{}/{}", target.name(), name)))
     }
 
     /// The path diagnostics show for template `name` of `target`: the user's file when
     /// overridden, `templates/<target>/<name>` when embedded.
     pub(crate) fn display_path(&self, target: Target, name: &str) -> String {
-        self.source(target, name).map_or_else(|| format!("templates/{target}/{name}"), |(_, path)| path)
+        self.source(target, name)
+            .map_or_else(|| format!("templates/{target}/{name}"), |(_, path)| path)
     }
 
     /// A Tera instance holding every template of `target`, with our filters registered.
@@ -123,7 +147,9 @@ impl Templates {
         register_filters(&mut tera);
         let mut diagnostics = Vec::new();
         for (name, _) in target.info().templates {
-            let Some((text, display_path)) = self.source(target, name) else { continue };
+            let Some((text, display_path)) = self.source(target, name) else {
+                continue;
+            };
             // One template at a time, so that a syntax error names its own file.
             if let Err(error) = tera.add_raw_template(name, text) {
                 diagnostics.push(syntax_error(&error, &display_path));
@@ -137,10 +163,17 @@ impl Templates {
     }
 
     /// The Tera context of a view-model (built once per target, shared by its templates).
-    pub(crate) fn context(&self, target: Target, view_model: &impl Serialize) -> Result<tera::Context, Diagnostic> {
+    pub(crate) fn context(
+        &self,
+        target: Target,
+        view_model: &impl Serialize,
+    ) -> Result<tera::Context, Diagnostic> {
         tera::Context::from_serialize(view_model).map_err(|error| {
             CodegenError::TemplateRender
-                .diagnostic(format!("cannot build the template context of `{target}`: {}", error_chain(&error)))
+                .diagnostic(format!(
+                    "cannot build the template context of `{target}`: {}",
+                    error_chain(&error)
+                ))
                 .with_help("this is a bug in gqlsmith: please report it with the input")
         })
     }
@@ -172,7 +205,10 @@ fn register_filters(tera: &mut Tera) {
     tera.register_filter("rust_doc", StringFilter(rust_doc));
     tera.register_filter("rust_string", StringFilter(rust_string));
     tera.register_filter("snake_case", StringFilter(|text| text.to_snake_case()));
-    tera.register_filter("upper_camel_case", StringFilter(|text| text.to_upper_camel_case()));
+    tera.register_filter(
+        "upper_camel_case",
+        StringFilter(|text| text.to_upper_camel_case()),
+    );
 }
 
 /// A Tera filter from a string function; `null` (an absent description) becomes "".
@@ -182,7 +218,11 @@ impl tera::Filter for StringFilter {
     // Tera's trait names std's HashMap in its signature; the map is only read, never iterated
     // into output, so it cannot make output nondeterministic.
     #[allow(clippy::disallowed_types)]
-    fn filter(&self, value: &Value, _args: &std::collections::HashMap<String, Value>) -> tera::Result<Value> {
+    fn filter(
+        &self,
+        value: &Value,
+        _args: &std::collections::HashMap<String, Value>,
+    ) -> tera::Result<Value> {
         match value {
             Value::Null => Ok(Value::String(String::new())),
             Value::String(text) => Ok(Value::String((self.0)(text))),
@@ -202,7 +242,10 @@ fn sorted_entries(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 
 fn unreadable(path: &Path, error: &std::io::Error) -> Diagnostic {
     CodegenError::UnreadableTemplate
-        .diagnostic(format!("cannot read template `{}`: {error}", path.display()))
+        .diagnostic(format!(
+            "cannot read template `{}`: {error}",
+            path.display()
+        ))
         .at(location_in(&path.display().to_string(), 1, 1))
         .with_help("check that the --templates folder exists and is readable")
 }
@@ -210,7 +253,11 @@ fn unreadable(path: &Path, error: &std::io::Error) -> Diagnostic {
 fn unknown_override(path: &Path, why: &str) -> Diagnostic {
     let known: Vec<String> = TARGETS
         .iter()
-        .flat_map(|info| info.templates.iter().map(move |(name, _)| format!("{}/{}", info.name, name)))
+        .flat_map(|info| {
+            info.templates
+                .iter()
+                .map(move |(name, _)| format!("{}/{}", info.name, name))
+        })
         .collect();
     CodegenError::UnknownTemplateOverride
         .diagnostic(format!("`{}` overrides no template: {why}", path.display()))
@@ -261,7 +308,10 @@ fn locate_render_error(template: &str, message: &str) -> (u32, u32) {
         for (index, line) in template.lines().enumerate() {
             if let Some(column) = line.find(name) {
                 let column = line[..column].chars().count() + 1;
-                return (u32::try_from(index + 1).unwrap_or(u32::MAX), u32::try_from(column).unwrap_or(u32::MAX));
+                return (
+                    u32::try_from(index + 1).unwrap_or(u32::MAX),
+                    u32::try_from(column).unwrap_or(u32::MAX),
+                );
             }
         }
     }
@@ -295,13 +345,19 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join("\n"),
         };
-        assert_eq!(actual.replace(&dir.path().display().to_string(), "DIR"), expect);
+        assert_eq!(
+            actual.replace(&dir.path().display().to_string(), "DIR"),
+            expect
+        );
     }
 
     #[test]
     fn an_override_replaces_only_its_own_template() {
         check(&[], "");
-        check(&[("rust-client/enums.rs.tera", "// mine\n")], "rust-client/enums.rs.tera");
+        check(
+            &[("rust-client/enums.rs.tera", "// mine\n")],
+            "rust-client/enums.rs.tera",
+        );
         check(&[(".git/config", ""), ("rust-server/.swp", "")], "");
     }
 
@@ -323,7 +379,9 @@ mod tests {
 
     #[test]
     fn a_missing_dir_is_a_diagnostic() {
-        let diagnostics = Templates::with_overrides_from_dir(Path::new("/nonexistent/gqlsmith-templates")).unwrap_err();
+        let diagnostics =
+            Templates::with_overrides_from_dir(Path::new("/nonexistent/gqlsmith-templates"))
+                .unwrap_err();
         assert_eq!(diagnostics[0].name, "unreadable-template");
     }
 
@@ -336,7 +394,10 @@ mod tests {
 
     #[test]
     fn render_errors_point_at_the_line() {
-        assert_eq!(locate_render_error("a\nb {{ x.y }}", "Variable `x.y` not found"), (2, 6));
+        assert_eq!(
+            locate_render_error("a\nb {{ x.y }}", "Variable `x.y` not found"),
+            (2, 6)
+        );
         assert_eq!(locate_render_error("a", "something else"), (1, 1));
     }
 }

@@ -15,15 +15,34 @@ fn render(sdl: &str, config_toml: &str, templates: &Templates, target: &str, pat
     };
     let schema = match loaded.into_valid() {
         Ok((schema, _)) => schema,
-        Err(loaded) => return format!("sdl errors: {:?}", loaded.diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>()),
+        Err(loaded) => {
+            return format!(
+                "sdl errors: {:?}",
+                loaded
+                    .diagnostics
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+            )
+        }
     };
     let target: Target = target.parse().unwrap_or(Target::RustClient);
     match generate(&schema, target, &config, templates, "t.graphql") {
         Ok(files) => match files.iter().find(|file| file.path == path) {
-            Some(file) => file.contents.split_once('\n').map_or("", |(_, rest)| rest).to_owned(),
-            None => format!("no {path}; files: {:?}", files.iter().map(|file| &file.path).collect::<Vec<_>>()),
+            Some(file) => file
+                .contents
+                .split_once('\n')
+                .map_or("", |(_, rest)| rest)
+                .to_owned(),
+            None => format!(
+                "no {path}; files: {:?}",
+                files.iter().map(|file| &file.path).collect::<Vec<_>>()
+            ),
         },
-        Err(diagnostics) => diagnostics.iter().map(|diagnostic| format!("{diagnostic}\n")).collect(),
+        Err(diagnostics) => diagnostics
+            .iter()
+            .map(|diagnostic| format!("{diagnostic}\n"))
+            .collect(),
     }
 }
 
@@ -102,7 +121,11 @@ pub enum Color {
 #[test]
 fn client_interfaces_and_unions_are_tagged_by_typename() {
     let sdl = "type Query { node: Node, hit: Hit } interface Node { id: ID! } type A implements Node { id: ID! } type B implements Node { id: ID! } union Hit = A | B";
-    check(sdl, "rust-client", "interfaces.rs", r#"#[allow(unused_imports)]
+    check(
+        sdl,
+        "rust-client",
+        "interfaces.rs",
+        r#"#[allow(unused_imports)]
 use super::*;
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(tag = "__typename")]
@@ -115,8 +138,13 @@ pub enum Node {
     #[serde(other)]
     Unknown,
 }
-"#);
-    check(sdl, "rust-client", "unions.rs", r#"#[allow(unused_imports)]
+"#,
+    );
+    check(
+        sdl,
+        "rust-client",
+        "unions.rs",
+        r#"#[allow(unused_imports)]
 use super::*;
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(tag = "__typename")]
@@ -129,12 +157,17 @@ pub enum Hit {
     #[serde(other)]
     Unknown,
 }
-"#);
+"#,
+    );
 }
 
 #[test]
 fn client_boxes_only_fields_on_cycles() {
-    check("type Query { a: A } type A { parent: A, children: [A!]!, b: B! } type B { a: A }", "rust-client", "objects.rs", r#"#[allow(unused_imports)]
+    check(
+        "type Query { a: A } type A { parent: A, children: [A!]!, b: B! } type B { a: A }",
+        "rust-client",
+        "objects.rs",
+        r#"#[allow(unused_imports)]
 use super::*;
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Query {
@@ -164,7 +197,8 @@ pub enum AnyObject {
     #[serde(other)]
     Unknown,
 }
-"#);
+"#,
+    );
 }
 
 #[test]
@@ -202,33 +236,62 @@ pub enum AnyObject {
 fn client_scalars_go_through_the_scalar_map() {
     let sdl = "type Query { at: DateTime!, n: BigInt, f(x: DateTime): Int } scalar DateTime scalar BigInt input Filter { after: DateTime }";
     let config = "[scalars.DateTime]\nrust = \"String\"\nrust_input = \"std::time::SystemTime\"\n[scalars.BigInt]\nrust = \"i64\"";
-    check_with_config(sdl, config, "rust-client", "scalars.rs", r#"/// The GraphQL scalar `DateTime`.
+    check_with_config(
+        sdl,
+        config,
+        "rust-client",
+        "scalars.rs",
+        r#"/// The GraphQL scalar `DateTime`.
 pub type DateTime = String;
 /// The GraphQL scalar `BigInt`.
 pub type BigInt = i64;
-"#);
-    check_with_config(sdl, config, "rust-client", "inputs.rs", r#"#[allow(unused_imports)]
+"#,
+    );
+    check_with_config(
+        sdl,
+        config,
+        "rust-client",
+        "inputs.rs",
+        r#"#[allow(unused_imports)]
 use super::*;
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Filter {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub after: Option<std::time::SystemTime>,
 }
-"#);
+"#,
+    );
 }
 
 #[test]
 fn strict_scalars_name_every_unmapped_scalar() {
     let sdl = "type Query { at: DateTime!, n: BigInt } scalar DateTime scalar BigInt";
-    check_with_config(sdl, "strict_scalars = true\n[scalars.BigInt]\nrust = \"i64\"", "rust-client", "scalars.rs", r#"t.graphql:1:48: error[G703]: custom scalar `DateTime` has no type in the scalar map
-"#);
-    check_with_config(sdl, "strict_scalars = true\n[scalars.BigInt]\nrust = \"i64\"", "rust-server", "scalars.rs", r#"t.graphql:1:48: error[G703]: custom scalar `DateTime` has no type in the scalar map
-"#);
+    check_with_config(
+        sdl,
+        "strict_scalars = true\n[scalars.BigInt]\nrust = \"i64\"",
+        "rust-client",
+        "scalars.rs",
+        r#"t.graphql:1:48: error[G703]: custom scalar `DateTime` has no type in the scalar map
+"#,
+    );
+    check_with_config(
+        sdl,
+        "strict_scalars = true\n[scalars.BigInt]\nrust = \"i64\"",
+        "rust-server",
+        "scalars.rs",
+        r#"t.graphql:1:48: error[G703]: custom scalar `DateTime` has no type in the scalar map
+"#,
+    );
 }
 
 #[test]
 fn client_lenient_mode_reads_missing_fields_and_single_items() {
-    check_with_config("type Query { tags: [String!]!, maybe: [Int], one: String! }", "[rust-client]\nlenient = true", "rust-client", "objects.rs", r#"#[allow(unused_imports)]
+    check_with_config(
+        "type Query { tags: [String!]!, maybe: [Int], one: String! }",
+        "[rust-client]\nlenient = true",
+        "rust-client",
+        "objects.rs",
+        r#"#[allow(unused_imports)]
 use super::*;
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, Default)]
 #[serde(default)]
@@ -250,7 +313,8 @@ pub enum AnyObject {
     #[default]
     Unknown,
 }
-"#);
+"#,
+    );
 }
 
 #[test]
@@ -383,7 +447,11 @@ pub enum Named {
 
 #[test]
 fn server_mod_registers_every_type_and_builds_the_roots() {
-    check("type Query { a: Int } type Mutation { b: Int } scalar URL enum E { X } input I { e: E }", "rust-server", "mod.rs", r#"#[allow(deprecated, clippy::all)]
+    check(
+        "type Query { a: Int } type Mutation { b: Int } scalar URL enum E { X } input I { e: E }",
+        "rust-server",
+        "mod.rs",
+        r#"#[allow(deprecated, clippy::all)]
 pub mod scalars;
 #[allow(deprecated, clippy::all)]
 pub mod enums;
@@ -424,17 +492,30 @@ pub fn schema_builder(
         ),
     )
 }
-"#);
+"#,
+    );
 }
 
 #[test]
 fn a_template_override_that_prints_broken_rust_is_a_diagnostic() {
     let dir = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
     let path = dir.path().join("rust-client/enums.rs.tera");
-    std::fs::create_dir_all(path.parent().unwrap_or(dir.path())).unwrap_or_else(|error| panic!("{error}"));
-    std::fs::write(&path, "{% for enum_ in enums %}pub enum {{ enum_.rust_name }} {{ \"{\" }}\n{% endfor %}").unwrap_or_else(|error| panic!("{error}"));
-    let templates = Templates::with_overrides_from_dir(dir.path()).unwrap_or_else(|diagnostics| panic!("{diagnostics:?}"));
-    let actual = render("type Query { a: E } enum E { X }", "", &templates, "rust-client", "enums.rs");
+    std::fs::create_dir_all(path.parent().unwrap_or(dir.path()))
+        .unwrap_or_else(|error| panic!("{error}"));
+    std::fs::write(
+        &path,
+        "{% for enum_ in enums %}pub enum {{ enum_.rust_name }} {{ \"{\" }}\n{% endfor %}",
+    )
+    .unwrap_or_else(|error| panic!("{error}"));
+    let templates = Templates::with_overrides_from_dir(dir.path())
+        .unwrap_or_else(|diagnostics| panic!("{diagnostics:?}"));
+    let actual = render(
+        "type Query { a: E } enum E { X }",
+        "",
+        &templates,
+        "rust-client",
+        "enums.rs",
+    );
     assert_eq!(actual.replace(&dir.path().display().to_string(), "DIR"), "DIR/rust-client/enums.rs.tera:1:1: error[G705]: template `DIR/rust-client/enums.rs.tera` produced invalid Rust: cannot parse string into token stream\n");
 }
 
@@ -443,9 +524,21 @@ fn docs_pages_reference_undefined_types_as_string_scalars() {
     let page = "Objects\nIntro.\nAccount\nAn account.\nFields\n| Name | Description |\n|---|---|\nstatus(AccountStatus!) | The status. |\nbalance(Int) | |\nExample\n{\n\"status\": \"ACTIVE\",\n\"balance\": 1\n}";
     let loaded = gqlsmith_docs::read(page, Arc::from("page.txt"));
     let schema = Valid::assume_valid(loaded.schema);
-    let files = generate(&schema, Target::RustClient, &Config::default(), &Templates::embedded(), "page.txt").unwrap_or_default();
-    let texts: Vec<String> = files.iter().map(|file| format!("== {}\n{}", file.path, file.contents)).collect();
-    assert_eq!(texts.join(""), r#"== mod.rs
+    let files = generate(
+        &schema,
+        Target::RustClient,
+        &Config::default(),
+        &Templates::embedded(),
+        "page.txt",
+    )
+    .unwrap_or_default();
+    let texts: Vec<String> = files
+        .iter()
+        .map(|file| format!("== {}\n{}", file.path, file.contents))
+        .collect();
+    assert_eq!(
+        texts.join(""),
+        r#"== mod.rs
 // generated by gqlsmith from page.txt, do not edit
 #[allow(deprecated, clippy::all)]
 pub mod scalars;
@@ -478,5 +571,6 @@ pub enum AnyObject {
     #[serde(other)]
     Unknown,
 }
-"#);
+"#
+    );
 }

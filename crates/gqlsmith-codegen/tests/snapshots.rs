@@ -18,38 +18,76 @@ fn read_fixture(file: &str) -> Valid<Schema> {
     let path = format!("{}/../../fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"));
     let label: Arc<str> = Arc::from(file);
-    let loaded: Loaded =
-        if file.ends_with(".txt") { gqlsmith_docs::read(&text, label) } else { gqlsmith_sdl::read_sdl(&[(label, &text)]) };
+    let loaded: Loaded = if file.ends_with(".txt") {
+        gqlsmith_docs::read(&text, label)
+    } else {
+        gqlsmith_sdl::read_sdl(&[(label, &text)])
+    };
     match loaded.into_valid() {
         Ok((schema, _)) => schema,
-        Err(loaded) => panic!("{file} has errors: {:?}", loaded.diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>()),
+        Err(loaded) => panic!(
+            "{file} has errors: {:?}",
+            loaded
+                .diagnostics
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+        ),
     }
 }
 
 fn generate_all(schema: &Valid<Schema>, target: Target, file: &str) -> Vec<GeneratedFile> {
-    match generate(schema, target, &Config::default(), &Templates::embedded(), file) {
+    match generate(
+        schema,
+        target,
+        &Config::default(),
+        &Templates::embedded(),
+        file,
+    ) {
         Ok(files) => files,
-        Err(diagnostics) => panic!("{:?}", diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>()),
+        Err(diagnostics) => panic!(
+            "{:?}",
+            diagnostics
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+        ),
     }
 }
 
 /// FNV-1a, 64 bits: stable across platforms and releases, unlike std's hasher.
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3))
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 fn snapshot_text(files: &[GeneratedFile]) -> String {
     let mut text = String::from("## digest: path, bytes, lines, fnv1a-64\n");
     for file in files {
         let lines = file.contents.lines().count();
-        writeln!(text, "{} {} {} {:016x}", file.path, file.contents.len(), lines, fnv1a(file.contents.as_bytes())).unwrap();
+        writeln!(
+            text,
+            "{} {} {} {:016x}",
+            file.path,
+            file.contents.len(),
+            lines,
+            fnv1a(file.contents.as_bytes())
+        )
+        .unwrap();
     }
     for file in files {
         if file.contents.len() <= FULL_TEXT_LIMIT {
             writeln!(text, "\n## {} (whole file)\n{}", file.path, file.contents).unwrap();
         } else {
             let head: Vec<&str> = file.contents.lines().take(HEAD_LINES).collect();
-            writeln!(text, "\n## {} (first {HEAD_LINES} lines)\n{}", file.path, head.join("\n")).unwrap();
+            writeln!(
+                text,
+                "\n## {} (first {HEAD_LINES} lines)\n{}",
+                file.path,
+                head.join("\n")
+            )
+            .unwrap();
         }
     }
     text

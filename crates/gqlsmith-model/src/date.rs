@@ -34,13 +34,22 @@ impl Date {
         let z = days + 719_468;
         let era = z.div_euclid(146_097);
         let day_of_era = z.rem_euclid(146_097);
-        let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let year_of_era =
+            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
         let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
         let month_index = (5 * day_of_year + 2) / 153;
         let day = day_of_year - (153 * month_index + 2) / 5 + 1;
-        let month = if month_index < 10 { month_index + 3 } else { month_index - 9 };
+        let month = if month_index < 10 {
+            month_index + 3
+        } else {
+            month_index - 9
+        };
         let year = year_of_era + era * 400 + i64::from(month <= 2);
-        Some(Date { year: u16::try_from(year).ok()?, month: u8::try_from(month).ok()?, day: u8::try_from(day).ok()? })
+        Some(Date {
+            year: u16::try_from(year).ok()?,
+            month: u8::try_from(month).ok()?,
+            day: u8::try_from(day).ok()?,
+        })
     }
 
     /// Finds the first `YYYY-MM-DD` date in free text, such as
@@ -50,7 +59,11 @@ impl Date {
         (0..bytes.len().saturating_sub(9)).find_map(|start| {
             let before_ok = start == 0 || !bytes[start - 1].is_ascii_digit();
             let after_ok = bytes.get(start + 10).is_none_or(|b| !b.is_ascii_digit());
-            if before_ok && after_ok && text.is_char_boundary(start) && text.is_char_boundary(start + 10) {
+            if before_ok
+                && after_ok
+                && text.is_char_boundary(start)
+                && text.is_char_boundary(start + 10)
+            {
                 Date::parse(&text[start..start + 10])
             } else {
                 None
@@ -83,7 +96,8 @@ impl Serialize for Date {
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        Date::parse(&text).ok_or_else(|| serde::de::Error::custom(format!("not a YYYY-MM-DD date: {text}")))
+        Date::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("not a YYYY-MM-DD date: {text}")))
     }
 }
 
@@ -93,12 +107,18 @@ mod tests {
 
     #[track_caller]
     fn check_find(text: &str, expect: Option<&str>) {
-        assert_eq!(Date::find_in(text).map(|d| d.to_string()).as_deref(), expect);
+        assert_eq!(
+            Date::find_in(text).map(|d| d.to_string()).as_deref(),
+            expect
+        );
     }
 
     #[test]
     fn finds_dates_in_notices() {
-        check_find("Scheduled for removal on or after 2024-07-01.", Some("2024-07-01"));
+        check_find(
+            "Scheduled for removal on or after 2024-07-01.",
+            Some("2024-07-01"),
+        );
         check_find("Removal on 2025-04-01 UTC.", Some("2025-04-01"));
         check_find("Marked as deprecated on 2023-02-29.", None);
         check_find("Marked as deprecated on 2024-02-29.", Some("2024-02-29"));
@@ -109,9 +129,18 @@ mod tests {
 
     #[test]
     fn counts_days_from_the_epoch() {
-        assert_eq!(Date::from_days_since_epoch(0).unwrap().to_string(), "1970-01-01");
-        assert_eq!(Date::from_days_since_epoch(19_782).unwrap().to_string(), "2024-02-29");
-        assert_eq!(Date::from_days_since_epoch(20_786).unwrap().to_string(), "2026-11-29");
+        assert_eq!(
+            Date::from_days_since_epoch(0).unwrap().to_string(),
+            "1970-01-01"
+        );
+        assert_eq!(
+            Date::from_days_since_epoch(19_782).unwrap().to_string(),
+            "2024-02-29"
+        );
+        assert_eq!(
+            Date::from_days_since_epoch(20_786).unwrap().to_string(),
+            "2026-11-29"
+        );
     }
 
     #[test]

@@ -113,7 +113,10 @@ impl Diagnostic {
     }
 
     pub fn with_label(mut self, location: Location, message: impl Into<String>) -> Diagnostic {
-        self.labels.push(Label { location, message: message.into() });
+        self.labels.push(Label {
+            location,
+            message: message.into(),
+        });
         self
     }
 

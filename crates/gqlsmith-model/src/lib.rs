@@ -12,8 +12,8 @@ pub use date::Date;
 pub use diagnostic::{Diagnostic, Label, Severity};
 pub use provenance::{Certainty, Confidence, Location, NameOrigin, Provenance};
 pub use schema::{
-    DirectiveDef, DirectiveUse, EnumValue, ErrorCode, Example, ExampleEntry, Field, InputValue,
-    Deprecation, RootOperations, Schema, TypeDef, TypeKind, UnnamedArgument,
+    Deprecation, DirectiveDef, DirectiveUse, EnumValue, ErrorCode, Example, ExampleEntry, Field,
+    InputValue, RootOperations, Schema, TypeDef, TypeKind, UnnamedArgument,
 };
 pub use type_ref::TypeRef;
 pub use valid::{Loaded, Valid};

@@ -77,12 +77,18 @@ pub struct Provenance {
 impl Provenance {
     /// A fact read from the input at `location`.
     pub fn read(location: Location) -> Provenance {
-        Provenance { location: Some(location), certainty: Certainty::Read }
+        Provenance {
+            location: Some(location),
+            certainty: Certainty::Read,
+        }
     }
 
     /// A fact read from an input that gives no position (a built-in, a test).
     pub fn read_unknown_location() -> Provenance {
-        Provenance { location: None, certainty: Certainty::Read }
+        Provenance {
+            location: None,
+            certainty: Certainty::Read,
+        }
     }
 
     /// A fact inferred by `rule` from `evidence`, anchored at `location` when there is one.
@@ -94,13 +100,20 @@ impl Provenance {
     ) -> Provenance {
         Provenance {
             location,
-            certainty: Certainty::Inferred { rule: rule.into(), evidence, confidence },
+            certainty: Certainty::Inferred {
+                rule: rule.into(),
+                evidence,
+                confidence,
+            },
         }
     }
 
     /// A fact the input does not give.
     pub fn unknown(location: Option<Location>) -> Provenance {
-        Provenance { location, certainty: Certainty::Unknown }
+        Provenance {
+            location,
+            certainty: Certainty::Unknown,
+        }
     }
 
     pub fn is_read(&self) -> bool {
@@ -120,7 +133,10 @@ pub enum NameOrigin {
     #[default]
     Document,
     /// Recovered by the recovery pass from evidence on the page.
-    Recovered { confidence: Confidence, signals: Vec<String> },
+    Recovered {
+        confidence: Confidence,
+        signals: Vec<String>,
+    },
     /// Unknown: a deterministic stand-in (a valid GraphQL name) that says where the block is.
     Placeholder,
     /// Supplied by the user's overlay file.

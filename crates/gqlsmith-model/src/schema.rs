@@ -52,8 +52,13 @@ impl Schema {
         if self.types.contains_key(to) {
             return false;
         }
-        let Some(index) = self.types.get_index_of(from) else { return false };
-        let (_, mut ty) = self.types.shift_remove_index(index).expect("index is in range");
+        let Some(index) = self.types.get_index_of(from) else {
+            return false;
+        };
+        let (_, mut ty) = self
+            .types
+            .shift_remove_index(index)
+            .expect("index is in range");
         ty.name = to.to_owned();
         self.types.shift_insert(index, to.to_owned(), ty);
         let rename = |name: &mut String| {
@@ -79,9 +84,13 @@ impl Schema {
                 rename(arg.ty.base_name_mut());
             }
         }
-        for root in [&mut self.roots.query, &mut self.roots.mutation, &mut self.roots.subscription]
-            .into_iter()
-            .flatten()
+        for root in [
+            &mut self.roots.query,
+            &mut self.roots.mutation,
+            &mut self.roots.subscription,
+        ]
+        .into_iter()
+        .flatten()
         {
             rename(root);
         }
@@ -180,7 +189,10 @@ impl TypeDef {
             one_of: false,
             error_codes: Vec::new(),
             example: None,
-            kind_provenance: Provenance { location: provenance.location.clone(), ..Provenance::default() },
+            kind_provenance: Provenance {
+                location: provenance.location.clone(),
+                ..Provenance::default()
+            },
             provenance,
             name_origin: NameOrigin::Document,
             incomplete: false,
@@ -275,7 +287,10 @@ pub struct UnnamedArgument {
 
 impl UnnamedArgument {
     pub fn new(description: impl Into<String>, provenance: Provenance) -> UnnamedArgument {
-        UnnamedArgument { description: description.into(), provenance }
+        UnnamedArgument {
+            description: description.into(),
+            provenance,
+        }
     }
 }
 
@@ -322,7 +337,13 @@ impl Deprecation {
             Some(text) => parse_deprecation_dates(text),
             None => (None, None),
         };
-        Deprecation { reason, deprecated_on, removal_on, replacement: None, provenance }
+        Deprecation {
+            reason,
+            deprecated_on,
+            removal_on,
+            replacement: None,
+            provenance,
+        }
     }
 }
 
@@ -330,7 +351,9 @@ impl Deprecation {
 fn parse_deprecation_dates(text: &str) -> (Option<Date>, Option<Date>) {
     let after = |marker: &str| {
         let lower = text.to_ascii_lowercase();
-        lower.find(marker).and_then(|at| Date::find_in(&text[at + marker.len()..]))
+        lower
+            .find(marker)
+            .and_then(|at| Date::find_in(&text[at + marker.len()..]))
     };
     let deprecated_on = after("deprecated on");
     let removal_on = after("removal on or after").or_else(|| after("removal on"));
@@ -373,7 +396,11 @@ pub struct DirectiveUse {
 impl DirectiveUse {
     /// A use of `@name` without arguments; push `(name, literal)` pairs onto `arguments`.
     pub fn new(name: impl Into<String>, provenance: Provenance) -> DirectiveUse {
-        DirectiveUse { name: name.into(), arguments: Vec::new(), provenance }
+        DirectiveUse {
+            name: name.into(),
+            arguments: Vec::new(),
+            provenance,
+        }
     }
 }
 
@@ -389,8 +416,18 @@ pub struct ErrorCode {
 }
 
 impl ErrorCode {
-    pub fn new(code: impl Into<String>, message: impl Into<String>, order: u32, provenance: Provenance) -> ErrorCode {
-        ErrorCode { code: code.into(), message: message.into(), order, provenance }
+    pub fn new(
+        code: impl Into<String>,
+        message: impl Into<String>,
+        order: u32,
+        provenance: Provenance,
+    ) -> ErrorCode {
+        ErrorCode {
+            code: code.into(),
+            message: message.into(),
+            order,
+            provenance,
+        }
     }
 }
 
@@ -419,7 +456,10 @@ mod tests {
     #[test]
     fn deprecation_dates_come_from_the_reason() {
         let deprecation = Deprecation::from_reason(
-            Some("Marked as deprecated on 2023-01-10. Scheduled for removal on or after 2024-07-01.".into()),
+            Some(
+                "Marked as deprecated on 2023-01-10. Scheduled for removal on or after 2024-07-01."
+                    .into(),
+            ),
             Provenance::default(),
         );
         assert_eq!(deprecation.deprecated_on.unwrap().to_string(), "2023-01-10");
@@ -436,16 +476,27 @@ mod tests {
     fn rename_follows_every_reference() {
         let mut schema = Schema::default();
         let mut a = TypeDef::new("Placeholder_L10", TypeKind::Object, Provenance::default());
-        a.fields.push(Field::new("id", TypeRef::parse("ID!").unwrap(), Provenance::default()));
+        a.fields.push(Field::new(
+            "id",
+            TypeRef::parse("ID!").unwrap(),
+            Provenance::default(),
+        ));
         let mut b = TypeDef::new("B", TypeKind::Object, Provenance::default());
-        b.fields.push(Field::new("a", TypeRef::parse("[Placeholder_L10!]").unwrap(), Provenance::default()));
+        b.fields.push(Field::new(
+            "a",
+            TypeRef::parse("[Placeholder_L10!]").unwrap(),
+            Provenance::default(),
+        ));
         let mut u = TypeDef::new("U", TypeKind::Union, Provenance::default());
         u.members.push("Placeholder_L10".into());
         schema.insert_type(a);
         schema.insert_type(b);
         schema.insert_type(u);
         assert!(schema.rename_type("Placeholder_L10", "Account"));
-        assert_eq!(schema.types.keys().collect::<Vec<_>>(), ["Account", "B", "U"]);
+        assert_eq!(
+            schema.types.keys().collect::<Vec<_>>(),
+            ["Account", "B", "U"]
+        );
         assert_eq!(schema.types["B"].fields[0].ty.to_string(), "[Account!]");
         assert_eq!(schema.types["U"].members, ["Account"]);
         assert!(!schema.rename_type("B", "U"), "a taken name is refused");

@@ -32,7 +32,11 @@ impl TypeRef {
         } else {
             return None;
         };
-        Some(if non_null { TypeRef::NonNull(Box::new(base)) } else { base })
+        Some(if non_null {
+            TypeRef::NonNull(Box::new(base))
+        } else {
+            base
+        })
     }
 
     /// The named type at the bottom of all wrappers.
@@ -99,7 +103,8 @@ impl Serialize for TypeRef {
 impl<'de> Deserialize<'de> for TypeRef {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        TypeRef::parse(&text).ok_or_else(|| serde::de::Error::custom(format!("not a type reference: {text}")))
+        TypeRef::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("not a type reference: {text}")))
     }
 }
 
@@ -109,7 +114,10 @@ mod tests {
 
     #[track_caller]
     fn check(input: &str, expect: Option<&str>) {
-        assert_eq!(TypeRef::parse(input).map(|t| t.to_string()).as_deref(), expect);
+        assert_eq!(
+            TypeRef::parse(input).map(|t| t.to_string()).as_deref(),
+            expect
+        );
     }
 
     #[test]

@@ -25,26 +25,49 @@ fn editing_the_input_reruns_the_build_script_and_nothing_else_does() {
     std::fs::copy(example.join("src/lib.rs"), crate_dir.join("src/lib.rs")).unwrap();
     // The same versions as the workspace, so that `--offline` finds every crate.
     std::fs::copy(workspace.join("Cargo.lock"), crate_dir.join("Cargo.lock")).unwrap();
-    std::fs::write(crate_dir.join("Cargo.toml"), standalone_manifest(&workspace)).unwrap();
+    std::fs::write(
+        crate_dir.join("Cargo.toml"),
+        standalone_manifest(&workspace),
+    )
+    .unwrap();
     let target_dir = root.join("target");
 
     // Whatever an earlier run left, after this build everything is up to date.
     build(&crate_dir, &target_dir);
     let unchanged = build(&crate_dir, &target_dir);
-    assert!(!reran_build_script(&unchanged), "nothing changed, yet the build script reran:\n{unchanged}");
+    assert!(
+        !reran_build_script(&unchanged),
+        "nothing changed, yet the build script reran:\n{unchanged}"
+    );
 
     touch(&crate_dir.join("src/lib.rs"));
     let source_edited = build(&crate_dir, &target_dir);
-    assert!(!reran_build_script(&source_edited), "only src/lib.rs changed, yet the build script reran:\n{source_edited}");
+    assert!(
+        !reran_build_script(&source_edited),
+        "only src/lib.rs changed, yet the build script reran:\n{source_edited}"
+    );
 
     let text = std::fs::read_to_string(&page).unwrap();
-    let edited = text.replacen("Paginator of API brownouts.", "Paginator of API brownouts, edited.", 1);
-    assert_ne!(text, edited, "the page still describes `APIBrownoutConnection`");
+    let edited = text.replacen(
+        "Paginator of API brownouts.",
+        "Paginator of API brownouts, edited.",
+        1,
+    );
+    assert_ne!(
+        text, edited,
+        "the page still describes `APIBrownoutConnection`"
+    );
     std::fs::write(&page, edited).unwrap();
     let input_edited = build(&crate_dir, &target_dir);
-    assert!(reran_build_script(&input_edited), "the page changed, yet the build script did not rerun:\n{input_edited}");
+    assert!(
+        reran_build_script(&input_edited),
+        "the page changed, yet the build script did not rerun:\n{input_edited}"
+    );
     let generated = generated_file(&target_dir);
-    assert!(generated.contains("/// Paginator of API brownouts, edited."), "the generated code follows the edit");
+    assert!(
+        generated.contains("/// Paginator of API brownouts, edited."),
+        "the generated code follows the edit"
+    );
 }
 
 /// The example's manifest, standalone: its own workspace, path dependencies on this one.
@@ -83,7 +106,10 @@ fn build(crate_dir: &Path, target_dir: &Path) -> String {
         if started.elapsed() > BUILD_TIME_LIMIT {
             child.kill().ok();
             child.wait().ok();
-            panic!("cargo build took more than {BUILD_TIME_LIMIT:?}:\n{}", std::fs::read_to_string(&log).unwrap_or_default());
+            panic!(
+                "cargo build took more than {BUILD_TIME_LIMIT:?}:\n{}",
+                std::fs::read_to_string(&log).unwrap_or_default()
+            );
         }
         std::thread::sleep(Duration::from_millis(200));
     };
@@ -94,9 +120,11 @@ fn build(crate_dir: &Path, target_dir: &Path) -> String {
 
 /// Whether cargo ran this package's build script (`-v` prints the command it runs).
 fn reran_build_script(cargo_output: &str) -> bool {
-    cargo_output
-        .lines()
-        .any(|line| line.trim_start().starts_with("Running") && line.contains("gqlsmith-example-build-script-") && line.contains("build-script-build"))
+    cargo_output.lines().any(|line| {
+        line.trim_start().starts_with("Running")
+            && line.contains("gqlsmith-example-build-script-")
+            && line.contains("build-script-build")
+    })
 }
 
 /// Sets the modification time of `path` to now, as `touch` does.

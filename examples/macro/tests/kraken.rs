@@ -20,7 +20,10 @@ fn check(json: &str, expect: &str) {
     assert_eq!(format!("{application:?}"), expect);
     let again: kraken::AccountApplicationType =
         serde_json::from_value(serde_json::to_value(&application).unwrap()).unwrap();
-    assert_eq!(again, application, "serializing and reading back gives the same value");
+    assert_eq!(
+        again, application,
+        "serializing and reading back gives the same value"
+    );
 }
 
 #[test]

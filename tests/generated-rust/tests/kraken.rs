@@ -18,9 +18,14 @@ fn every_json_example_reads_into_its_type_and_writes_back_the_same_values() {
     for ty in loaded.schema.types.values() {
         let Some(example) = &ty.example else { continue };
         // Examples with bare type names as values (`"edges": APIBrownoutEdge`) are not JSON.
-        let Ok(Value::Object(mut example_object)) = serde_json::from_str::<Value>(&example.raw) else { continue };
+        let Ok(Value::Object(mut example_object)) = serde_json::from_str::<Value>(&example.raw)
+        else {
+            continue;
+        };
         example_object.insert("__typename".to_owned(), Value::String(ty.name.clone()));
-        let value = match serde_json::from_value::<kraken_client::AnyObject>(Value::Object(example_object.clone())) {
+        let value = match serde_json::from_value::<kraken_client::AnyObject>(Value::Object(
+            example_object.clone(),
+        )) {
             Ok(kraken_client::AnyObject::Unknown) => {
                 failures.push(format!("{}: read as an unknown type", ty.name));
                 continue;
@@ -40,8 +45,13 @@ fn every_json_example_reads_into_its_type_and_writes_back_the_same_values() {
             }
             let as_list = Value::Array(vec![expected.clone()]);
             let written_value = written.get(key);
-            if written_value != Some(expected) && (expected.is_array() || written_value != Some(&as_list)) {
-                failures.push(format!("{}.{key}: wrote {written_value:?}, the example says {expected}", ty.name));
+            if written_value != Some(expected)
+                && (expected.is_array() || written_value != Some(&as_list))
+            {
+                failures.push(format!(
+                    "{}.{key}: wrote {written_value:?}, the example says {expected}",
+                    ty.name
+                ));
             }
         }
         read += 1;
@@ -56,7 +66,9 @@ fn an_unknown_enum_like_value_is_kept() {
     // any value the server sends is kept as it is.
     let json = r#"{"__typename": "APIBrownoutEdge", "cursor": "abc", "node": null}"#;
     let value: kraken_client::AnyObject = serde_json::from_str(json).expect("an edge reads");
-    let kraken_client::AnyObject::ApiBrownoutEdge(edge) = value else { panic!("read as {value:?}") };
+    let kraken_client::AnyObject::ApiBrownoutEdge(edge) = value else {
+        panic!("read as {value:?}")
+    };
     assert_eq!((edge.cursor.as_str(), edge.node.is_none()), ("abc", true));
 }
 
@@ -65,7 +77,10 @@ struct Brownout;
 
 #[async_trait]
 impl kraken_server::UnnamedL4Resolver for Brownout {
-    async fn api_type(&self, _ctx: &async_graphql::Context<'_>) -> async_graphql::Result<Option<kraken_server::ApiType>> {
+    async fn api_type(
+        &self,
+        _ctx: &async_graphql::Context<'_>,
+    ) -> async_graphql::Result<Option<kraken_server::ApiType>> {
         Ok(Some(kraken_server::ApiType("GRAPHQL".to_owned())))
     }
     async fn disables_requests_to(
@@ -74,14 +89,27 @@ impl kraken_server::UnnamedL4Resolver for Brownout {
     ) -> async_graphql::Result<Option<kraken_server::NonEmptyString>> {
         Ok(None)
     }
-    async fn ends_at(&self, _ctx: &async_graphql::Context<'_>) -> async_graphql::Result<Option<kraken_server::NonEmptyString>> {
-        Ok(Some(kraken_server::NonEmptyString("2026-12-01T00:00:00Z".to_owned())))
+    async fn ends_at(
+        &self,
+        _ctx: &async_graphql::Context<'_>,
+    ) -> async_graphql::Result<Option<kraken_server::NonEmptyString>> {
+        Ok(Some(kraken_server::NonEmptyString(
+            "2026-12-01T00:00:00Z".to_owned(),
+        )))
     }
-    async fn starts_at(&self, _ctx: &async_graphql::Context<'_>) -> async_graphql::Result<Option<kraken_server::NonEmptyString>> {
+    async fn starts_at(
+        &self,
+        _ctx: &async_graphql::Context<'_>,
+    ) -> async_graphql::Result<Option<kraken_server::NonEmptyString>> {
         Ok(None)
     }
-    async fn status(&self, _ctx: &async_graphql::Context<'_>) -> async_graphql::Result<Option<kraken_server::ApiBrownoutStatus>> {
-        Ok(Some(kraken_server::ApiBrownoutStatus("SCHEDULED".to_owned())))
+    async fn status(
+        &self,
+        _ctx: &async_graphql::Context<'_>,
+    ) -> async_graphql::Result<Option<kraken_server::ApiBrownoutStatus>> {
+        Ok(Some(kraken_server::ApiBrownoutStatus(
+            "SCHEDULED".to_owned(),
+        )))
     }
 }
 
@@ -103,7 +131,9 @@ async fn a_hand_written_root_serves_a_generated_object() {
         async_graphql::EmptySubscription,
     ))
     .finish();
-    let response = schema.execute("{ brownout { apiType status endsAt startsAt } }").await;
+    let response = schema
+        .execute("{ brownout { apiType status endsAt startsAt } }")
+        .await;
     assert_eq!(response.errors, Vec::new());
     let data = response.data.into_json().expect("data is JSON");
     assert_eq!(
@@ -111,5 +141,8 @@ async fn a_hand_written_root_serves_a_generated_object() {
         serde_json::json!({"brownout": {"apiType": "GRAPHQL", "status": "SCHEDULED", "endsAt": "2026-12-01T00:00:00Z", "startsAt": null}})
     );
     // Every object of the page is registered, including the ones no root reaches.
-    assert!(schema.sdl().contains("type APIBrownoutConnection {"), "the SDL lists unreachable types");
+    assert!(
+        schema.sdl().contains("type APIBrownoutConnection {"),
+        "the SDL lists unreachable types"
+    );
 }

@@ -42,10 +42,7 @@ pub(crate) fn run(args: ConvertArgs, reporter: &Reporter) -> Result<Exit, String
         }
         _ => gqlsmith_sdl::write_sdl(
             &project.loaded.schema,
-            &gqlsmith_sdl::WriteOptions {
-                sort: args.sort,
-                ..Default::default()
-            },
+            &gqlsmith_sdl::WriteOptions { sort: args.sort },
         ),
     };
     match &args.output {
