@@ -1,17 +1,19 @@
 //! The `typescript` target: the emitted `types.ts` type-checks with `tsc --noEmit --strict`
 //! for the Kraken page, GitHub's and Saleor's schemas (both enum styles), a usage file that
 //! narrows unions and interfaces on `__typename` type-checks against it, the scalar map and
-//! `strict_scalars` apply, and snapshots for the Kraken page and Shopify's storefront schema.
+//! `strict_scalars` apply, snapshots for the Kraken page and Shopify's storefront schema, and
+//! GitHub's types declare what graphql-codegen's `typescript` plugin declares.
 //!
 //! tsc comes from `tools/` (`npm ci --prefix tools`, which `cargo xtask test` runs).
 
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
 
 use gqlsmith_codegen::{generate, Config, GeneratedFile, ScalarMapping, Target, Templates};
-use gqlsmith_model::{Diagnostic, Loaded, Schema, Valid};
+use gqlsmith_model::{Diagnostic, Loaded, Schema, TypeKind, Valid};
 
 fn read_fixture(file: &str) -> Valid<Schema> {
     let path = format!("{}/../../fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
@@ -376,4 +378,128 @@ fn generating_twice_gives_identical_bytes() {
     let first = types_ts(&read_fixture(file), &Config::default(), file);
     let second = types_ts(&read_fixture(file), &Config::default(), file);
     assert!(first.is_ok() && first == second);
+}
+
+/// graphql-codegen's `typescript` plugin on `github.valid.graphql`, as the listing of
+/// [`declaration_listing`]; how it was made is in `fixtures/peer-outputs/README.md`.
+const CODEGEN_GITHUB_LISTING: &str =
+    include_str!("../../../fixtures/peer-outputs/codegen-typescript-github.txt");
+
+/// Type names codegen changes and we keep. Its default `namingConvention` (change-case's
+/// `pascalCase`) lowercases runs of capitals; gqlsmith keeps GraphQL names (codegen's
+/// `namingConvention: keep`), so a type's name and its `__typename` literal agree.
+const CODEGEN_RENAMES: [(&str, &str); 8] = [
+    ("Cvss", "CVSS"),
+    ("Cwe", "CWE"),
+    ("CweConnection", "CWEConnection"),
+    ("CweEdge", "CWEEdge"),
+    ("Epss", "EPSS"),
+    ("OidcProvider", "OIDCProvider"),
+    (
+        "OidcProviderExternalIdentitiesArgs",
+        "OIDCProviderExternalIdentitiesArgs",
+    ),
+    ("OidcProviderType", "OIDCProviderType"),
+];
+
+/// One line per `export type` / `export enum` name, one per member of a `{ ... }` body or an
+/// enum (`Name.member`, ending in `?` when optional): a member is a line indented by exactly
+/// two spaces, an identifier, then `:`, `?:` or ` =`; a body ends at a line starting with `}`.
+fn declaration_listing(types: &str) -> BTreeSet<String> {
+    fn identifier(text: &str) -> &str {
+        let end = text
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(text.len());
+        &text[..end]
+    }
+    let mut listing = BTreeSet::new();
+    let mut body_of: Option<&str> = None;
+    for line in types.lines() {
+        if let Some(rest) = line
+            .strip_prefix("export type ")
+            .or_else(|| line.strip_prefix("export enum "))
+        {
+            let name = identifier(rest);
+            listing.insert(name.to_owned());
+            body_of = line.trim_end().ends_with('{').then_some(name);
+        } else if line.starts_with('}') {
+            body_of = None;
+        } else if let (Some(ty), Some(rest)) = (body_of, line.strip_prefix("  ")) {
+            let member = identifier(rest);
+            let after = &rest[member.len()..];
+            if member.is_empty() {
+                continue;
+            }
+            if after.starts_with("?:") {
+                listing.insert(format!("{ty}.{member}?"));
+            } else if after.starts_with(':') || after.starts_with(" =") {
+                listing.insert(format!("{ty}.{member}"));
+            }
+        }
+    }
+    listing
+}
+
+/// The comparison issue 8 asks for: the same type names, fields, enum members and
+/// optional-ness as graphql-codegen, but for the differences documented here.
+#[test]
+fn github_types_match_graphql_codegen() {
+    let file = "schemas/github.valid.graphql";
+    let schema = read_fixture(file);
+    let ours = declaration_listing(
+        &types_ts(&schema, &Config::default(), file)
+            .unwrap_or_else(|diagnostics| panic!("{diagnostics:?}")),
+    );
+    // Codegen prints an interface's own fields; ours is the discriminated union of the object
+    // types that implement it (narrowing on `__typename`), so it has no fields of its own.
+    let interfaces_as_unions: BTreeSet<&str> = schema
+        .types_of_kind(TypeKind::Interface)
+        .filter(|interface| {
+            schema
+                .types_of_kind(TypeKind::Object)
+                .any(|object| object.interfaces.contains(&interface.name))
+        })
+        .map(|interface| interface.name.as_str())
+        .collect();
+    let mut renames_seen = BTreeSet::new();
+    let mut interface_fields_dropped = 0;
+    let mut expected = BTreeSet::new();
+    for line in CODEGEN_GITHUB_LISTING.lines() {
+        let (ty, member) = match line.split_once('.') {
+            Some((ty, member)) => (ty, Some(member)),
+            None => (line, None),
+        };
+        let ty = match CODEGEN_RENAMES.iter().find(|(codegen, _)| *codegen == ty) {
+            Some((codegen, graphql)) => {
+                renames_seen.insert(*codegen);
+                *graphql
+            }
+            None => ty,
+        };
+        if member.is_some() && interfaces_as_unions.contains(ty) {
+            interface_fields_dropped += 1;
+            continue;
+        }
+        expected.insert(match member {
+            Some(member) => format!("{ty}.{member}"),
+            None => ty.to_owned(),
+        });
+    }
+    // A documented difference that no longer occurs is stale: drop it from the list.
+    let renames: BTreeSet<&str> = CODEGEN_RENAMES
+        .iter()
+        .map(|(codegen, _)| *codegen)
+        .collect();
+    assert_eq!(renames_seen, renames, "renames codegen no longer makes");
+    assert_eq!(
+        (interfaces_as_unions.len(), interface_fields_dropped),
+        (45, 224),
+        "GitHub's interfaces with implementors, and the fields codegen prints for them"
+    );
+    let missing: Vec<&String> = expected.difference(&ours).collect();
+    let extra: Vec<&String> = ours.difference(&expected).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "codegen declares and gqlsmith does not: {missing:#?}\ngqlsmith declares and codegen does not: {extra:#?}"
+    );
 }
