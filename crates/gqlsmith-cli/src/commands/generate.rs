@@ -25,6 +25,11 @@ pub(crate) struct GenerateArgs {
     /// A directory of templates that replace the bundled ones file by file.
     #[arg(long, value_name = "DIR")]
     pub(crate) templates: Option<PathBuf>,
+    /// Mark deprecations whose removal date is before this date as overdue in the Markdown
+    /// docs (default: `[generate.markdown] today`, else none, so output does not change with
+    /// the clock).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::check::parse_date)]
+    pub(crate) today: Option<gqlsmith_model::Date>,
 }
 
 pub(crate) fn run(args: GenerateArgs, reporter: &Reporter) -> Result<Exit, String> {
@@ -38,7 +43,7 @@ pub(crate) fn run(args: GenerateArgs, reporter: &Reporter) -> Result<Exit, Strin
         // No partial output: errors stop the run before a single file is written.
         return Ok(exit_for(&project.loaded.diagnostics));
     };
-    let generate_config: GenerateConfig = match &config.file.generate {
+    let mut generate_config: GenerateConfig = match &config.file.generate {
         Some(table) => table.clone().try_into().map_err(|error: toml::de::Error| {
             format!(
                 "{}: invalid [generate] table: {}",
@@ -48,6 +53,9 @@ pub(crate) fn run(args: GenerateArgs, reporter: &Reporter) -> Result<Exit, Strin
         })?,
         None => GenerateConfig::default(),
     };
+    if let Some(today) = args.today {
+        generate_config.markdown.today = Some(today);
+    }
     let templates = match &args.templates {
         Some(dir) => Templates::with_overrides_from_dir(dir).map_err(|diagnostics| {
             diagnostics
