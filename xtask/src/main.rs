@@ -13,7 +13,8 @@ chores:
   recover-eval [SEEDS] [SHARE]
               hide the names of a random SHARE (default 0.3) of the Kraken page's named blocks,
               recover, and score precision and recall per confidence tier over SEEDS (default 50)
-  fuzz [SECS] run each fuzz target for SECS seconds (default 30; needs nightly + cargo-fuzz)
+  fuzz [SECS] run every fuzz target in fuzz/ for SECS seconds each (default 30; needs cargo-fuzz,
+              uses nightly when installed, else stable with RUSTC_BOOTSTRAP=1)
 ";
 
 fn main() -> ExitCode {
@@ -84,23 +85,94 @@ fn workspace_root() -> std::path::PathBuf {
         .unwrap_or_default()
 }
 
+/// Runs every cargo-fuzz target for `seconds` each, all of them even when one fails, so one
+/// crash does not hide another. Each target grows its corpus in fuzz/corpus/<target>
+/// (git-ignored) and reads, without writing to them, its committed seeds (fuzz/seeds/<target>),
+/// the fixtures/ directories of its input kind, and its crash regressions
+/// (fuzz/regressions/<target>), so a fixed crash that comes back fails the run at once.
 fn fuzz(seconds: &str) -> bool {
-    let targets = ["docs_reader"];
-    targets.iter().all(|target| {
-        run(
-            "cargo",
+    if seconds.parse::<u64>().is_err() {
+        eprintln!("usage: cargo xtask fuzz [SECS]");
+        return false;
+    }
+    // Target, then the fixtures/ directories holding its kind of input. The Kraken page
+    // (fixtures/kraken, 560 KB) is left out: seeds that large slow every execution.
+    let targets: [(&str, &[&str]); 5] = [
+        ("docs_reader", &["fixtures/docs", "fixtures/rules"]),
+        ("recover", &["fixtures/docs", "fixtures/rules"]),
+        (
+            "sdl_reader",
             &[
-                "+nightly",
-                "fuzz",
-                "run",
-                "--fuzz-dir",
-                "fuzz",
-                target,
-                "--",
-                &format!("-max_total_time={seconds}"),
+                "fixtures/sdl",
+                "fixtures/rules",
+                "fixtures/cli",
+                "fixtures/diff",
+                "fixtures/markdown",
             ],
-        )
-    })
+        ),
+        ("introspection_reader", &["fixtures/sdl/bad"]),
+        ("overlay", &[]),
+    ];
+    let root = workspace_root();
+    // cargo-fuzz passes `-Z` flags (sanitizers, coverage instrumentation) to rustc, which only
+    // nightly accepts. Use a nightly toolchain when rustup has one; otherwise RUSTC_BOOTSTRAP=1
+    // lets the stable compiler accept those flags (it builds the same code, with the same
+    // instrumentation), so machines without nightly can still fuzz.
+    let has_nightly = Command::new("cargo")
+        .args(["+nightly", "--version"])
+        .output()
+        .is_ok_and(|output| output.status.success());
+    let mut failed = Vec::new();
+    for (target, fixture_dirs) in targets {
+        let corpus = format!("fuzz/corpus/{target}");
+        if let Err(error) = std::fs::create_dir_all(root.join(&corpus)) {
+            eprintln!("error: cannot create `{corpus}`: {error}");
+            return false;
+        }
+        let mut args: Vec<String> = Vec::new();
+        if has_nightly {
+            args.push("+nightly".to_owned());
+        }
+        args.extend(["fuzz", "run", "--fuzz-dir", "fuzz", target].map(str::to_owned));
+        // libFuzzer writes new inputs to the first directory only.
+        args.push(corpus);
+        let seed_dirs = [
+            format!("fuzz/seeds/{target}"),
+            format!("fuzz/regressions/{target}"),
+        ];
+        let extra_dirs = seed_dirs
+            .into_iter()
+            .chain(fixture_dirs.iter().map(|dir| (*dir).to_owned()));
+        args.extend(extra_dirs.filter(|dir| root.join(dir).is_dir()));
+        args.push("--".to_owned());
+        args.push(format!("-max_total_time={seconds}"));
+        let mut command = Command::new("cargo");
+        command.args(&args).current_dir(&root);
+        let prefix = if has_nightly {
+            ""
+        } else {
+            command.env("RUSTC_BOOTSTRAP", "1");
+            "RUSTC_BOOTSTRAP=1 "
+        };
+        eprintln!("$ {prefix}cargo {}", args.join(" "));
+        let succeeded = match command.status() {
+            Ok(status) => status.success(),
+            Err(error) => {
+                eprintln!("error: cannot run `cargo`: {error}");
+                false
+            }
+        };
+        if !succeeded {
+            failed.push(target);
+        }
+    }
+    if !failed.is_empty() {
+        eprintln!(
+            "fuzz targets that failed: {} (crash inputs in fuzz/artifacts/<target>/)",
+            failed.join(", ")
+        );
+    }
+    failed.is_empty()
 }
 
 fn run(program: &str, args: &[&str]) -> bool {
