@@ -102,7 +102,8 @@ pub(crate) fn name_blocks(
     let mut assigned: Vec<bool> = vec![false; current.len()];
     let mut scorer = GapScorer::new(schema);
     let mut outcomes = GapOutcomes::new();
-    let abstentions = loop {
+    let mut contested: Vec<Abstention> = Vec::new();
+    let mut abstentions = loop {
         let mut found = Vec::new();
         let abstentions = assign_gaps(
             schema,
@@ -117,6 +118,9 @@ pub(crate) fn name_blocks(
             &mut outcomes,
             &mut found,
         );
+        // One name for two blocks means the evidence did not single out a block (a page out
+        // of ASCII order lets a name fit two gaps): both keep their placeholders.
+        let found = drop_contested(found, &used, &mut contested);
         // Each sure name splits its gap: the next round sees smaller gaps with fewer
         // candidates each, where a count can force what a whole gap could not. A low name
         // splits nothing (a wrong one would mislead every name derived from it): it is kept
@@ -144,8 +148,48 @@ pub(crate) fn name_blocks(
         }
         namings.extend(firm);
     };
+    for abstention in contested {
+        let named = namings
+            .iter()
+            .any(|naming| naming.placeholder == abstention.placeholder);
+        let listed = abstentions
+            .iter()
+            .any(|listed| listed.placeholder == abstention.placeholder);
+        if !named && !listed {
+            abstentions.push(abstention);
+        }
+    }
     rename_all(schema, &namings);
     (namings, abstentions)
+}
+
+/// `found` without the namings whose name another naming of the round (or an earlier round)
+/// also gives; their blocks are recorded in `contested` as abstentions.
+fn drop_contested(
+    found: Vec<Naming>,
+    used: &BTreeSet<String>,
+    contested: &mut Vec<Abstention>,
+) -> Vec<Naming> {
+    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    for naming in &found {
+        *count.entry(naming.name.as_str()).or_default() += 1;
+    }
+    let keep: Vec<bool> = found
+        .iter()
+        .map(|naming| count[naming.name.as_str()] == 1 && !used.contains(&naming.name))
+        .collect();
+    let mut kept = Vec::with_capacity(found.len());
+    for (naming, keep) in found.into_iter().zip(keep) {
+        if keep {
+            kept.push(naming);
+        } else {
+            contested.push(Abstention {
+                placeholder: naming.placeholder,
+                candidates: vec![naming.name],
+            });
+        }
+    }
+    kept
 }
 
 fn fits(name: &str, before: Option<&str>, after: Option<&str>) -> bool {

@@ -563,3 +563,30 @@ fn an_edge_described_by_relay_is_named_from_its_description() {
         ["relay-edge-description", "page-order"]
     );
 }
+
+/// Found by the `recover` fuzz target (`fuzz/regressions/recover/two-blocks-one-name.txt`): on
+/// a page out of ASCII order (`p` before `D`), the dangling `S` fits the gap before `p` and the
+/// gap after `D`, and each gap's count forced it onto its one block. One name for two blocks
+/// singles out neither: both keep their placeholders, and no block is lost.
+#[test]
+fn a_name_that_fits_two_gaps_names_neither_block() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fuzz/regressions/recover/two-blocks-one-name.txt"
+    ))
+    .unwrap();
+    let mut loaded = gqlsmith_docs::read(&text, Arc::from("page.txt"));
+    let blocks_read = loaded.schema.types.len();
+    let report = recover(&mut loaded, &RecoverOptions::default());
+    assert_eq!(report.named, 0, "{}", report.render());
+    let placeholders: Vec<&str> = loaded
+        .schema
+        .types
+        .values()
+        .filter(|ty| ty.name_origin == NameOrigin::Placeholder)
+        .map(|ty| ty.name.as_str())
+        .collect();
+    assert_eq!(placeholders, ["Unnamed_L1", "Unnamed_L4"]);
+    // The blocks read, plus `S` as a referenced-but-undefined type of its own.
+    assert_eq!(loaded.schema.types.len(), blocks_read + 1);
+}
