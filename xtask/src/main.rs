@@ -9,7 +9,8 @@ chores:
   test        the whole test suite, as CI runs it: installs the TypeScript checker into tools/
               (npm ci, when tools/package-lock.json exists), then cargo test --workspace
   snapshots   run every test and review changed insta snapshots (cargo insta review)
-  bench       run the criterion benchmarks of every crate (numbers in target/criterion/)
+  bench [ARGS] run the criterion benchmarks of every crate that has some (numbers in
+              target/criterion/); ARGS go to cargo bench, e.g. `--bench '*' -- --quick`
   recover-eval [SEEDS] [SHARE]
               hide the names of a random SHARE (default 0.3) of the Kraken page's named blocks,
               recover, and score precision and recall per confidence tier over SEEDS (default 50)
@@ -22,7 +23,31 @@ fn main() -> ExitCode {
     let status = match args.first().map(String::as_str) {
         Some("test") => test(),
         Some("snapshots") => run("cargo", &["insta", "test", "--workspace", "--review"]),
-        Some("bench") => run("cargo", &["bench", "--workspace"]),
+        // The crates that have benches. `--workspace` would also build the generated-code
+        // crates in release mode, which costs many minutes and measures nothing.
+        Some("bench") => run(
+            "cargo",
+            &[
+                "bench",
+                "-p",
+                "gqlsmith-docs",
+                "-p",
+                "gqlsmith-recover",
+                "-p",
+                "gqlsmith-sdl",
+                "-p",
+                "gqlsmith-checks",
+                "-p",
+                "gqlsmith-diff",
+                "-p",
+                "gqlsmith-codegen",
+                "-p",
+                "gqlsmith-macros",
+            ]
+            .into_iter()
+            .chain(args.iter().skip(1).map(String::as_str))
+            .collect::<Vec<_>>(),
+        ),
         Some("recover-eval") => recover_eval(
             args.get(1).map(String::as_str),
             args.get(2).map(String::as_str),
