@@ -121,14 +121,13 @@ fn render_rust_files(
             Err(diagnostic) => diagnostics.push(diagnostic),
         }
     }
-    let formatted = if config.single_threaded {
-        rendered_files
-            .iter()
-            .map(|(_, template, text)| format_rust(text, template))
-            .collect()
+    // Inside a proc macro, proc-macro2 (which syn uses) works only on the macro's thread.
+    let threads = if config.single_threaded {
+        1
     } else {
-        format_in_parallel(&rendered_files)
+        std::thread::available_parallelism().map_or(1, usize::from)
     };
+    let formatted = format_in_parallel(&rendered_files, threads);
     let mut files = Vec::new();
     for ((path, _, _), result) in rendered_files.into_iter().zip(formatted) {
         match result {
@@ -147,11 +146,12 @@ fn render_rust_files(
 }
 
 /// Formats each `(path, template path, text)` with syn + prettyplease. Files are cut into
-/// pieces at the templates' item separators and the pieces formatted on as many threads as
-/// the machine has cores (parsing dominates the run time of large schemas). Results come back
-/// in input order, so the output does not depend on scheduling.
+/// pieces at the templates' item separators and the pieces formatted on up to `threads`
+/// threads (parsing dominates the run time of large schemas); with one, on the calling thread.
+/// Results come back in input order, so the output does not depend on scheduling.
 fn format_in_parallel(
     rendered_files: &[(String, String, String)],
+    threads: usize,
 ) -> Vec<Result<String, Diagnostic>> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let pieces: Vec<(usize, &str)> = rendered_files
@@ -164,35 +164,39 @@ fn format_in_parallel(
         })
         .collect();
     let next = AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(pieces.len())
-        .max(1);
+    let workers = threads.min(pieces.len()).max(1);
     let mut formatted: Vec<Option<String>> = vec![None; pieces.len()];
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let index = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(&(_, piece)) = pieces.get(index) else {
-                            break;
-                        };
-                        done.push((index, format_piece(piece)));
-                    }
-                    done
-                })
-            })
+    if workers == 1 {
+        formatted = pieces
+            .iter()
+            .map(|&(_, piece)| format_piece(piece))
             .collect();
-        for handle in handles {
-            // A worker only formats; if one panicked, its pieces stay `None` and their files
-            // are formatted again below, whole.
-            for (index, result) in handle.join().unwrap_or_default() {
-                formatted[index] = result;
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..workers)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut done = Vec::new();
+                        loop {
+                            let index = next.fetch_add(1, Ordering::Relaxed);
+                            let Some(&(_, piece)) = pieces.get(index) else {
+                                break;
+                            };
+                            done.push((index, format_piece(piece)));
+                        }
+                        done
+                    })
+                })
+                .collect();
+            for handle in handles {
+                // A worker only formats; if one panicked, its pieces stay `None` and their files
+                // are formatted again below, whole.
+                for (index, result) in handle.join().unwrap_or_default() {
+                    formatted[index] = result;
+                }
             }
-        }
-    });
+        });
+    }
     // A file is its pieces in order; a file with a piece that did not format is formatted
     // whole, which reports the error with the file's own line numbers.
     let mut outputs: Vec<Option<String>> = vec![Some(String::new()); rendered_files.len()];

@@ -12,7 +12,7 @@ use serde::Serialize;
 use tera::{Tera, Value};
 
 use crate::diagnostics::{location_in, CodegenError};
-use crate::output::validate_relative_path;
+use crate::output::{hash_header, validate_relative_path};
 use crate::{Config, GeneratedFile, Target, Templates};
 
 /// Generates the site: `book.toml`, `src/SUMMARY.md`, `src/index.md`, a page per kind and
@@ -48,7 +48,7 @@ pub(crate) fn generate(
         match rendered {
             Ok(rendered) => {
                 let header = if page.path.ends_with(".toml") {
-                    text::toml_header(input_label)
+                    hash_header(input_label)
                 } else {
                     text::markdown_header(input_label)
                 };
