@@ -109,6 +109,16 @@ const UNREADABLE: &[&str] = &[
     "not-introspection",
 ];
 
+/// Diagnostics as `Display` lines, one each: the error text of a command that stops on a
+/// config, template or allow-list problem.
+pub(crate) fn diagnostic_lines(diagnostics: &[Diagnostic]) -> String {
+    diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The exit code for a set of findings.
 pub(crate) fn exit_for(diagnostics: &[Diagnostic]) -> Exit {
     let errors = || diagnostics.iter().filter(|d| d.is_error());

@@ -8,7 +8,7 @@ use serde_json::json;
 
 use super::{today, InputArgs};
 use crate::render::{diagnostics_json, github_annotations, render_human, sarif_log, SarifRule};
-use crate::report::{exit_for, sources, write_atomically, Exit, Reporter};
+use crate::report::{diagnostic_lines, exit_for, sources, write_atomically, Exit, Reporter};
 
 #[derive(clap::Args, Debug)]
 pub(crate) struct CheckArgs {
@@ -51,17 +51,11 @@ pub(crate) fn run(args: CheckArgs, reporter: &Reporter) -> Result<Exit, String> 
         return Ok(exit_for(&project.loaded.diagnostics));
     }
     // The whole file goes to the checks crate, so its diagnostics point at real lines.
-    let check_config = match &config.file.check {
-        Some(_) => CheckConfig::from_toml(&config.text, config.label()).map_err(|diagnostics| {
-            diagnostics
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
-        })?,
+    let mut check_config = match &config.file.check {
+        Some(_) => CheckConfig::from_toml(&config.text, config.label())
+            .map_err(|diagnostics| diagnostic_lines(&diagnostics))?,
         None => default_check_config(&project.loaded.schema),
     };
-    let mut check_config = check_config;
     if let Some(registry) = check_config.errors.registry.clone() {
         // Relative to the config file, like every path in it.
         let path = config.resolve(std::path::Path::new(&registry));
@@ -74,13 +68,7 @@ pub(crate) fn run(args: CheckArgs, reporter: &Reporter) -> Result<Exit, String> 
         })?;
         check_config
             .load_error_registry(&text, path.display().to_string())
-            .map_err(|diagnostics| {
-                diagnostics
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            })?;
+            .map_err(|diagnostics| diagnostic_lines(&diagnostics))?;
     }
     let today = args.today.unwrap_or_else(today);
     let findings = gqlsmith_checks::check(&project.loaded.schema, &check_config, today);

@@ -10,7 +10,7 @@ use serde_json::json;
 
 use crate::config::Config;
 use crate::render::{diagnostics_json, github_annotations, sarif_log, SarifRule};
-use crate::report::{Exit, Reporter};
+use crate::report::{diagnostic_lines, Exit, Reporter};
 
 #[derive(clap::Args, Debug)]
 pub(crate) struct DiffArgs {
@@ -83,14 +83,8 @@ pub(crate) fn run(args: DiffArgs, reporter: &Reporter) -> Result<Exit, String> {
     if let Some(path) = &args.allow {
         let text = std::fs::read_to_string(path)
             .map_err(|error| format!("cannot read allow list `{}`: {error}", path.display()))?;
-        let allow =
-            AllowList::parse(&text, path.display().to_string().into()).map_err(|diagnostics| {
-                diagnostics
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            })?;
+        let allow = AllowList::parse(&text, path.display().to_string().into())
+            .map_err(|diagnostics| diagnostic_lines(&diagnostics))?;
         stale = allow.apply(&mut changes);
     }
     let fail_on = match args.fail_on.as_deref() {

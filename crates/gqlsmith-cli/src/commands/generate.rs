@@ -6,7 +6,7 @@ use std::path::{Component, Path, PathBuf};
 use gqlsmith_codegen::{Config as GenerateConfig, GeneratedFile, Target, Templates};
 
 use super::InputArgs;
-use crate::report::{exit_for, write_atomically, Exit, Reporter};
+use crate::report::{diagnostic_lines, exit_for, write_atomically, Exit, Reporter};
 
 #[derive(clap::Args, Debug)]
 pub(crate) struct GenerateArgs {
@@ -57,13 +57,8 @@ pub(crate) fn run(args: GenerateArgs, reporter: &Reporter) -> Result<Exit, Strin
         generate_config.markdown.today = Some(today);
     }
     let templates = match &args.templates {
-        Some(dir) => Templates::with_overrides_from_dir(dir).map_err(|diagnostics| {
-            diagnostics
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
-        })?,
+        Some(dir) => Templates::with_overrides_from_dir(dir)
+            .map_err(|diagnostics| diagnostic_lines(&diagnostics))?,
         None => Templates::default(),
     };
     let targets = if args.targets.is_empty() {
@@ -77,13 +72,7 @@ pub(crate) fn run(args: GenerateArgs, reporter: &Reporter) -> Result<Exit, Strin
     for target in targets {
         let files =
             gqlsmith_codegen::generate(&schema, target, &generate_config, &templates, &label)
-                .map_err(|diagnostics| {
-                    diagnostics
-                        .iter()
-                        .map(ToString::to_string)
-                        .collect::<Vec<_>>()
-                        .join("\n")
-                })?;
+                .map_err(|diagnostics| diagnostic_lines(&diagnostics))?;
         // `--out DIR` puts every target below DIR; otherwise the config's out dir (relative to
         // the config file), whose default is `generated/<target>`.
         let directory = match &args.out {
