@@ -120,7 +120,7 @@ pub(crate) fn name_blocks(
         );
         // One name for two blocks means the evidence did not single out a block (a page out
         // of ASCII order lets a name fit two gaps): both keep their placeholders.
-        let found = drop_contested(found, &used, &mut contested);
+        let found = drop_contested(found, &mut contested);
         // Each sure name splits its gap: the next round sees smaller gaps with fewer
         // candidates each, where a count can force what a whole gap could not. A low name
         // splits nothing (a wrong one would mislead every name derived from it): it is kept
@@ -163,20 +163,17 @@ pub(crate) fn name_blocks(
     (namings, abstentions)
 }
 
-/// `found` without the namings whose name another naming of the round (or an earlier round)
-/// also gives; their blocks are recorded in `contested` as abstentions.
-fn drop_contested(
-    found: Vec<Naming>,
-    used: &BTreeSet<String>,
-    contested: &mut Vec<Abstention>,
-) -> Vec<Naming> {
+/// `found` without the namings whose name another naming of the round also gives (earlier
+/// rounds' names are not candidates any more); their blocks are recorded in `contested` as
+/// abstentions.
+fn drop_contested(found: Vec<Naming>, contested: &mut Vec<Abstention>) -> Vec<Naming> {
     let mut count: BTreeMap<&str, usize> = BTreeMap::new();
     for naming in &found {
         *count.entry(naming.name.as_str()).or_default() += 1;
     }
     let keep: Vec<bool> = found
         .iter()
-        .map(|naming| count[naming.name.as_str()] == 1 && !used.contains(&naming.name))
+        .map(|naming| count[naming.name.as_str()] == 1)
         .collect();
     let mut kept = Vec::with_capacity(found.len());
     for (naming, keep) in found.into_iter().zip(keep) {
