@@ -59,3 +59,7 @@ criterion_group! {
     targets = markdown_and_typescript
 }
 criterion_main!(benches);
+
+/// The allocator the `gqlsmith` binary uses, so the numbers are what `gqlsmith generate` does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -7,6 +7,7 @@ mod escape;
 mod markdown;
 mod naming;
 mod output;
+mod parallel;
 mod rust_client;
 mod rust_server;
 mod sdl;
@@ -31,6 +32,7 @@ use crate::output::{
     format_piece, format_rust, header, output_path_for_template, split_at_items,
     validate_relative_path,
 };
+use crate::parallel::{map_in_order, worker_threads};
 
 /// Generates the files of `target` for `schema`.
 ///
@@ -121,13 +123,7 @@ fn render_rust_files(
             Err(diagnostic) => diagnostics.push(diagnostic),
         }
     }
-    // Inside a proc macro, proc-macro2 (which syn uses) works only on the macro's thread.
-    let threads = if config.single_threaded {
-        1
-    } else {
-        std::thread::available_parallelism().map_or(1, usize::from)
-    };
-    let formatted = format_in_parallel(&rendered_files, threads);
+    let formatted = format_in_parallel(&rendered_files, worker_threads(config));
     let mut files = Vec::new();
     for ((path, _, _), result) in rendered_files.into_iter().zip(formatted) {
         match result {
@@ -153,7 +149,6 @@ fn format_in_parallel(
     rendered_files: &[(String, String, String)],
     threads: usize,
 ) -> Vec<Result<String, Diagnostic>> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
     let pieces: Vec<(usize, &str)> = rendered_files
         .iter()
         .enumerate()
@@ -163,45 +158,14 @@ fn format_in_parallel(
                 .map(move |piece| (file, piece))
         })
         .collect();
-    let next = AtomicUsize::new(0);
-    let workers = threads.min(pieces.len()).max(1);
-    let mut formatted: Vec<Option<String>> = vec![None; pieces.len()];
-    if workers == 1 {
-        formatted = pieces
-            .iter()
-            .map(|&(_, piece)| format_piece(piece))
-            .collect();
-    } else {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..workers)
-                .map(|_| {
-                    scope.spawn(|| {
-                        let mut done = Vec::new();
-                        loop {
-                            let index = next.fetch_add(1, Ordering::Relaxed);
-                            let Some(&(_, piece)) = pieces.get(index) else {
-                                break;
-                            };
-                            done.push((index, format_piece(piece)));
-                        }
-                        done
-                    })
-                })
-                .collect();
-            for handle in handles {
-                // A worker only formats; if one panicked, its pieces stay `None` and their files
-                // are formatted again below, whole.
-                for (index, result) in handle.join().unwrap_or_default() {
-                    formatted[index] = result;
-                }
-            }
-        });
-    }
+    let formatted = map_in_order(&pieces, threads, |&(_, piece)| format_piece(piece));
     // A file is its pieces in order; a file with a piece that did not format is formatted
     // whole, which reports the error with the file's own line numbers.
     let mut outputs: Vec<Option<String>> = vec![Some(String::new()); rendered_files.len()];
+    // A piece whose worker panicked (`None`) or that did not format (`Some(None)`) sends its
+    // file to the whole-file path below.
     for ((file, _), result) in pieces.iter().zip(formatted) {
-        match result {
+        match result.flatten() {
             Some(text) => {
                 if let Some(output) = outputs[*file].as_mut() {
                     output.push_str(&text);

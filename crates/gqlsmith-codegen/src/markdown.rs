@@ -13,6 +13,7 @@ use tera::{Tera, Value};
 
 use crate::diagnostics::{location_in, CodegenError};
 use crate::output::{hash_header, validate_relative_path};
+use crate::parallel::{map_in_order, worker_threads};
 use crate::{Config, GeneratedFile, Target, Templates};
 
 /// Generates the site: `book.toml`, `src/SUMMARY.md`, `src/index.md`, a page per kind and
@@ -26,37 +27,25 @@ pub(crate) fn generate(
     let mut tera = templates.tera_for(Target::Markdown)?;
     register_filters(&mut tera);
     let site = pages::Site::new(schema, config, input_label);
+    let threads = worker_threads(config);
+    let pages = site.pages(threads);
+    // Building each page's context and rendering it are independent of the other pages.
+    let render = |page: &Page| render_page(page, &tera, templates, input_label);
+    // The catalogues are the largest pages: started first, they do not leave one thread
+    // rendering alone at the end.
+    let mut render_order: Vec<usize> = (0..pages.len()).collect();
+    render_order.sort_by_key(|&index| !pages[index].path.starts_with("src/catalogue/"));
+    let mut rendered: Vec<Option<_>> = std::iter::repeat_with(|| None).take(pages.len()).collect();
+    let results = map_in_order(&render_order, threads, |&index| render(&pages[index]));
+    for (index, result) in render_order.into_iter().zip(results) {
+        rendered[index] = result;
+    }
     let mut files = Vec::new();
     let mut diagnostics = Vec::new();
-    for page in site.pages() {
-        if let Err(why) = validate_relative_path(&page.path) {
-            diagnostics.push(
-                CodegenError::UnsafeOutputPath
-                    .diagnostic(format!("refusing to write `{}`: {why}", page.path))
-                    .at(location_in(
-                        &format!("templates/markdown/{}", page.template),
-                        1,
-                        1,
-                    ))
-                    .with_help("output paths must stay inside the out dir"),
-            );
-            continue;
-        }
-        let rendered = templates
-            .context(Target::Markdown, &page.view_model)
-            .and_then(|context| templates.render(&tera, Target::Markdown, page.template, &context));
-        match rendered {
-            Ok(rendered) => {
-                let header = if page.path.ends_with(".toml") {
-                    hash_header(input_label)
-                } else {
-                    text::markdown_header(input_label)
-                };
-                files.push(GeneratedFile {
-                    path: page.path,
-                    contents: format!("{header}{}", tidy(&rendered)),
-                });
-            }
+    for (page, result) in pages.iter().zip(rendered) {
+        // `None`: the worker panicked; redone here, so that the panic is not lost.
+        match result.unwrap_or_else(|| render(page)) {
+            Ok(file) => files.push(file),
             Err(diagnostic) => diagnostics.push(diagnostic),
         }
     }
@@ -65,6 +54,36 @@ pub(crate) fn generate(
     } else {
         Err(diagnostics)
     }
+}
+
+/// One page rendered into its file, header included.
+fn render_page(
+    page: &Page,
+    tera: &Tera,
+    templates: &Templates,
+    input_label: &str,
+) -> Result<GeneratedFile, Diagnostic> {
+    if let Err(why) = validate_relative_path(&page.path) {
+        return Err(CodegenError::UnsafeOutputPath
+            .diagnostic(format!("refusing to write `{}`: {why}", page.path))
+            .at(location_in(
+                &format!("templates/markdown/{}", page.template),
+                1,
+                1,
+            ))
+            .with_help("output paths must stay inside the out dir"));
+    }
+    let context = templates.context(Target::Markdown, &page.view_model)?;
+    let rendered = templates.render(tera, Target::Markdown, page.template, &context)?;
+    let header = if page.path.ends_with(".toml") {
+        hash_header(input_label)
+    } else {
+        text::markdown_header(input_label)
+    };
+    Ok(GeneratedFile {
+        path: page.path.clone(),
+        contents: format!("{header}{}", tidy(&rendered)),
+    })
 }
 
 /// The filters the Markdown templates use, in addition to the shared ones.

@@ -187,8 +187,8 @@ impl Templates {
         name: &str,
         context: &tera::Context,
     ) -> Result<String, Diagnostic> {
-        let (text, display_path) = self.source(target, name).unwrap_or(("", name.to_owned()));
         tera.render(name, context).map_err(|error| {
+            let (text, display_path) = self.source(target, name).unwrap_or(("", name.to_owned()));
             let message = error_chain(&error);
             let (line, column) = locate_render_error(text, &message);
             CodegenError::TemplateRender

@@ -14,6 +14,7 @@ use super::examples::placeholder_example;
 use super::references::{argument_anchor, References};
 use super::text::{anchor, first_sentence, markdown_cell, markdown_fence, page_slug};
 use super::{Page, PageViewModel};
+use crate::parallel::map_in_order;
 use crate::Config;
 
 /// The folders of type pages, in the order the site lists them.
@@ -181,7 +182,9 @@ impl<'schema> Site<'schema> {
     }
 
     /// Every page, in the order they are written.
-    pub(crate) fn pages(&self) -> Vec<Page> {
+    /// Every page of the site, in a fixed order; the type pages' view-models are built on up
+    /// to `threads` threads.
+    pub(crate) fn pages(&self, threads: usize) -> Vec<Page> {
         let error_codes = self.error_codes_view();
         let deprecations = self.deprecations_view();
         let connections = self.connections_view();
@@ -279,11 +282,16 @@ impl<'schema> Site<'schema> {
                 });
             }
         }
-        for (name, page) in &self.pages {
+        let names: Vec<&String> = self.pages.keys().collect();
+        let type_views = map_in_order(&names, threads, |name| self.type_view(name));
+        for ((name, page), view) in self.pages.iter().zip(type_views) {
             pages.push(Page {
                 path: format!("src/{}", page.path),
                 template: "type.md.tera",
-                view_model: PageViewModel::Type(Box::new(self.type_view(name))),
+                // `None`: the worker panicked; redone here, so that the panic is not lost.
+                view_model: PageViewModel::Type(Box::new(
+                    view.unwrap_or_else(|| self.type_view(name)),
+                )),
             });
         }
         if !error_codes.codes.is_empty() {

@@ -13,9 +13,12 @@ use heck::ToKebabCase;
 use crate::output::one_line;
 
 /// Characters that can open or close inline markup or raw HTML, or a GFM table cell.
-const INLINE_SPECIAL: &[char] = &[
-    '\\', '`', '*', '_', '[', ']', '<', '>', '|', '&', '~', '!', '#', '$',
-];
+fn is_inline_special(c: char) -> bool {
+    matches!(
+        c,
+        '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '~' | '!' | '#' | '$'
+    )
+}
 
 /// A description as Markdown paragraphs that render to exactly its text: blank lines keep
 /// separating paragraphs, single line breaks stay line breaks (a trailing `\`, CommonMark's
@@ -40,14 +43,18 @@ pub(crate) fn markdown_text(text: &str) -> String {
 /// Text for one GFM table cell: one line (line breaks become `<br>`), every special character
 /// escaped, `|` included, so the row keeps its column count.
 pub(crate) fn markdown_cell(text: &str) -> String {
-    let normalized = text.replace("\r\n", "\n").replace('\r', "\n");
-    normalized
-        .split('\n')
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
-        .map(escape_inline)
-        .collect::<Vec<_>>()
-        .join("<br>")
+    let mut out = String::with_capacity(text.len() + 8);
+    // `\r\n` and a lone `\r` are line breaks too.
+    for line in text.split(['\n', '\r']).map(str::trim) {
+        if line.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("<br>");
+        }
+        push_escaped_inline(&mut out, line);
+    }
+    out
 }
 
 /// An inline code span holding `text` exactly: the fence is one backtick longer than the
@@ -187,18 +194,34 @@ fn escape_line(line: &str) -> String {
 
 fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if INLINE_SPECIAL.contains(&c) {
-            out.push('\\');
-            out.push(c);
-        } else if c.is_control() && c != '\t' {
-            out.push(' ');
-        } else {
-            out.push(c);
+    push_escaped_inline(&mut out, text);
+    out
+}
+
+/// [`escape_inline`] appended to `out`, without a String of its own (table cells are built
+/// line by line into one).
+fn push_escaped_inline(out: &mut String, text: &str) {
+    let start = out.len();
+    // Runs of ordinary characters are copied whole; only specials and controls are handled
+    // one by one.
+    let mut run_start = 0;
+    for (index, c) in text.char_indices() {
+        let special = is_inline_special(c);
+        if special || (c.is_control() && c != '\t') {
+            out.push_str(&text[run_start..index]);
+            if special {
+                out.push('\\');
+                out.push(c);
+            } else {
+                out.push(' ');
+            }
+            run_start = index + c.len_utf8();
         }
     }
+    out.push_str(&text[run_start..]);
     // A hard line break is two trailing spaces; a trailing backslash is escaped above.
-    out.trim_end().to_owned()
+    let trimmed = start + out[start..].trim_end().len();
+    out.truncate(trimmed);
 }
 
 #[cfg(test)]
