@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use gqlsmith_model::{Confidence, Diagnostic, NameOrigin, Schema, TypeDef};
 use indexmap::IndexMap;
+use rustc_hash::FxBuildHasher;
 
 use crate::classify::Classified;
 use crate::matching::best_matching;
@@ -464,109 +465,128 @@ const STOP_WORDS: &[&str] = &[
     "id",
 ];
 
-fn stem(word: &str) -> String {
-    let word = word.to_ascii_lowercase();
-    match word.strip_suffix('s') {
-        Some(stem) if stem.len() >= 3 && !stem.ends_with('s') => stem.to_owned(),
-        _ => word,
-    }
-}
-
 /// Lower-case word stems of a type or field name (`APIExceptionNoteType` -> api, exception,
 /// note): a word starts at an upper-case letter after a lower-case letter or digit, at the last
 /// capital of an acronym (`APIException`), and after `_`.
-fn name_words(name: &str) -> impl Iterator<Item = String> + '_ {
-    let chars: Vec<char> = name.chars().collect();
+#[cfg(test)]
+fn name_words(name: &str) -> Vec<String> {
     let mut words = Vec::new();
-    let mut word = String::new();
-    for (at, &c) in chars.iter().enumerate() {
-        if c == '_' {
-            words.push(std::mem::take(&mut word));
+    for_each_name_stem(name, &mut String::new(), |stem| words.push(stem.to_owned()));
+    words
+}
+
+/// Calls `visit` with each word stem of `name` (see [`name_words`]), built in `buffer`:
+/// a name's words cost no allocation of their own.
+fn for_each_name_stem(name: &str, buffer: &mut String, mut visit: impl FnMut(&str)) {
+    for_each_name_word(name, |word| {
+        buffer.clear();
+        buffer.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        strip_plural(buffer);
+        if buffer.len() >= 2 && !STOP_WORDS.contains(&buffer.as_str()) {
+            visit(buffer);
+        }
+    });
+}
+
+/// The plural stemmer: a final `s` goes when at least three letters stay and the word does
+/// not end in `ss`. Crude ("status" -> "statu"), but the same on both sides of a comparison.
+fn strip_plural(word: &mut String) {
+    if word.len() >= 4 && word.ends_with('s') && !word.ends_with("ss") {
+        word.pop();
+    }
+}
+
+/// Calls `visit` with each word of `name` as written (empty words included; the caller
+/// filters). Boundaries are ASCII positions, so each word is a slice of `name`.
+fn for_each_name_word(name: &str, mut visit: impl FnMut(&str)) {
+    let bytes = name.as_bytes();
+    let mut start = 0;
+    for (at, &c) in bytes.iter().enumerate() {
+        if c == b'_' {
+            visit(&name[start..at]);
+            start = at + 1;
             continue;
         }
-        let previous = at.checked_sub(1).and_then(|before| chars.get(before));
-        let next = chars.get(at + 1);
+        let previous = at.checked_sub(1).and_then(|before| bytes.get(before));
+        let next = bytes.get(at + 1);
         let starts_word = c.is_ascii_uppercase()
             && (previous.is_some_and(|p| p.is_ascii_lowercase() || p.is_ascii_digit())
-                || (previous.is_some_and(char::is_ascii_uppercase)
-                    && next.is_some_and(char::is_ascii_lowercase)));
+                || (previous.is_some_and(u8::is_ascii_uppercase)
+                    && next.is_some_and(u8::is_ascii_lowercase)));
         if starts_word {
-            words.push(std::mem::take(&mut word));
+            visit(&name[start..at]);
+            start = at;
         }
-        word.push(c);
     }
-    words.push(word);
-    words
-        .into_iter()
-        .map(|word| stem(&word))
-        .filter(|word| word.len() >= 2 && !STOP_WORDS.contains(&word.as_str()))
+    visit(&name[start..]);
 }
 
 /// Word stems, interned: evidence compares numbers, not strings, and each distinct name or
 /// description is split once.
+///
+/// The maps hash with FxHash: the keys are our own strings, not an attacker's, and SipHash
+/// was a tenth of the pass's time. Their order is insertion order whatever the hasher.
 #[derive(Default)]
 struct Lexicon<'a> {
-    ids: IndexMap<String, u32>,
+    ids: IndexMap<String, u32, FxBuildHasher>,
     words: Vec<String>,
-    names: IndexMap<&'a str, Vec<u32>>,
-    texts: IndexMap<&'a str, Vec<u32>>,
+    names: IndexMap<&'a str, Vec<u32>, FxBuildHasher>,
+    texts: IndexMap<&'a str, Vec<u32>, FxBuildHasher>,
 }
 
 impl<'a> Lexicon<'a> {
-    fn intern(&mut self, words: impl Iterator<Item = String>) -> Vec<u32> {
-        // IndexMap, not a std HashMap: hashed for speed, and its order is insertion order.
-        words
-            .map(|word| match self.ids.get(&word) {
-                Some(&id) => id,
-                None => {
-                    let id = self.words.len() as u32;
-                    self.words.push(word.clone());
-                    self.ids.insert(word, id);
-                    id
-                }
-            })
-            .collect()
+    /// The id of a word, a new one for a word not seen before.
+    fn intern(&mut self, word: &str) -> u32 {
+        match self.ids.get(word) {
+            Some(&id) => id,
+            None => {
+                let id = self.words.len() as u32;
+                self.words.push(word.to_owned());
+                self.ids.insert(word.to_owned(), id);
+                id
+            }
+        }
     }
 
     fn name(&mut self, name: &'a str) -> &[u32] {
-        if !self.names.contains_key(name) {
-            let ids = self.intern(name_words(name));
-            self.names.insert(name, ids);
-        }
-        self.names.get(name).map_or(&[], Vec::as_slice)
+        // One hash lookup for a name seen before (the common case).
+        let index = match self.names.get_index_of(name) {
+            Some(index) => index,
+            None => {
+                let mut ids = Vec::new();
+                for_each_name_stem(name, &mut String::new(), |stem| ids.push(self.intern(stem)));
+                self.names.insert_full(name, ids).0
+            }
+        };
+        self.names
+            .get_index(index)
+            .map_or(&[], |(_, ids)| ids.as_slice())
     }
 
     fn text(&mut self, text: &'a str) -> &[u32] {
-        if !self.texts.contains_key(text) {
-            // The same words as `text_words`, without allocating for words seen before.
-            let mut ids = Vec::new();
-            let mut buffer = String::new();
-            for token in text
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .filter(|token| token.len() >= 3)
-            {
-                buffer.clear();
-                buffer.extend(token.chars().map(|c| c.to_ascii_lowercase()));
-                if buffer.len() >= 4 && buffer.ends_with('s') && !buffer.ends_with("ss") {
-                    buffer.pop();
-                }
-                if STOP_WORDS.contains(&buffer.as_str()) {
-                    continue;
-                }
-                let id = match self.ids.get(buffer.as_str()) {
-                    Some(&id) => id,
-                    None => {
-                        let id = self.words.len() as u32;
-                        self.words.push(buffer.clone());
-                        self.ids.insert(buffer.clone(), id);
-                        id
+        let index = match self.texts.get_index_of(text) {
+            Some(index) => index,
+            None => {
+                // The same words as `text_words`, without allocating for words seen before.
+                let mut ids = Vec::new();
+                let mut buffer = String::new();
+                for token in text
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .filter(|token| token.len() >= 3)
+                {
+                    buffer.clear();
+                    buffer.extend(token.chars().map(|c| c.to_ascii_lowercase()));
+                    strip_plural(&mut buffer);
+                    if !STOP_WORDS.contains(&buffer.as_str()) {
+                        ids.push(self.intern(&buffer));
                     }
-                };
-                ids.push(id);
+                }
+                self.texts.insert_full(text, ids).0
             }
-            self.texts.insert(text, ids);
-        }
-        self.texts.get(text).map_or(&[], Vec::as_slice)
+        };
+        self.texts
+            .get_index(index)
+            .map_or(&[], |(_, ids)| ids.as_slice())
     }
 
     fn word(&self, id: u32) -> &str {
@@ -575,20 +595,23 @@ impl<'a> Lexicon<'a> {
 }
 
 /// Everything a block says about itself: field names, field types, field descriptions.
-fn block_words<'a>(ty: &'a TypeDef, lexicon: &mut Lexicon<'a>) -> BTreeSet<u32> {
-    let mut words = BTreeSet::new();
+/// Sorted and without repeats (a set; a sorted Vec is far cheaper to build than a BTreeSet).
+fn block_words<'a>(ty: &'a TypeDef, lexicon: &mut Lexicon<'a>) -> Vec<u32> {
+    let mut words = Vec::new();
     for field in &ty.fields {
-        words.extend(lexicon.name(&field.name).iter().copied());
-        words.extend(lexicon.name(field.ty.base_name()).iter().copied());
+        words.extend_from_slice(lexicon.name(&field.name));
+        words.extend_from_slice(lexicon.name(field.ty.base_name()));
         if let Some(description) = &field.description {
-            words.extend(lexicon.text(description).iter().copied());
+            words.extend_from_slice(lexicon.text(description));
         }
     }
     if let Some(example) = &ty.example {
         for entry in &example.entries {
-            words.extend(lexicon.name(&entry.key).iter().copied());
+            words.extend_from_slice(lexicon.name(&entry.key));
         }
     }
+    words.sort_unstable();
+    words.dedup();
     words
 }
 
@@ -614,8 +637,8 @@ const MEDIUM_MARGIN: f64 = 5.0;
 /// the words of their names.
 struct GapScorer<'a> {
     lexicon: Lexicon<'a>,
-    /// Word stems of each block, in page order.
-    bags: Vec<BTreeSet<u32>>,
+    /// Word stems of each block, in page order (each sorted, see [`block_words`]).
+    bags: Vec<Vec<u32>>,
     /// How many blocks use each word: rare shared words are strong evidence.
     document_frequency: Vec<usize>,
     /// Field names of named blocks, by each word of the block's name: a block whose fields
@@ -628,7 +651,7 @@ struct GapScorer<'a> {
 impl<'a> GapScorer<'a> {
     fn new(schema: &'a Schema) -> Self {
         let mut lexicon = Lexicon::default();
-        let bags: Vec<BTreeSet<u32>> = schema
+        let bags: Vec<Vec<u32>> = schema
             .types
             .values()
             .map(|ty| block_words(ty, &mut lexicon))
@@ -871,7 +894,10 @@ fn assign_gaps<'a>(
             }
             let bag = scorer.bags.get(*blocks.get(block)?)?;
             let shared = |words: &mut dyn Iterator<Item = &u32>| -> Vec<u32> {
-                words.filter(|word| bag.contains(*word)).copied().collect()
+                words
+                    .filter(|word| bag.binary_search(word).is_ok())
+                    .copied()
+                    .collect()
             };
             let own = shared(&mut candidate_words.get(candidate)?.iter());
             let usage = shared(&mut usage_words.get(candidate)?.iter());
@@ -1075,7 +1101,7 @@ mod tests {
 
     #[track_caller]
     fn check(name: &str, expect: &[&str]) {
-        assert_eq!(name_words(name).collect::<Vec<_>>(), expect);
+        assert_eq!(name_words(name), expect);
     }
 
     #[test]
