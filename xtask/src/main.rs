@@ -40,7 +40,7 @@ fn main() -> ExitCode {
                 "-p",
                 "gqlsmith-diff",
                 "-p",
-                "gqlsmith-codegen",
+                "gqlsmith",
                 "-p",
                 "gqlsmith-macros",
             ]
