@@ -113,6 +113,10 @@ pub struct MarkdownOptions {
     /// absent nothing is marked, so the output does not change with the clock; the CLI's
     /// `--today` sets it.
     pub today: Option<gqlsmith_model::Date>,
+    /// A Mermaid diagram of its neighbours on every type page, and the mdbook-mermaid
+    /// preprocessor in `book.toml` (run `mdbook-mermaid install <out>` once to add its
+    /// scripts). Off by default: without the preprocessor mdBook shows the diagram's source.
+    pub mermaid: bool,
 }
 
 /// Options of the `typescript` target.

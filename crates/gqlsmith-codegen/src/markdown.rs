@@ -2,6 +2,7 @@
 //! (links resolved, back-references collected, catalogues sorted); the templates in
 //! `templates/markdown/` only print them through the escaping filters of [`text`].
 
+mod diagram;
 mod examples;
 mod pages;
 mod references;

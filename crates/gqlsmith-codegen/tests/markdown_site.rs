@@ -506,3 +506,140 @@ fn generating_twice_gives_identical_bytes() {
         );
     }
 }
+
+fn with_mermaid() -> Config {
+    let mut config = Config::default();
+    config.markdown.mermaid = true;
+    config
+}
+
+/// The Mermaid blocks of a page, as parsed by a Markdown parser.
+fn mermaid_blocks(markdown: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut current: Option<String> = None;
+    for event in parser(markdown) {
+        match event {
+            Event::Start(Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Fenced(language)))
+                if language.as_ref() == "mermaid" =>
+            {
+                current = Some(String::new());
+            }
+            Event::Text(text) => {
+                if let Some(block) = current.as_mut() {
+                    block.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => blocks.extend(current.take()),
+            _ => {}
+        }
+    }
+    blocks
+}
+
+/// A diagram's node labels by id, and its arrows as (from, to) ids. Panics on a line that is
+/// neither a node, an arrow, the header nor the class definition.
+fn diagram_graph(diagram: &str) -> (BTreeMap<String, String>, Vec<(String, String)>) {
+    let mut nodes = BTreeMap::new();
+    let mut arrows = Vec::new();
+    for line in diagram.lines().map(str::trim) {
+        if line == "graph LR" || line.starts_with("classDef ") {
+            continue;
+        }
+        if let Some((id, rest)) = line.split_once("[\"") {
+            let label = rest
+                .trim_end_matches(":::focus")
+                .strip_suffix("\"]")
+                .unwrap_or_else(|| panic!("node line `{line}`"));
+            nodes.insert(id.to_owned(), label.to_owned());
+            continue;
+        }
+        let words: Vec<&str> = line.split(' ').collect();
+        let (Some(from), Some(to)) = (words.first(), words.last()) else {
+            panic!("line `{line}`");
+        };
+        assert!(
+            ["-->", "-.->", "-.-"]
+                .iter()
+                .any(|arrow| words.get(1).is_some_and(|word| word.starts_with(arrow))),
+            "arrow line `{line}`"
+        );
+        arrows.push(((*from).to_owned(), (*to).to_owned()));
+    }
+    (nodes, arrows)
+}
+
+#[test]
+fn diagrams_draw_each_type_with_its_neighbours() {
+    for file in ["schemas/shopify-storefront.graphql", "kraken/objects.txt"] {
+        let files = site(file, &with_mermaid());
+        assert!(files["book.toml"].contains("[preprocessor.mermaid]"));
+        let (broken, _) = broken_links(&files);
+        assert_eq!(broken, Vec::<String>::new(), "{file}");
+        let mut diagrams = 0;
+        for (path, page) in &files {
+            let blocks = mermaid_blocks(page);
+            if blocks.is_empty() {
+                continue;
+            }
+            assert_eq!(blocks.len(), 1, "{path}");
+            assert!(page.contains("## Neighbours"), "{path}");
+            let (nodes, arrows) = diagram_graph(&blocks[0]);
+            for (from, to) in &arrows {
+                assert!(
+                    nodes.contains_key(from) && nodes.contains_key(to),
+                    "{path}: arrow {from} -> {to} joins an undeclared node"
+                );
+                assert!(
+                    from == "t0" || to == "t0",
+                    "{path}: every arrow touches the type"
+                );
+            }
+            diagrams += 1;
+        }
+        assert!(diagrams > 300, "{file}: only {diagrams} diagrams");
+    }
+
+    // A small type, checked against the schema by hand: Shopify's CartCost has five money
+    // fields (one arrow to MoneyV2) and is used by `Cart.cost` only.
+    let files = site("schemas/shopify-storefront.graphql", &with_mermaid());
+    let blocks = mermaid_blocks(&files["src/objects/cart-cost.md"]);
+    let (nodes, arrows) = diagram_graph(&blocks[0]);
+    let labels: Vec<&str> = nodes.values().map(String::as_str).collect();
+    assert_eq!(labels, ["CartCost", "Cart", "MoneyV2"]);
+    assert_eq!(arrows.len(), 2);
+}
+
+#[test]
+fn diagrams_are_off_by_default() {
+    let files = site("schemas/shopify-storefront.graphql", &Config::default());
+    assert!(!files["book.toml"].contains("mermaid"));
+    assert!(files.values().all(|page| mermaid_blocks(page).is_empty()));
+}
+
+#[test]
+fn snapshots_of_pages_with_diagrams() {
+    let mut text = String::new();
+    for (file, pages) in [
+        (
+            "schemas/shopify-storefront.graphql",
+            &[
+                "book.toml",
+                "src/objects/cart-cost.md",
+                "src/interfaces/node.md",
+            ][..],
+        ),
+        (
+            "kraken/objects.txt",
+            &[
+                "src/objects/api-brownout-connection.md",
+                "src/objects/unnamed-l44.md",
+            ][..],
+        ),
+    ] {
+        let files = site(file, &with_mermaid());
+        for page in pages {
+            writeln!(text, "## {file}: {page}\n{}", files[*page]).unwrap();
+        }
+    }
+    insta::assert_snapshot!("markdown_mermaid", text);
+}

@@ -10,6 +10,7 @@ use gqlsmith_model::{
 use indexmap::{IndexMap, IndexSet};
 use serde::Serialize;
 
+use super::diagram::{neighbour_diagram, Link};
 use super::examples::placeholder_example;
 use super::references::{argument_anchor, References};
 use super::text::{anchor, first_sentence, markdown_cell, markdown_fence, page_slug};
@@ -227,6 +228,7 @@ impl<'schema> Site<'schema> {
                 template: "book.toml.tera",
                 view_model: PageViewModel::Book(BookView {
                     title: title.clone(),
+                    mermaid: self.config.markdown.mermaid,
                 }),
             },
             Page {
@@ -444,7 +446,60 @@ impl<'schema> Site<'schema> {
                 edge: self.type_link(&connection.edge),
                 node: self.type_link(&connection.node),
             });
+        if self.config.markdown.mermaid {
+            view.diagram = neighbour_diagram(name, &self.neighbours(name, ty));
+        }
         view
+    }
+
+    /// Every type linked to `name` (built-in scalars left out: they are everywhere), as
+    /// `(neighbour, how, label)`, in page order: fields, interfaces and members, then the
+    /// places that use the type, the unions it belongs to and its implementations.
+    fn neighbours(&self, name: &str, ty: Option<&TypeDef>) -> Vec<(String, Link, String)> {
+        let mut links = Vec::new();
+        if let Some(ty) = ty {
+            let fields = ty.fields.iter().map(|field| (&field.name, &field.ty));
+            let inputs = ty.input_fields.iter().map(|field| (&field.name, &field.ty));
+            for (field, field_type) in fields.chain(inputs) {
+                links.push((
+                    field_type.base_name().to_owned(),
+                    Link::Field,
+                    field.clone(),
+                ));
+            }
+            for interface in &ty.interfaces {
+                links.push((interface.clone(), Link::Implements, String::new()));
+            }
+            for member in &ty.members {
+                links.push((member.clone(), Link::Member, String::new()));
+            }
+        }
+        let references = &self.references;
+        for reference in [
+            references.returned_by.get(name),
+            references.used_by.get(name),
+        ]
+        .into_iter()
+        .flatten()
+        .flatten()
+        {
+            // The arrow starts at the owner, so its label is the rest of the coordinate:
+            // `user(login:)` rather than `Query.user(login:)`.
+            let label = reference
+                .coordinate
+                .strip_prefix(reference.owner.as_str())
+                .and_then(|rest| rest.strip_prefix('.'))
+                .unwrap_or(&reference.coordinate);
+            links.push((reference.owner.clone(), Link::UsedBy, label.to_owned()));
+        }
+        for union in references.member_of.get(name).into_iter().flatten() {
+            links.push((union.clone(), Link::MemberOf, String::new()));
+        }
+        for implementation in references.implemented_by.get(name).into_iter().flatten() {
+            links.push((implementation.clone(), Link::ImplementedBy, String::new()));
+        }
+        links.retain(|(neighbour, _, _)| !Schema::is_builtin_scalar(neighbour));
+        links
     }
 
     /// What the input says about a defined type: fields, arguments, values, members,
@@ -893,6 +948,8 @@ impl LinkView {
 #[derive(Debug, Serialize)]
 pub(crate) struct BookView {
     title: String,
+    /// Type pages carry Mermaid diagrams: the book needs the mdbook-mermaid preprocessor.
+    mermaid: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -1032,6 +1089,8 @@ pub(crate) struct TypeView {
     connections: Vec<ConnectionView>,
     /// For a connection or edge type: the connection it belongs to.
     paged: Option<ConnectionView>,
+    /// A fenced Mermaid block of the type and its neighbours (`[generate.markdown] mermaid`).
+    diagram: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
