@@ -38,3 +38,7 @@ fn bench(criterion: &mut Criterion) {
 
 criterion_group!(benches, bench);
 criterion_main!(benches);
+
+/// The allocator the `gqlsmith` binary uses, so the numbers are what `gqlsmith` does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

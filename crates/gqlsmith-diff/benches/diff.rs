@@ -45,3 +45,7 @@ fn github_pair(criterion: &mut Criterion) {
 
 criterion_group!(benches, github_pair);
 criterion_main!(benches);
+
+/// The allocator the `gqlsmith` binary uses, so the numbers are what `gqlsmith` does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

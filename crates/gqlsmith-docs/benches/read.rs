@@ -28,3 +28,7 @@ fn read_seed(criterion: &mut Criterion) {
 
 criterion_group!(benches, read_seed);
 criterion_main!(benches);
+
+/// The allocator the `gqlsmith` binary uses, so the numbers are what `gqlsmith` does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

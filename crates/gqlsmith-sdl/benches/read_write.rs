@@ -61,3 +61,7 @@ fn introspection(c: &mut Criterion) {
 
 criterion_group!(benches, read, write, introspection);
 criterion_main!(benches);
+
+/// The allocator the `gqlsmith` binary uses, so the numbers are what `gqlsmith` does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
