@@ -80,6 +80,30 @@ pub fn generate(
     }
 }
 
+/// [`generate`] for several targets at once, each on its own thread (one thread in all under
+/// `config.single_threaded`), the results in the order of `targets`. A target that fails does
+/// not stop the others: each result is that target's files or its diagnostics.
+pub fn generate_targets(
+    schema: &Valid<Schema>,
+    targets: &[Target],
+    config: &Config,
+    templates: &Templates,
+    input_label: &str,
+) -> Vec<Result<Vec<GeneratedFile>, Vec<Diagnostic>>> {
+    let threads = if config.single_threaded {
+        1
+    } else {
+        targets.len()
+    };
+    let run = |&target: &Target| generate(schema, target, config, templates, input_label);
+    targets
+        .iter()
+        .zip(map_in_order(targets, threads, run))
+        // `None`: the worker panicked; redone here, so that the panic is not lost.
+        .map(|(target, result)| result.unwrap_or_else(|| run(target)))
+        .collect()
+}
+
 /// Renders `mod.rs` and the file of each module in `modules` (the kinds the schema has),
 /// formats them, and adds the header.
 fn render_rust_files(
@@ -97,33 +121,43 @@ fn render_rust_files(
     let header = header(input_label);
     let mut rendered_files = Vec::new();
     let mut diagnostics = Vec::new();
-    let template_names = std::iter::once("mod.rs.tera".to_owned())
-        .chain(modules.iter().map(|module| format!("{module}.rs.tera")));
-    for template_name in template_names {
-        let path = output_path_for_template(&template_name).to_owned();
+    let template_names: Vec<String> = std::iter::once("mod.rs.tera".to_owned())
+        .chain(modules.iter().map(|module| format!("{module}.rs.tera")))
+        .collect();
+    // Each file renders on its own (the server's objects and resolvers are about the same
+    // size, so two cores halve the rendering).
+    let render = |template_name: &String| -> Result<(String, String, String), Diagnostic> {
+        let path = output_path_for_template(template_name).to_owned();
         if let Err(why) = validate_relative_path(&path) {
-            diagnostics.push(
-                CodegenError::UnsafeOutputPath
-                    .diagnostic(format!("refusing to write `{path}`: {why}"))
-                    .at(location_in(
-                        &format!("templates/{target}/{template_name}"),
-                        1,
-                        1,
-                    ))
-                    .with_help("output paths must stay inside the out dir"),
-            );
-            continue;
+            return Err(CodegenError::UnsafeOutputPath
+                .diagnostic(format!("refusing to write `{path}`: {why}"))
+                .at(location_in(
+                    &format!("templates/{target}/{template_name}"),
+                    1,
+                    1,
+                ))
+                .with_help("output paths must stay inside the out dir"));
         }
-        match templates.render(&tera, target, &template_name, &context) {
-            Ok(rendered) => rendered_files.push((
-                path,
-                templates.display_path(target, &template_name),
-                rendered,
-            )),
+        let rendered = templates.render(&tera, target, template_name, &context)?;
+        Ok((
+            path,
+            templates.display_path(target, template_name),
+            rendered,
+        ))
+    };
+    let threads = worker_threads(config);
+    for (template_name, result) in
+        template_names
+            .iter()
+            .zip(map_in_order(&template_names, threads, render))
+    {
+        // `None`: the worker panicked; redone here, so that the panic is not lost.
+        match result.unwrap_or_else(|| render(template_name)) {
+            Ok(file) => rendered_files.push(file),
             Err(diagnostic) => diagnostics.push(diagnostic),
         }
     }
-    let formatted = format_in_parallel(&rendered_files, worker_threads(config));
+    let formatted = format_in_parallel(&rendered_files, threads);
     let mut files = Vec::new();
     for ((path, _, _), result) in rendered_files.into_iter().zip(formatted) {
         match result {

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::sync::Arc;
 
-use gqlsmith_codegen::{generate, Config, GeneratedFile, Target, Templates};
+use gqlsmith_codegen::{generate, generate_targets, Config, GeneratedFile, Target, Templates};
 use gqlsmith_model::{Loaded, Schema, Valid};
 
 /// Files up to this size are snapshotted whole; larger ones by their first lines.
@@ -123,5 +123,37 @@ fn generating_twice_gives_identical_bytes() {
             let second = generate_all(&second_schema, target, file);
             assert_eq!(first, second, "{target} for {file}");
         }
+    }
+}
+
+/// `generate --target a --target b` generates the targets side by side; the files must be
+/// those of one target at a time, byte for byte, in the order the targets were asked for,
+/// and a single-threaded run (inside a proc macro) must give the same.
+#[test]
+fn targets_generated_side_by_side_match_one_at_a_time() {
+    let file = "schemas/shopify-storefront.graphql";
+    let schema = read_fixture(file);
+    let targets = [
+        Target::Sdl,
+        Target::RustServer,
+        Target::Markdown,
+        Target::RustClient,
+        Target::Typescript,
+    ];
+    let one_at_a_time: Vec<Vec<GeneratedFile>> = targets
+        .iter()
+        .map(|&target| generate_all(&schema, target, file))
+        .collect();
+    let single_threaded = Config {
+        single_threaded: true,
+        ..Config::default()
+    };
+    for config in [Config::default(), single_threaded] {
+        let side_by_side: Vec<Vec<GeneratedFile>> =
+            generate_targets(&schema, &targets, &config, &Templates::embedded(), file)
+                .into_iter()
+                .map(|result| result.unwrap_or_else(|diagnostics| panic!("{diagnostics:?}")))
+                .collect();
+        assert!(side_by_side == one_at_a_time);
     }
 }

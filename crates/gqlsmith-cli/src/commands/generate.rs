@@ -69,10 +69,11 @@ pub(crate) fn run(args: GenerateArgs, reporter: &Reporter) -> Result<Exit, Strin
     // Everything is generated in memory first, so a failing target writes nothing at all.
     let mut planned: Vec<(PathBuf, String)> = Vec::new();
     let mut directories = Vec::new();
-    for target in targets {
-        let files =
-            gqlsmith_codegen::generate(&schema, target, &generate_config, &templates, &label)
-                .map_err(|diagnostics| diagnostic_lines(&diagnostics))?;
+    // The targets are generated side by side (each on its own thread), results in order.
+    let generated =
+        gqlsmith_codegen::generate_targets(&schema, &targets, &generate_config, &templates, &label);
+    for (&target, result) in targets.iter().zip(generated) {
+        let files = result.map_err(|diagnostics| diagnostic_lines(&diagnostics))?;
         // `--out DIR` puts every target below DIR; otherwise the config's out dir (relative to
         // the config file), whose default is `generated/<target>`.
         let directory = match &args.out {
