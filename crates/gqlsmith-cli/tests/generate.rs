@@ -199,3 +199,40 @@ fn a_broken_user_template_names_its_file_and_line() {
     assert!(run.stderr.contains("objects.rs.tera"), "{}", run.stderr);
     assert!(!dir.join("out").exists(), "no partial output");
 }
+
+#[test]
+fn mermaid_in_the_config_draws_the_neighbour_diagrams() {
+    let scratch = tempfile::tempdir().unwrap();
+    std::fs::write(
+        scratch.path().join("gqlsmith.toml"),
+        "[generate.markdown]\nmermaid = true\nout = \"docs\"\n",
+    )
+    .unwrap();
+    let input = support::root().join("fixtures/cli/lint-small.graphql");
+    let run = gqlsmith_in(
+        scratch.path(),
+        &["generate", input.to_str().unwrap(), "--target", "markdown"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let docs = scratch.path().join("docs");
+    let book = std::fs::read_to_string(docs.join("book.toml")).unwrap();
+    assert!(book.contains("[preprocessor.mermaid]"), "{book}");
+    let pages_with_diagrams = tree(&docs.join("src"))
+        .into_iter()
+        .filter(|(_, bytes)| String::from_utf8_lossy(bytes).contains("```mermaid\ngraph LR\n"))
+        .count();
+    assert!(pages_with_diagrams > 0);
+
+    // A misspelt option is refused, not ignored.
+    std::fs::write(
+        scratch.path().join("gqlsmith.toml"),
+        "[generate.markdown]\nmermiad = true\n",
+    )
+    .unwrap();
+    let run = gqlsmith_in(
+        scratch.path(),
+        &["generate", input.to_str().unwrap(), "--target", "markdown"],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("mermiad"), "{}", run.stderr);
+}
