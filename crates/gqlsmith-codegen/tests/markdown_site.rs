@@ -4,35 +4,15 @@
 //! breaking tables, the catalogues count what the input holds, and snapshots of the site for
 //! the Kraken page and Shopify's storefront schema.
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::sync::Arc;
 
 use gqlsmith_codegen::{generate, Config, GeneratedFile, Target, Templates};
-use gqlsmith_model::{Date, Loaded, Schema, Valid};
+use gqlsmith_model::Date;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-
-fn read_fixture(file: &str) -> Valid<Schema> {
-    let path = format!("{}/../../fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"));
-    let label: Arc<str> = Arc::from(file);
-    let loaded: Loaded = if file.ends_with(".txt") {
-        gqlsmith_docs::read(&text, label)
-    } else {
-        gqlsmith_sdl::read_sdl(&[(label, &text)])
-    };
-    match loaded.into_valid() {
-        Ok((schema, _)) => schema,
-        Err(loaded) => panic!(
-            "{file} has errors: {:?}",
-            loaded
-                .diagnostics
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-        ),
-    }
-}
+use support::{fnv1a, read_fixture};
 
 fn site(file: &str, config: &Config) -> BTreeMap<String, String> {
     let schema = read_fixture(file);
@@ -455,13 +435,6 @@ const REPRESENTATIVE: &[&str] = &[
     "src/inputs/cart-input.md",
     "src/scalars/date-time.md",
 ];
-
-/// FNV-1a, 64 bits: stable across platforms and releases.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
 
 fn snapshot_text(files: &BTreeMap<String, String>) -> String {
     let mut text = format!(

@@ -2,39 +2,19 @@
 //! digest of every file (so any change shows), plus the full text of the smaller files and
 //! the head of the large ones. Also: generating twice gives identical bytes.
 
+mod support;
+
 use std::fmt::Write as _;
-use std::sync::Arc;
 
 use gqlsmith_codegen::{generate, generate_targets, Config, GeneratedFile, Target, Templates};
-use gqlsmith_model::{Loaded, Schema, Valid};
+use gqlsmith_model::{Schema, Valid};
+use support::{fnv1a, read_fixture};
 
 /// Files up to this size are snapshotted whole; larger ones by their first lines.
 const FULL_TEXT_LIMIT: usize = 40_000;
 const HEAD_LINES: usize = 150;
 /// The targets this file covers (the markdown and typescript targets have their own tests).
 const TARGETS: [Target; 3] = [Target::RustClient, Target::RustServer, Target::Sdl];
-
-fn read_fixture(file: &str) -> Valid<Schema> {
-    let path = format!("{}/../../fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"));
-    let label: Arc<str> = Arc::from(file);
-    let loaded: Loaded = if file.ends_with(".txt") {
-        gqlsmith_docs::read(&text, label)
-    } else {
-        gqlsmith_sdl::read_sdl(&[(label, &text)])
-    };
-    match loaded.into_valid() {
-        Ok((schema, _)) => schema,
-        Err(loaded) => panic!(
-            "{file} has errors: {:?}",
-            loaded
-                .diagnostics
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-        ),
-    }
-}
 
 fn generate_all(schema: &Valid<Schema>, target: Target, file: &str) -> Vec<GeneratedFile> {
     match generate(
@@ -53,13 +33,6 @@ fn generate_all(schema: &Valid<Schema>, target: Target, file: &str) -> Vec<Gener
                 .collect::<Vec<_>>()
         ),
     }
-}
-
-/// FNV-1a, 64 bits: stable across platforms and releases, unlike std's hasher.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 fn snapshot_text(files: &[GeneratedFile]) -> String {

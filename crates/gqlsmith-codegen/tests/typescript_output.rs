@@ -6,6 +6,8 @@
 //!
 //! tsc comes from `tools/` (`npm ci --prefix tools`, which `cargo xtask test` runs).
 
+mod support;
+
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -13,29 +15,8 @@ use std::process::Command;
 use std::sync::Arc;
 
 use gqlsmith_codegen::{generate, Config, GeneratedFile, ScalarMapping, Target, Templates};
-use gqlsmith_model::{Diagnostic, Loaded, Schema, TypeKind, Valid};
-
-fn read_fixture(file: &str) -> Valid<Schema> {
-    let path = format!("{}/../../fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"));
-    let label: Arc<str> = Arc::from(file);
-    let loaded: Loaded = if file.ends_with(".txt") {
-        gqlsmith_docs::read(&text, label)
-    } else {
-        gqlsmith_sdl::read_sdl(&[(label, &text)])
-    };
-    match loaded.into_valid() {
-        Ok((schema, _)) => schema,
-        Err(loaded) => panic!(
-            "{file} has errors: {:?}",
-            loaded
-                .diagnostics
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-        ),
-    }
-}
+use gqlsmith_model::{Diagnostic, Schema, TypeKind, Valid};
+use support::{fnv1a, read_fixture};
 
 fn read_sdl(text: &str) -> Valid<Schema> {
     let loaded = gqlsmith_sdl::read_sdl(&[(Arc::from("test.graphql"), text)]);
@@ -282,13 +263,6 @@ fn strict_scalars_want_a_typescript_type() {
         shown,
         ["test.graphql:23:8: error[G703]: custom scalar `DateTime` has no TypeScript type in the scalar map | add `[generate.scalars.DateTime]` with `typescript = \"...\"` to gqlsmith.toml, or unset `strict_scalars`"]
     );
-}
-
-/// FNV-1a, 64 bits: stable across platforms and releases.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 /// The declared names and a digest, then the declarations of `representative` types whole.
