@@ -234,40 +234,21 @@ fn error_code_rules_run_without_config_when_the_schema_declares_codes() {
     let dir = tempfile::tempdir().unwrap();
     // No gqlsmith.toml here: the defaults apply. The page lists KT-CT codes, so the Kraken
     // error-code rules run (the page repeats codes within one list).
-    let docs = gqlsmith_in(
-        dir.path(),
-        &[
-            "check",
-            &support::root()
-                .join("fixtures/kraken/objects.txt")
-                .display()
-                .to_string(),
-            "--format",
-            "json",
-            "--today",
-            "2026-11-29",
-        ],
-    );
+    let check_json = |fixture: &str| {
+        let input = support::root().join(fixture).display().to_string();
+        gqlsmith_in(
+            dir.path(),
+            &["check", &input, "--format", "json", "--today", "2026-11-29"],
+        )
+    };
+    let docs = check_json("fixtures/kraken/objects.txt");
     assert!(
         rules_found(&docs).contains("error-code-repeated"),
         "{}",
         docs.stdout
     );
-    // GitHub's schema declares no error codes: no Kraken rule reports, Relay ones still run.
-    let sdl = gqlsmith_in(
-        dir.path(),
-        &[
-            "check",
-            &support::root()
-                .join("fixtures/schemas/artsy.graphql")
-                .display()
-                .to_string(),
-            "--format",
-            "json",
-            "--today",
-            "2026-11-29",
-        ],
-    );
+    // Artsy's schema declares no error codes: no Kraken rule reports, Relay ones still run.
+    let sdl = check_json("fixtures/schemas/artsy.graphql");
     let found = rules_found(&sdl);
     assert!(
         found.iter().all(|rule| !rule.contains("error")),
