@@ -6,7 +6,7 @@
 
 mod support;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use gqlsmith_codegen::{generate, Config, GeneratedFile, Target, Templates};
@@ -557,6 +557,10 @@ fn diagrams_draw_each_type_with_its_neighbours() {
             assert_eq!(blocks.len(), 1, "{path}");
             assert!(page.contains("## Neighbours"), "{path}");
             let (nodes, arrows) = diagram_graph(&blocks[0]);
+            let mut drawn = BTreeSet::new();
+            for label in nodes.values().filter(|label| !label.starts_with('…')) {
+                assert!(drawn.insert(label), "{path}: `{label}` is drawn twice");
+            }
             for (from, to) in &arrows {
                 assert!(
                     nodes.contains_key(from) && nodes.contains_key(to),

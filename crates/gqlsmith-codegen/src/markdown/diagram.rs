@@ -80,9 +80,10 @@ pub(crate) fn neighbour_diagram(name: &str, links: &[(String, Link, String)]) ->
         format!("  t0[\"{}\"]:::focus", quoted(name)),
     ];
     let mut next_id = 1;
+    // One node per neighbour type, however many arrows it has: a type that both uses this
+    // one and is used by it is one box with arrows both ways, not two boxes of one name.
+    let mut ids: IndexMap<&str, usize> = IndexMap::new();
     for (side, points_out) in [(&incoming, false), (&outgoing, true)] {
-        // One node per neighbour type on a side, however many arrows it has.
-        let mut ids: IndexMap<&str, usize> = IndexMap::new();
         for (index, ((neighbour, link), labels)) in side.iter().enumerate() {
             if index == MAX_PER_SIDE {
                 let more = side.len() - MAX_PER_SIDE;
@@ -149,7 +150,7 @@ mod tests {
     }
 
     #[test]
-    fn fields_point_out_users_point_in_and_arrows_to_one_type_merge() {
+    fn fields_point_out_users_point_in_and_one_type_is_one_node() {
         let diagram = neighbour_diagram(
             "Account",
             &[
@@ -158,6 +159,7 @@ mod tests {
                 link("Node", Link::Implements, "implements"),
                 link("Query", Link::UsedBy, "Query.account(id:)"),
                 link("Account", Link::Field, "parent"),
+                link("User", Link::UsedBy, "User.accounts"),
             ],
         )
         .expect("a diagram");
@@ -169,6 +171,7 @@ graph LR
   t1[\"Query\"]
   t1 -->|\"Query.account(id:)\"| t0
   t2[\"User\"]
+  t2 -->|\"User.accounts\"| t0
   t0 -->|\"owner, manager\"| t2
   t3[\"Node\"]
   t0 -.->|\"implements\"| t3
