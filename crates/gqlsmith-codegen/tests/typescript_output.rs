@@ -16,21 +16,13 @@ use std::sync::Arc;
 
 use gqlsmith_codegen::{generate, Config, GeneratedFile, ScalarMapping, Target, Templates};
 use gqlsmith_model::{Diagnostic, Schema, TypeKind, Valid};
-use support::{fnv1a, read_fixture};
+use support::{fnv1a, read_fixture, valid_or_panic};
 
 fn read_sdl(text: &str) -> Valid<Schema> {
-    let loaded = gqlsmith_sdl::read_sdl(&[(Arc::from("test.graphql"), text)]);
-    match loaded.into_valid() {
-        Ok((schema, _)) => schema,
-        Err(loaded) => panic!(
-            "{:?}",
-            loaded
-                .diagnostics
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-        ),
-    }
+    valid_or_panic(
+        gqlsmith_sdl::read_sdl(&[(Arc::from("test.graphql"), text)]),
+        "test.graphql",
+    )
 }
 
 fn types_ts(

@@ -82,7 +82,8 @@ pub(crate) fn neighbour_diagram(name: &str, links: &[(String, Link, String)]) ->
     let mut next_id = 1;
     // One node per neighbour type, however many arrows it has: a type that both uses this
     // one and is used by it is one box with arrows both ways, not two boxes of one name.
-    let mut ids: IndexMap<&str, usize> = IndexMap::new();
+    // The type itself is `t0`, so an arrow from a type to itself needs no special case.
+    let mut ids: IndexMap<&str, usize> = IndexMap::from([(name, 0)]);
     for (side, points_out) in [(&incoming, false), (&outgoing, true)] {
         for (index, ((neighbour, link), labels)) in side.iter().enumerate() {
             if index == MAX_PER_SIDE {
@@ -97,9 +98,7 @@ pub(crate) fn neighbour_diagram(name: &str, links: &[(String, Link, String)]) ->
                 });
                 break;
             }
-            let id = if *neighbour == name {
-                0
-            } else if let Some(&id) = ids.get(neighbour) {
+            let id = if let Some(&id) = ids.get(neighbour) {
                 id
             } else {
                 let id = next_id;

@@ -16,10 +16,16 @@ pub(crate) fn read_fixture(file: &str) -> Valid<Schema> {
     } else {
         gqlsmith_sdl::read_sdl(&[(label, &text)])
     };
+    valid_or_panic(loaded, file)
+}
+
+/// The valid schema of what a reader loaded from `label`; panics with the diagnostics when it
+/// has errors.
+pub(crate) fn valid_or_panic(loaded: Loaded, label: &str) -> Valid<Schema> {
     match loaded.into_valid() {
         Ok((schema, _)) => schema,
         Err(loaded) => panic!(
-            "{file} has errors: {:?}",
+            "{label} has errors: {:?}",
             loaded
                 .diagnostics
                 .iter()
