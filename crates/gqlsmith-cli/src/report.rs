@@ -107,6 +107,12 @@ const UNREADABLE: &[&str] = &[
     "parser-limit",
     "invalid-json",
     "not-introspection",
+    // A name that is not a GraphQL name, a name listed twice where the spec forbids it, or a
+    // default that is not a literal: the input is forged or corrupt, and nothing in it can
+    // be trusted to print into code.
+    "invalid-name",
+    "duplicate-name",
+    "invalid-default-value",
 ];
 
 /// Diagnostics as `Display` lines, one each: the error text of a command that stops on a

@@ -3,6 +3,7 @@
 
 mod date;
 mod diagnostic;
+pub mod names;
 mod provenance;
 mod schema;
 mod type_ref;

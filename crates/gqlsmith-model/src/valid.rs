@@ -19,8 +19,14 @@ impl Loaded {
     }
 
     /// The checked schema and the remaining (non-error) diagnostics, or `self` back when any
-    /// diagnostic is an error.
-    pub fn into_valid(self) -> Result<(Valid<Schema>, Vec<Diagnostic>), Loaded> {
+    /// diagnostic is an error. Every name is checked against GraphQL's grammar and uniqueness
+    /// rules here ([`crate::names::check_names`]), whichever reader or pass made the model:
+    /// emitters print names into code, so a bad one must never reach them.
+    pub fn into_valid(mut self) -> Result<(Valid<Schema>, Vec<Diagnostic>), Loaded> {
+        if !self.has_errors() {
+            self.diagnostics
+                .extend(crate::names::check_names(&self.schema));
+        }
         if self.has_errors() {
             Err(self)
         } else {

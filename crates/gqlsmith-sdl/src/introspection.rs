@@ -9,6 +9,7 @@
 
 use std::sync::Arc;
 
+use gqlsmith_model::names::{is_enum_value_name, is_name, show_name, DIRECTIVE_LOCATIONS};
 use gqlsmith_model::{
     Deprecation, Diagnostic, DirectiveDef, EnumValue, Field, InputValue, Loaded, Location,
     Provenance, RootOperations, Schema, TypeDef, TypeKind, TypeRef,
@@ -231,20 +232,46 @@ impl<'text> IntrospectionReader<'text> {
             return schema;
         };
         schema.description = introspection.description;
-        schema.roots = RootOperations {
-            query: introspection.query_type.and_then(|root| root.name),
-            mutation: introspection.mutation_type.and_then(|root| root.name),
-            subscription: introspection.subscription_type.and_then(|root| root.name),
+        let mut root = |named: Option<NamedJson>, key: &str| {
+            let name = named.and_then(|root| root.name)?;
+            let entry = Entry {
+                start: 0,
+                text: self.text,
+            };
+            let path = format!("__schema.{key}.name");
+            self.valid_name(&name, "root type name", &path, &entry)
+                .then_some(name)
         };
-        for raw in introspection.directives {
-            if let Some(directive) = self.directive(raw) {
-                if !BUILT_IN_DIRECTIVES.contains(&directive.name.as_str()) {
-                    schema.directives.insert(directive.name.clone(), directive);
+        schema.roots = RootOperations {
+            query: root(introspection.query_type, "queryType"),
+            mutation: root(introspection.mutation_type, "mutationType"),
+            subscription: root(introspection.subscription_type, "subscriptionType"),
+        };
+        for (index, raw) in introspection.directives.into_iter().enumerate() {
+            if let Some(directive) = self.directive(raw, index) {
+                if BUILT_IN_DIRECTIVES.contains(&directive.name.as_str()) {
+                    continue;
                 }
+                if let Some(first) = schema.directives.get(&directive.name) {
+                    let mut diagnostic = Diagnostic::error(
+                        "J105",
+                        "duplicate-type",
+                        format!("the directive `@{}` is listed twice", directive.name),
+                    )
+                    .at_opt(directive.provenance.location.clone())
+                    .with_help("remove one of the entries; gqlsmith keeps the first")
+                    .with_coordinate(format!("@{}", directive.name));
+                    if let Some(location) = first.provenance.location.clone() {
+                        diagnostic = diagnostic.with_label(location, "first listed here");
+                    }
+                    self.diagnostics.push(diagnostic);
+                    continue;
+                }
+                schema.directives.insert(directive.name.clone(), directive);
             }
         }
-        for raw in introspection.types {
-            let Some(ty) = self.type_def(raw) else {
+        for (index, raw) in introspection.types.into_iter().enumerate() {
+            let Some(ty) = self.type_def(raw, index) else {
                 continue;
             };
             if ty.name.starts_with("__")
@@ -273,8 +300,13 @@ impl<'text> IntrospectionReader<'text> {
         schema
     }
 
-    fn type_def(&mut self, raw: &RawValue) -> Option<TypeDef> {
+    fn type_def(&mut self, raw: &RawValue, index: usize) -> Option<TypeDef> {
         let start = self.offset_of(raw.get());
+        let entry = Entry {
+            start,
+            text: raw.get(),
+        };
+        let path = format!("__schema.types[{index}]");
         let json: TypeJson = match serde_json::from_str(raw.get()) {
             Ok(json) => json,
             Err(error) => {
@@ -299,6 +331,9 @@ impl<'text> IntrospectionReader<'text> {
             );
             return None;
         };
+        if !self.valid_name(&name, "type name", &format!("{path}.name"), &entry) {
+            return None;
+        }
         let kind = match json.kind.as_str() {
             "SCALAR" => TypeKind::Scalar,
             "OBJECT" => TypeKind::Object,
@@ -320,46 +355,182 @@ impl<'text> IntrospectionReader<'text> {
         ty.description = json.description;
         ty.specified_by = json.specified_by_url;
         ty.one_of = json.is_one_of.unwrap_or(false);
-        for field in json.fields.unwrap_or_default() {
+        for (index, field) in json.fields.unwrap_or_default().into_iter().enumerate() {
+            let field_path = format!("{path}.fields[{index}]");
+            if !self.valid_name(&field.name, "field name", &format!("{field_path}.name"), &entry)
+                || !self.unique(
+                    ty.field(&field.name).is_some(),
+                    &field.name,
+                    "field",
+                    &ty.name,
+                    &field_path,
+                    &entry,
+                )
+            {
+                continue;
+            }
             let coordinate = format!("{}.{}", ty.name, field.name);
-            let Some(field_type) = self.type_ref(&field.ty, &coordinate, &location) else {
+            let Some(field_type) =
+                self.type_ref(&field.ty, &coordinate, &location, &field_path, &entry)
+            else {
                 continue;
             };
             let mut model = Field::new(field.name, field_type, provenance.clone());
             model.description = field.description;
             model.deprecation =
                 deprecation(field.is_deprecated, field.deprecation_reason, &provenance);
-            model.arguments = self.input_values(field.args, &coordinate, &provenance);
+            model.arguments = self.input_values(
+                field.args,
+                &coordinate,
+                &provenance,
+                &format!("{field_path}.args"),
+                &entry,
+            );
             ty.fields.push(model);
         }
-        ty.input_fields =
-            self.input_values(json.input_fields.unwrap_or_default(), &ty.name, &provenance);
-        for value in json.enum_values.unwrap_or_default() {
+        ty.input_fields = self.input_values(
+            json.input_fields.unwrap_or_default(),
+            &ty.name,
+            &provenance,
+            &format!("{path}.inputFields"),
+            &entry,
+        );
+        for (index, value) in json.enum_values.unwrap_or_default().into_iter().enumerate() {
+            let value_path = format!("{path}.enumValues[{index}]");
+            let name_path = format!("{value_path}.name");
+            if !self.valid_enum_value(&value.name, &name_path, &entry)
+                || !self.unique(
+                    ty.enum_value(&value.name).is_some(),
+                    &value.name,
+                    "enum value",
+                    &ty.name,
+                    &value_path,
+                    &entry,
+                )
+            {
+                continue;
+            }
             let mut model = EnumValue::new(value.name, provenance.clone());
             model.description = value.description;
             model.deprecation =
                 deprecation(value.is_deprecated, value.deprecation_reason, &provenance);
             ty.enum_values.push(model);
         }
-        ty.interfaces = json
-            .interfaces
-            .unwrap_or_default()
-            .into_iter()
-            .filter_map(|named| named.name)
-            .collect();
+        ty.interfaces = self.named_list(
+            json.interfaces.unwrap_or_default(),
+            "interface",
+            &ty.name,
+            &format!("{path}.interfaces"),
+            &entry,
+        );
         if kind == TypeKind::Union {
-            ty.members = json
-                .possible_types
-                .unwrap_or_default()
-                .into_iter()
-                .filter_map(|named| named.name)
-                .collect();
+            ty.members = self.named_list(
+                json.possible_types.unwrap_or_default(),
+                "member",
+                &ty.name,
+                &format!("{path}.possibleTypes"),
+                &entry,
+            );
         }
         Some(ty)
     }
 
-    fn directive(&mut self, raw: &RawValue) -> Option<DirectiveDef> {
+    /// The names of `interfaces` or `possibleTypes`, each checked and listed once.
+    fn named_list(
+        &mut self,
+        named: Vec<TypeRefJson>,
+        what: &str,
+        owner: &str,
+        path: &str,
+        entry: &Entry<'_>,
+    ) -> Vec<String> {
+        let mut names: Vec<String> = Vec::with_capacity(named.len());
+        for (index, name) in named.into_iter().enumerate() {
+            let Some(name) = name.name else { continue };
+            let item = format!("{path}[{index}]");
+            if self.valid_name(&name, "type name", &format!("{item}.name"), entry)
+                && self.unique(names.contains(&name), &name, what, owner, &item, entry)
+            {
+                names.push(name);
+            }
+        }
+        names
+    }
+
+    /// Checks `name` against GraphQL's `Name` grammar; an error at the name's place in the
+    /// entry (found by its JSON spelling) with its JSON path when it does not match.
+    fn valid_name(&mut self, name: &str, what: &str, path: &str, entry: &Entry<'_>) -> bool {
+        if is_name(name) {
+            return true;
+        }
+        let location = self.location_at(entry.offset_of_string(name));
+        self.diagnostics.push(
+            Diagnostic::error(
+                "J108",
+                "invalid-name",
+                format!("the {what} {} at `{path}` is not a GraphQL name", show_name(name)),
+            )
+            .at(location)
+            .with_length(u32::try_from(name.chars().count()).unwrap_or(u32::MAX))
+            .with_help("a GraphQL name is a letter or `_` followed by letters, digits or `_`; fix the introspection result (nothing is generated from it)"),
+        );
+        false
+    }
+
+    fn valid_enum_value(&mut self, name: &str, path: &str, entry: &Entry<'_>) -> bool {
+        if !self.valid_name(name, "enum value", path, entry) {
+            return false;
+        }
+        if is_enum_value_name(name) {
+            return true;
+        }
+        let location = self.location_at(entry.offset_of_string(name));
+        self.diagnostics.push(
+            Diagnostic::error(
+                "J108",
+                "invalid-name",
+                format!("`{name}` at `{path}` cannot be an enum value"),
+            )
+            .at(location)
+            .with_help("`true`, `false` and `null` are literals, not enum values; rename the value"),
+        );
+        false
+    }
+
+    /// False (with an error) when `seen` says `name` is already listed in `owner`.
+    fn unique(
+        &mut self,
+        seen: bool,
+        name: &str,
+        what: &str,
+        owner: &str,
+        path: &str,
+        entry: &Entry<'_>,
+    ) -> bool {
+        if !seen {
+            return true;
+        }
+        let location = self.location_at(entry.offset_of_last_string(name));
+        self.diagnostics.push(
+            Diagnostic::error(
+                "J109",
+                "duplicate-name",
+                format!("`{owner}` lists the {what} `{name}` twice (again at `{path}`)"),
+            )
+            .at(location)
+            .with_coordinate(format!("{owner}.{name}"))
+            .with_help("remove one of the entries; names must be unique here"),
+        );
+        false
+    }
+
+    fn directive(&mut self, raw: &RawValue, index: usize) -> Option<DirectiveDef> {
         let start = self.offset_of(raw.get());
+        let entry = Entry {
+            start,
+            text: raw.get(),
+        };
+        let path = format!("__schema.directives[{index}]");
         let json: DirectiveJson = match serde_json::from_str(raw.get()) {
             Ok(json) => json,
             Err(error) => {
@@ -375,12 +546,39 @@ impl<'text> IntrospectionReader<'text> {
             }
         };
         let provenance = Provenance::read(self.location_at(start));
+        if !self.valid_name(&json.name, "directive name", &format!("{path}.name"), &entry) {
+            return None;
+        }
         let mut directive = DirectiveDef::new(json.name, provenance.clone());
         directive.description = json.description;
-        directive.locations = json.locations;
+        for (index, place) in json.locations.into_iter().enumerate() {
+            if DIRECTIVE_LOCATIONS.contains(&place.as_str()) {
+                directive.locations.push(place);
+            } else {
+                let location = self.location_at(entry.offset_of_string(&place));
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        "J108",
+                        "invalid-name",
+                        format!(
+                            "{} at `{path}.locations[{index}]` is not a directive location",
+                            show_name(&place)
+                        ),
+                    )
+                    .at(location)
+                    .with_help("use one of the locations the GraphQL spec lists, such as `FIELD_DEFINITION`"),
+                );
+            }
+        }
         directive.repeatable = json.is_repeatable;
         let coordinate = format!("@{}", directive.name);
-        directive.arguments = self.input_values(json.args, &coordinate, &provenance);
+        directive.arguments = self.input_values(
+            json.args,
+            &coordinate,
+            &provenance,
+            &format!("{path}.args"),
+            &entry,
+        );
         Some(directive)
     }
 
@@ -390,20 +588,59 @@ impl<'text> IntrospectionReader<'text> {
         values: Vec<InputValueJson>,
         owner: &str,
         provenance: &Provenance,
+        path: &str,
+        entry: &Entry<'_>,
     ) -> Vec<InputValue> {
         let location = provenance
             .location
             .clone()
             .unwrap_or_else(|| Location::new(self.file.clone(), 1, 1));
-        let mut models = Vec::with_capacity(values.len());
-        for value in values {
-            let coordinate = format!("{owner}.{}", value.name);
-            let Some(value_type) = self.type_ref(&value.ty, &coordinate, &location) else {
+        let mut models: Vec<InputValue> = Vec::with_capacity(values.len());
+        for (index, value) in values.into_iter().enumerate() {
+            let value_path = format!("{path}[{index}]");
+            if !self.valid_name(&value.name, "argument name", &format!("{value_path}.name"), entry)
+                || !self.unique(
+                    models.iter().any(|model| model.name == value.name),
+                    &value.name,
+                    "argument or input field",
+                    owner,
+                    &value_path,
+                    entry,
+                )
+            {
                 continue;
+            }
+            let coordinate = format!("{owner}.{}", value.name);
+            let Some(value_type) =
+                self.type_ref(&value.ty, &coordinate, &location, &value_path, entry)
+            else {
+                continue;
+            };
+            let default_value = match value.default_value {
+                Some(literal) => match crate::value_literal::normalize(&literal) {
+                    Ok(printed) => Some(printed),
+                    Err(problem) => {
+                        let location = self.location_at(entry.offset_of_string(&literal));
+                        self.diagnostics.push(
+                            Diagnostic::error(
+                                "J110",
+                                "invalid-default-value",
+                                format!(
+                                    "the `defaultValue` at `{value_path}.defaultValue` is not a GraphQL value literal: {problem}"
+                                ),
+                            )
+                            .at(location)
+                            .with_coordinate(coordinate.as_str())
+                            .with_help("give the default as a GraphQL literal such as `10`, `\"a\"`, `[RED]` or `{x: 1}`, or `null` for none"),
+                        );
+                        continue;
+                    }
+                },
+                None => None,
             };
             let mut model = InputValue::new(value.name, value_type, provenance.clone());
             model.description = value.description;
-            model.default_value = value.default_value;
+            model.default_value = default_value;
             model.deprecation =
                 deprecation(value.is_deprecated, value.deprecation_reason, provenance);
             models.push(model);
@@ -418,12 +655,21 @@ impl<'text> IntrospectionReader<'text> {
         json: &TypeRefJson,
         coordinate: &str,
         location: &Location,
+        path: &str,
+        entry: &Entry<'_>,
     ) -> Option<TypeRef> {
+        if !matches!(json.kind.as_str(), "NON_NULL" | "LIST") {
+            if let Some(name) = &json.name {
+                if !self.valid_name(name, "type name", &format!("{path}.type"), entry) {
+                    return None;
+                }
+            }
+        }
         let built = match json.kind.as_str() {
             "NON_NULL" | "LIST" => json
                 .of_type
                 .as_deref()
-                .and_then(|inner| self.type_ref(inner, coordinate, location))
+                .and_then(|inner| self.type_ref(inner, coordinate, location, path, entry))
                 .map(|inner| {
                     if json.kind == "LIST" {
                         TypeRef::List(Box::new(inner))
@@ -489,6 +735,33 @@ impl<'text> IntrospectionReader<'text> {
     fn location_at(&self, offset: usize) -> Location {
         let (line, column) = self.lines.line_column(offset);
         Location::new(self.file.clone(), line, column)
+    }
+}
+
+/// A type or directive entry's raw JSON text and where it starts in the file: names and
+/// literals are found in it by their JSON spelling, for a position finer than the entry's.
+struct Entry<'text> {
+    start: usize,
+    text: &'text str,
+}
+
+impl Entry<'_> {
+    /// The offset (in the file) of the first place `value` is spelt as a JSON string in the
+    /// entry, inside its quotes; the entry's start when it is spelt otherwise.
+    fn offset_of_string(&self, value: &str) -> usize {
+        self.find(value, |text, spelt| text.find(spelt))
+    }
+
+    /// Like [`Entry::offset_of_string`], the last place (a duplicate is the later one).
+    fn offset_of_last_string(&self, value: &str) -> usize {
+        self.find(value, |text, spelt| text.rfind(spelt))
+    }
+
+    fn find(&self, value: &str, how: fn(&str, &str) -> Option<usize>) -> usize {
+        let Ok(spelt) = serde_json::to_string(value) else {
+            return self.start;
+        };
+        how(self.text, &spelt).map_or(self.start, |at| self.start + at + 1)
     }
 }
 

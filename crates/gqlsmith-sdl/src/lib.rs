@@ -7,6 +7,7 @@ mod markers;
 mod sdl_diagnostics;
 mod sdl_reader;
 mod sdl_writer;
+mod value_literal;
 
 pub use introspection::read_introspection;
 pub use sdl_reader::read_sdl;

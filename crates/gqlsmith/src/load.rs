@@ -70,6 +70,12 @@ pub fn load(inputs: Vec<Input>, options: &LoadOptions) -> Project {
             recovery = Some(gqlsmith_recover::recover(&mut loaded, &recover_options));
         }
     }
+    if !loaded.has_errors() {
+        // Every reader checks what it can point at precisely; this catches the rest (overlay
+        // and reference names, docs rows) before any command prints a name into code.
+        let found = gqlsmith_model::names::check_names(&loaded.schema);
+        loaded.diagnostics.extend(found);
+    }
     let mut all_inputs = inputs;
     all_inputs.extend(extra_inputs);
     Project {
