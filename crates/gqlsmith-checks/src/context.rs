@@ -1,6 +1,8 @@
 //! What a rule sees while it runs (the schema, the options, today's date) and how it reports.
 
-use gqlsmith_model::{Date, Diagnostic, Location, Schema, Severity, TypeDef, TypeRef};
+use gqlsmith_model::{
+    Date, Diagnostic, Documents, Location, Schema, Severity, TypeDef, TypeRef,
+};
 use regex::Regex;
 
 use crate::config::{Config, ErrorRegistry};
@@ -17,6 +19,8 @@ pub(crate) struct Resolved<'a> {
 /// from the rule's metadata and the config.
 pub(crate) struct Context<'a> {
     pub(crate) schema: &'a Schema,
+    /// The client operations checked with the schema (`check --documents`), if any.
+    pub(crate) documents: Option<&'a Documents>,
     pub(crate) options: &'a Resolved<'a>,
     pub(crate) today: Date,
     pub(crate) rule: &'static RuleMeta,

@@ -18,7 +18,7 @@ pub use config::{
 pub use registry::{rules, Family, Profile, RuleMeta};
 pub use suppression::apply_suppressions;
 
-use gqlsmith_model::{Date, Diagnostic, Schema};
+use gqlsmith_model::{Date, Diagnostic, Documents, Schema};
 
 /// Runs every rule the config switches on over `schema` and returns the findings, sorted by
 /// file, line, column, code and coordinate. `today` decides which removals are overdue.
@@ -26,6 +26,17 @@ use gqlsmith_model::{Date, Diagnostic, Schema};
 /// Findings at coordinates the config ignores are dropped here; inline suppressions need the
 /// source text, see [`apply_suppressions`].
 pub fn check(schema: &Schema, config: &Config, today: Date) -> Vec<Diagnostic> {
+    check_with_documents(schema, None, config, today)
+}
+
+/// [`check`] with client operations: the operation rules (family `operations`) run over
+/// `documents` too.
+pub fn check_with_documents(
+    schema: &Schema,
+    documents: Option<&Documents>,
+    config: &Config,
+    today: Date,
+) -> Vec<Diagnostic> {
     let mut findings = Vec::new();
     let error_code_pattern = match regex::Regex::new(&config.errors.pattern) {
         Ok(pattern) => pattern,
@@ -56,6 +67,7 @@ pub fn check(schema: &Schema, config: &Config, today: Date) -> Vec<Diagnostic> {
         };
         let mut cx = context::Context {
             schema,
+            documents,
             options: &resolved,
             today,
             rule,

@@ -5,7 +5,7 @@ use gqlsmith_model::Severity;
 use serde::{Deserialize, Serialize};
 
 use crate::context::Context;
-use crate::rules::{deprecation, descriptions, errors, naming, references, relay};
+use crate::rules::{deprecation, descriptions, errors, naming, operations, references, relay};
 
 /// What a rule is: its stable code, kebab-case name, default severity, family, the profile
 /// that switches it on (if any) and its documentation.
@@ -70,6 +70,8 @@ pub enum Family {
     Naming,
     Descriptions,
     References,
+    /// Rules over client operations; they run only when documents are given.
+    Operations,
 }
 
 impl Family {
@@ -81,6 +83,7 @@ impl Family {
             Family::Naming => "naming",
             Family::Descriptions => "descriptions",
             Family::References => "references",
+            Family::Operations => "operations",
         }
     }
 }
@@ -93,6 +96,8 @@ pub enum Profile {
     Relay,
     /// Kraken's conventions: `KT-` error-code lists, `possibleErrors`, connection extras.
     Kraken,
+    /// Opt-in rules that are off by default (`require-id`).
+    Strict,
 }
 
 impl Profile {
@@ -100,6 +105,7 @@ impl Profile {
         match self {
             Profile::Relay => "relay",
             Profile::Kraken => "kraken",
+            Profile::Strict => "strict",
         }
     }
 }
@@ -137,7 +143,7 @@ macro_rules! declare_rule {
 pub(crate) use declare_rule;
 
 /// Every rule, grouped by family, in code order. `rules()` and `check()` read this table.
-static RULES: [RuleMeta; 25] = [
+static RULES: [RuleMeta; 30] = [
     relay::connection_type::ConnectionType::META,
     relay::edge_type::EdgeType::META,
     relay::page_info_shape::PageInfoShape::META,
@@ -163,6 +169,11 @@ static RULES: [RuleMeta; 25] = [
     descriptions::description_missing::DescriptionMissing::META,
     descriptions::truncated_description::TruncatedDescription::META,
     references::dangling_reference::DanglingReference::META,
+    operations::deprecated_usage::DeprecatedUsage::META,
+    operations::unused_fragment::UnusedFragment::META,
+    operations::operation_name_missing::OperationNameMissing::META,
+    operations::duplicate_operation_name::DuplicateOperationName::META,
+    operations::require_id::RequireId::META,
 ];
 
 /// Every rule gqlsmith knows, in code order.

@@ -5,7 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use gqlsmith_checks::{apply_suppressions, check, rules, Config, Level, Profile, RuleMeta};
+use gqlsmith_checks::{
+    apply_suppressions, check, check_with_documents, rules, Config, Level, Profile, RuleMeta,
+};
 use gqlsmith_model::{Date, Diagnostic, Loaded, Severity};
 
 pub fn repo_root() -> PathBuf {
@@ -32,7 +34,7 @@ fn read(path: &str, text: &str) -> Loaded {
 /// A config that runs `only` at its default severity and nothing else.
 fn config_for(only: &RuleMeta) -> Config {
     let mut config = Config::default();
-    config.profiles = vec![Profile::Relay, Profile::Kraken];
+    config.profiles = vec![Profile::Relay, Profile::Kraken, Profile::Strict];
     for rule in rules() {
         let level = if rule.code != only.code {
             Level::Off
@@ -81,7 +83,27 @@ fn run(rule: &RuleMeta) -> (String, Vec<Diagnostic>, u32) {
             .unwrap();
     }
     let today = Date::parse("2025-06-01").unwrap();
-    let findings = check(&loaded.schema, &config, today);
+    // An operation rule's fixture is a schema plus `<CODE>.documents.graphql`, whose
+    // `# OK` section is the one that must stay silent.
+    let documents_path = format!("fixtures/rules/{}.documents.graphql", rule.code);
+    let mut document_diagnostics = Vec::new();
+    let (findings, text, path) = match std::fs::read_to_string(repo_root().join(&documents_path)) {
+        Ok(documents_text) => {
+            let file = gqlsmith::DocumentFile {
+                label: Arc::from(documents_path.as_str()),
+                text: Arc::from(documents_text.as_str()),
+                graphql: documents_text.clone(),
+            };
+            let read = gqlsmith::read_documents(&loaded.schema, &[file]);
+            // Validation findings, if the case needs an invalid document, show in the snapshot.
+            let mut findings =
+                check_with_documents(&loaded.schema, Some(&read.documents), &config, today);
+            document_diagnostics = read.diagnostics;
+            findings.retain(|finding| finding.code == rule.code);
+            (findings, documents_text, documents_path)
+        }
+        Err(_) => (check(&loaded.schema, &config, today), text, path),
+    };
     let file: Arc<str> = Arc::from(path.as_str());
     let findings = apply_suppressions(findings, &[(file, &text)]);
     let marker = text
@@ -98,6 +120,9 @@ fn run(rule: &RuleMeta) -> (String, Vec<Diagnostic>, u32) {
         .filter(|diagnostic| diagnostic.is_error())
     {
         rendered.push_str(&format!("reader: {diagnostic}\n"));
+    }
+    for diagnostic in &document_diagnostics {
+        rendered.push_str(&format!("documents: {diagnostic}\n"));
     }
     for finding in &findings {
         rendered.push_str(&render(finding));

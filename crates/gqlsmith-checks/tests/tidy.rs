@@ -27,6 +27,7 @@ fn code_prefix(family: Family) -> &'static str {
         Family::Naming => "NM",
         Family::Descriptions => "DS",
         Family::References => "RF",
+        Family::Operations => "OP",
     }
 }
 

@@ -4,6 +4,7 @@
 mod date;
 mod diagnostic;
 pub mod names;
+mod operations;
 mod provenance;
 mod schema;
 mod type_ref;
@@ -12,6 +13,10 @@ mod valid;
 pub use date::Date;
 pub use diagnostic::{Diagnostic, Label, Severity};
 pub use provenance::{Certainty, Confidence, Location, NameOrigin, Provenance};
+pub use operations::{
+    ArgumentUsage, Definition, DirectiveUsage, Documents, FieldSelection, Fragment, FragmentSpread,
+    InlineFragment, Operation, OperationKind, Selection, Usage, UsageKind, VariableDefinition,
+};
 pub use schema::{
     Deprecation, DirectiveDef, DirectiveUse, EnumValue, ErrorCode, Example, ExampleEntry, Field,
     InputValue, RootOperations, Schema, TypeDef, TypeKind, UnnamedArgument,

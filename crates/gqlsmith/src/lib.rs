@@ -1,10 +1,14 @@
 #![doc = include_str!("../README.md")]
 #![deny(unreachable_pub)]
 
+mod documents;
 mod generate;
 mod input;
 mod load;
 
+pub use documents::{
+    find_documents, read_documents, read_documents_with, DocumentFile, DocumentPattern,
+};
 pub use generate::{generate, generate_to_dir, generate_to_string};
 pub use input::{
     Input, InputError, InputFormat, InputProblem, BUNDLED_KRAKEN_LABEL, BUNDLED_KRAKEN_PAGE,
@@ -13,6 +17,9 @@ pub use load::{load, LoadOptions, Project};
 
 /// The intermediate model, as every gqlsmith crate sees it.
 pub use gqlsmith_model as model;
+
+/// The operations reader: validation, the apollo-compiler schema, coverage.
+pub use gqlsmith_operations as operations;
 
 /// The emitters: targets, the `[generate]` config table, templates and generated files.
 pub use gqlsmith_codegen as codegen;

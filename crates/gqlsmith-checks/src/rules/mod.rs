@@ -5,6 +5,7 @@ pub(crate) mod deprecation;
 pub(crate) mod descriptions;
 pub(crate) mod errors;
 pub(crate) mod naming;
+pub(crate) mod operations;
 pub(crate) mod references;
 pub(crate) mod relay;
 

@@ -1,0 +1,12 @@
+#![doc = include_str!("../README.md")]
+#![deny(unreachable_pub)]
+
+mod coverage;
+mod embedded;
+mod reader;
+mod schema;
+
+pub use coverage::{coverage, Coverage, FieldCoverage, TypeCoverage};
+pub use embedded::{embedded_graphql, is_host_file};
+pub use reader::{read_documents, DocumentSource, ReadDocuments, CODES};
+pub use schema::ApolloSchema;
