@@ -17,6 +17,10 @@ pub(crate) struct ConfigFile {
     pub(crate) overlay: Option<PathBuf>,
     #[serde(default)]
     pub(crate) reference: Option<PathBuf>,
+    /// Client operations (globs relative to the config file), used when the command line
+    /// gives no `--documents`.
+    #[serde(default)]
+    pub(crate) documents: Vec<String>,
     #[serde(default)]
     pub(crate) check: Option<toml::Table>,
     #[serde(default)]

@@ -50,6 +50,8 @@ enum Command {
     Diff(commands::diff::DiffArgs),
     /// Generate bindings and docs (Rust client, Rust server, TypeScript, Markdown, SDL).
     Generate(commands::generate::GenerateArgs),
+    /// Count, for every type and field, the client operations that use it.
+    Coverage(commands::coverage::CoverageArgs),
 }
 
 fn main() -> ExitCode {
@@ -58,6 +60,7 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Inspect(args) => commands::inspect::run(args, &reporter),
         Command::Convert(args) => commands::convert::run(args, &reporter),
+        Command::Coverage(args) => commands::coverage::run(args, &reporter),
         Command::Check(args) => commands::check::run(args, &reporter),
         Command::Rules(args) => commands::rules::run(args),
         Command::Errors(args) => commands::errors::run(args, &reporter),

@@ -68,8 +68,22 @@ impl Reporter {
         self.show_all(project, diagnostics, self.verbose);
     }
 
+    /// Shows `diagnostics` of `project` and its client `documents` on stderr.
+    pub(crate) fn show_with_documents(
+        &self,
+        project: &Project,
+        documents: &[gqlsmith::DocumentFile],
+        diagnostics: &[Diagnostic],
+    ) {
+        self.render(&sources_with_documents(project, documents), diagnostics, self.verbose);
+    }
+
     /// Shows every diagnostic in full, whatever `--verbose` says.
     pub(crate) fn show_all(&self, project: &Project, diagnostics: &[Diagnostic], everything: bool) {
+        self.render(&sources(project), diagnostics, everything);
+    }
+
+    fn render(&self, sources: &SourceMap, diagnostics: &[Diagnostic], everything: bool) {
         let (shown, hidden): (Vec<Diagnostic>, Vec<Diagnostic>) = diagnostics
             .iter()
             .cloned()
@@ -77,7 +91,7 @@ impl Reporter {
         let mut stderr = std::io::stderr().lock();
         if !shown.is_empty() {
             let _ =
-                stderr.write_all(render_human(&shown, &sources(project), self.style).as_bytes());
+                stderr.write_all(render_human(&shown, sources, self.style).as_bytes());
         }
         if !hidden.is_empty() {
             let _ = writeln!(
@@ -91,9 +105,20 @@ impl Reporter {
 
 /// The texts of a project's inputs, for source snippets.
 pub(crate) fn sources(project: &Project) -> SourceMap {
+    sources_with_documents(project, &[])
+}
+
+/// The texts of a project's inputs and of client documents, for source snippets.
+pub(crate) fn sources_with_documents(
+    project: &Project,
+    documents: &[gqlsmith::DocumentFile],
+) -> SourceMap {
     let mut map = SourceMap::default();
     for input in &project.inputs {
         map.add(input.label.clone(), input.text.clone());
+    }
+    for document in documents {
+        map.add(document.label.clone(), document.text.clone());
     }
     map
 }
@@ -113,6 +138,8 @@ const UNREADABLE: &[&str] = &[
     "invalid-name",
     "duplicate-name",
     "invalid-default-value",
+    // Operations asked for against a schema that cannot run them (a docs page has no roots).
+    "no-query-root",
 ];
 
 /// Diagnostics as `Display` lines, one each: the error text of a command that stops on a

@@ -61,6 +61,10 @@ pub struct Change {
     pub new_location: Option<Location>,
     /// Set by [`crate::AllowList::apply`]: an intended change, reported but not failing the gate.
     pub approved: bool,
+    /// Set by [`crate::mark_affected`] when client operations are given (`--documents`): the
+    /// operations the change touches. Absent from JSON without documents.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub affected_operations: Option<Vec<crate::AffectedOperation>>,
 }
 
 impl Change {
@@ -82,6 +86,7 @@ impl Change {
             old_location: None,
             new_location: None,
             approved: false,
+            affected_operations: None,
         }
     }
 

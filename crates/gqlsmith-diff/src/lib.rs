@@ -7,12 +7,14 @@ mod change;
 mod compare;
 mod fold;
 mod literal;
+mod operations;
 mod options;
 mod render;
 mod type_change;
 
 pub use allow::AllowList;
 pub use change::{Change, ChangeType, Criticality};
+pub use operations::{broken_operations, mark_affected, AffectedOperation, BrokenOperation};
 pub use options::{DiffOptions, FailOn};
 pub use render::{render_human, render_markdown};
 

@@ -36,6 +36,10 @@ pub enum FailOn {
     #[default]
     Breaking,
     Dangerous,
+    /// Fail only when an unapproved breaking change touches a client operation, or an
+    /// operation stops validating (needs `--documents`).
+    #[serde(rename = "breaking-in-use")]
+    BreakingInUse,
     /// Never fail: report only.
     None,
 }
@@ -44,18 +48,27 @@ impl FailOn {
     /// The least failing criticality, `None` when nothing fails.
     pub fn threshold(self) -> Option<Criticality> {
         match self {
-            FailOn::Breaking => Some(Criticality::Breaking),
+            FailOn::Breaking | FailOn::BreakingInUse => Some(Criticality::Breaking),
             FailOn::Dangerous => Some(Criticality::Dangerous),
             FailOn::None => None,
         }
     }
 
-    /// True when an unapproved change is at or above the threshold.
-    pub fn fails(self, changes: &[Change]) -> bool {
+    /// True when an unapproved change is at or above the threshold (for `BreakingInUse`:
+    /// and touches an operation), or, with documents, when an operation broke.
+    pub fn fails(self, changes: &[Change], broken: &[crate::BrokenOperation]) -> bool {
+        let in_use = |change: &Change| {
+            self != FailOn::BreakingInUse
+                || change
+                    .affected_operations
+                    .as_ref()
+                    .is_some_and(|operations| !operations.is_empty())
+        };
         self.threshold().is_some_and(|threshold| {
-            changes
-                .iter()
-                .any(|change| !change.approved && change.criticality >= threshold)
+            !broken.is_empty()
+                || changes.iter().any(|change| {
+                    !change.approved && change.criticality >= threshold && in_use(change)
+                })
         })
     }
 }

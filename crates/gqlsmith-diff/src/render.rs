@@ -81,9 +81,24 @@ pub fn render_human(changes: &[Change]) -> String {
             if criticality != Criticality::Safe {
                 let _ = writeln!(out, "    why: {}", change.reason);
             }
+            if let Some(operations) = &change.affected_operations {
+                let _ = writeln!(out, "    used by: {}", used_by(operations));
+            }
         }
     }
     out
+}
+
+/// `Viewer (src/viewer.graphql:3), Search (src/search.ts:12)`, or `no operation`.
+fn used_by(operations: &[crate::AffectedOperation]) -> String {
+    if operations.is_empty() {
+        return "no operation".to_owned();
+    }
+    operations
+        .iter()
+        .map(|operation| format!("{} ({}:{})", operation.name, operation.file, operation.line))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Markdown for a pull-request comment: a summary line, a table per criticality (safe changes
@@ -124,9 +139,16 @@ pub fn render_markdown(changes: &[Change]) -> String {
         } else {
             let _ = write!(out, "\n### {title}\n\n");
         }
-        out.push_str("| Change | Path | Message | Approved |\n|---|---|---|---|\n");
+        let with_operations = changes
+            .iter()
+            .any(|change| change.affected_operations.is_some());
+        if with_operations {
+            out.push_str("| Change | Path | Message | Approved | Used by |\n|---|---|---|---|---|\n");
+        } else {
+            out.push_str("| Change | Path | Message | Approved |\n|---|---|---|---|\n");
+        }
         for change in group.iter().take(MARKDOWN_ROWS_PER_SECTION) {
-            let _ = writeln!(
+            let _ = write!(
                 out,
                 "| `{}` | `{}` | {} | {} |",
                 change.change_type,
@@ -134,6 +156,19 @@ pub fn render_markdown(changes: &[Change]) -> String {
                 table_cell(&change.message),
                 if change.approved { "yes" } else { "" }
             );
+            if with_operations {
+                let operations = change.affected_operations.as_deref().unwrap_or_default();
+                let mut names: Vec<String> = operations
+                    .iter()
+                    .take(5)
+                    .map(|operation| format!("`{}`", table_cell(&operation.name)))
+                    .collect();
+                if operations.len() > 5 {
+                    names.push(format!("and {} more", operations.len() - 5));
+                }
+                let _ = write!(out, " {} |", names.join(", "));
+            }
+            out.push('\n');
         }
         if group.len() > MARKDOWN_ROWS_PER_SECTION {
             let _ = writeln!(

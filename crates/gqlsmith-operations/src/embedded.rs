@@ -1,6 +1,7 @@
 //! GraphQL embedded in TypeScript and JavaScript: `gql`/`graphql` tagged templates,
 //! `graphql(`...`)` calls and `/* GraphQL */` strings, the places graphql-codegen's document
-//! loader (graphql-tag-pluck) looks.
+//! loader (graphql-tag-pluck) looks; and untagged templates that start with a `#graphql`
+//! comment, as Shopify Hydrogen writes them (graphql-codegen misses those).
 //!
 //! The result keeps every line and every column of the host file: characters outside the
 //! GraphQL are replaced by spaces (line breaks stay), so a position that apollo-compiler
@@ -59,7 +60,7 @@ fn graphql_ranges(host: &str) -> Vec<std::ops::Range<usize>> {
                 at = skip_string(bytes, at, quote);
             }
             b'`' => {
-                let tagged = marked || is_tagged(host, at);
+                let tagged = marked || is_tagged(host, at) || starts_with_graphql_comment(host, at);
                 at = template(bytes, at, tagged.then_some(&mut ranges));
             }
             byte if byte.is_ascii_whitespace() => {
@@ -85,6 +86,12 @@ fn is_tagged(host: &str, tick: usize) -> bool {
                 .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$')
         })
     })
+}
+
+/// True when the template's text starts with a `#graphql` comment, as Shopify Hydrogen
+/// writes its queries (untagged, the comment marks them for editors and its codegen).
+fn starts_with_graphql_comment(host: &str, tick: usize) -> bool {
+    host[tick + 1..].trim_start().starts_with("#graphql")
 }
 
 fn find_from(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
@@ -214,6 +221,10 @@ mod tests {
         check(
             "const q = gql`\n query C { ...F }\n ${F}\n`",
             Some("query C { ...F }"),
+        );
+        check(
+            "const CART_QUERY = `#graphql\n  query Cart { cart { id } }\n` as const;",
+            Some("#graphql query Cart { cart { id } }"),
         );
     }
 

@@ -6,14 +6,18 @@ use gqlsmith_checks::{Baseline, Config as CheckConfig, Profile};
 use gqlsmith_model::Date;
 use serde_json::json;
 
-use super::{today, InputArgs};
+use super::{today, DocumentArgs, InputArgs};
 use crate::render::{diagnostics_json, github_annotations, render_human, sarif_log, SarifRule};
-use crate::report::{diagnostic_lines, exit_for, sources, write_atomically, Exit, Reporter};
+use crate::report::{
+    diagnostic_lines, exit_for, sources_with_documents, write_atomically, Exit, Reporter,
+};
 
 #[derive(clap::Args, Debug)]
 pub(crate) struct CheckArgs {
     #[command(flatten)]
     pub(crate) input: InputArgs,
+    #[command(flatten)]
+    pub(crate) documents: DocumentArgs,
     /// Output format of the findings.
     #[arg(long, value_parser = ["human", "json", "sarif", "github"], default_value = "human")]
     pub(crate) format: String,
@@ -71,11 +75,28 @@ pub(crate) fn run(args: CheckArgs, reporter: &Reporter) -> Result<Exit, String> 
             .map_err(|diagnostics| diagnostic_lines(&diagnostics))?;
     }
     let today = args.today.unwrap_or_else(today);
-    let findings = gqlsmith_checks::check(&project.loaded.schema, &check_config, today);
+    // Operations: every validation error is an error-level finding, and the operation rules
+    // run over the model of the documents.
+    let documents = args.documents.load(&config, &project.loaded.schema)?;
+    let document_files = documents.as_ref().map_or(&[][..], |loaded| &loaded.files[..]);
+    let mut findings = gqlsmith_checks::check_with_documents(
+        &project.loaded.schema,
+        documents.as_ref().map(|loaded| &loaded.read.documents),
+        &check_config,
+        today,
+    );
+    if let Some(loaded) = &documents {
+        findings.extend(loaded.read.diagnostics.iter().cloned());
+    }
     let sources_text: Vec<_> = project
         .inputs
         .iter()
         .map(|input| (input.label.clone(), &*input.text))
+        .chain(
+            document_files
+                .iter()
+                .map(|file| (file.label.clone(), &*file.text)),
+        )
         .collect();
     let mut findings = gqlsmith_checks::apply_suppressions(findings, &sources_text);
     if let Some(path) = &args.write_baseline {
@@ -127,7 +148,11 @@ pub(crate) fn run(args: CheckArgs, reporter: &Reporter) -> Result<Exit, String> 
         _ => {
             print!(
                 "{}",
-                render_human(&findings, &sources(&project), reporter.style())
+                render_human(
+                    &findings,
+                    &sources_with_documents(&project, document_files),
+                    reporter.style()
+                )
             );
             if !fixed.is_empty() {
                 println!(

@@ -8,6 +8,7 @@ use gqlsmith_model::{Diagnostic, Severity};
 use heck::ToKebabCase;
 use serde_json::json;
 
+use super::DocumentArgs;
 use crate::config::Config;
 use crate::render::{diagnostics_json, github_annotations, sarif_log, SarifRule};
 use crate::report::{diagnostic_lines, Exit, Reporter};
@@ -27,9 +28,13 @@ pub(crate) struct DiffArgs {
     /// Approved changes: reported, but they do not fail the gate.
     #[arg(long, value_name = "FILE")]
     pub(crate) allow: Option<PathBuf>,
-    /// The lowest criticality that fails the gate (exit 1); default: the config's, else breaking.
-    #[arg(long, value_parser = ["breaking", "dangerous", "none"])]
+    /// The lowest criticality that fails the gate (exit 1); default: the config's, else
+    /// breaking. `breaking-in-use` (with --documents) fails only when a breaking change
+    /// touches one of the operations, or an operation stops validating.
+    #[arg(long, value_parser = ["breaking", "dangerous", "breaking-in-use", "none"])]
     pub(crate) fail_on: Option<String>,
+    #[command(flatten)]
+    pub(crate) documents: DocumentArgs,
     /// List the changes inside added and removed types too, instead of folding them.
     #[arg(long)]
     pub(crate) verbose_changes: bool,
@@ -89,24 +94,81 @@ pub(crate) fn run(args: DiffArgs, reporter: &Reporter) -> Result<Exit, String> {
     }
     let fail_on = match args.fail_on.as_deref() {
         Some("dangerous") => FailOn::Dangerous,
+        Some("breaking-in-use") => FailOn::BreakingInUse,
         Some("none") => FailOn::None,
         Some(_) => FailOn::Breaking,
         None => diff_options.fail_on,
     };
+    // Client operations: which of them each change touches (read against the old schema,
+    // where they are meant to be valid), and which stop validating against the new one.
+    let documents = args.documents.files(&config)?;
+    if fail_on == FailOn::BreakingInUse && documents.is_none() {
+        return Err("`--fail-on breaking-in-use` needs the operations to check: give `--documents GLOB` or `documents = [...]` in gqlsmith.toml".to_owned());
+    }
+    let mut broken = Vec::new();
+    if let Some(files) = &documents {
+        let against_old = gqlsmith::read_documents(&old.loaded.schema, files);
+        let against_new = gqlsmith::read_documents(&new.loaded.schema, files);
+        if let Some(missing_root) = against_old
+            .diagnostics
+            .iter()
+            .find(|diagnostic| diagnostic.name == "no-query-root" || diagnostic.name == "syntax-error")
+        {
+            reporter.show_with_documents(&old, files, std::slice::from_ref(missing_root));
+            return Ok(Exit::Usage);
+        }
+        gqlsmith_diff::mark_affected(&mut changes, &against_old.documents);
+        broken = gqlsmith_diff::broken_operations(
+            &against_new.documents,
+            &against_old.diagnostics,
+            &against_new.diagnostics,
+        );
+    }
+    let broken_json = broken_json(&broken);
     match args.format.as_str() {
         "json" => {
-            let value =
+            let mut value =
                 json!({"changes": changes, "stale_allow_entries": diagnostics_json(&stale)});
+            if documents.is_some() {
+                value["broken_operations"] = broken_json;
+            }
             println!(
                 "{}",
                 serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?
             );
         }
-        "markdown" => print!("{}", gqlsmith_diff::render_markdown(&changes)),
+        "markdown" => {
+            print!("{}", gqlsmith_diff::render_markdown(&changes));
+            if !broken.is_empty() {
+                println!("\n### Broken operations ({})\n", broken.len());
+                println!("| Operation | Where | Error |\n|---|---|---|");
+                for operation in &broken {
+                    println!(
+                        "| `{}` | `{}:{}:{}` | {} |",
+                        operation.name,
+                        operation.file,
+                        operation.line,
+                        operation.column,
+                        operation.message.replace('|', "\\|").replace('\n', " ")
+                    );
+                }
+            }
+        }
         "sarif" => {
             let mut results = change_diagnostics(&changes);
+            results.extend(broken_diagnostics(&broken));
             results.extend(stale.iter().cloned());
-            let log = sarif_log(&results, &change_rules(&changes));
+            let mut rules = change_rules(&changes);
+            if !broken.is_empty() {
+                rules.push(SarifRule {
+                    code: "OPERATION_BROKEN".to_owned(),
+                    name: "operation-broken".to_owned(),
+                    summary: "a client operation no longer validates against the new schema".to_owned(),
+                    help_markdown: None,
+                    default_severity: Severity::Error,
+                });
+            }
+            let log = sarif_log(&results, &rules);
             println!(
                 "{}",
                 serde_json::to_string_pretty(&log).map_err(|e| e.to_string())?
@@ -114,21 +176,60 @@ pub(crate) fn run(args: DiffArgs, reporter: &Reporter) -> Result<Exit, String> {
         }
         "github" => {
             let mut annotations = change_diagnostics(&changes);
+            annotations.extend(broken_diagnostics(&broken));
             annotations.extend(stale.iter().cloned());
             print!("{}", github_annotations(&annotations));
         }
         _ => {
             print!("{}", gqlsmith_diff::render_human(&changes));
+            if !broken.is_empty() {
+                println!("\nbroken operations ({})", broken.len());
+                for operation in &broken {
+                    println!(
+                        "  {} at {}:{}:{}\n    {}",
+                        operation.name, operation.file, operation.line, operation.column, operation.message
+                    );
+                }
+            }
             for entry in &stale {
                 println!("{entry}");
             }
         }
     }
-    Ok(if fail_on.fails(&changes) {
+    Ok(if fail_on.fails(&changes, &broken) {
         Exit::Findings
     } else {
         Exit::Success
     })
+}
+
+/// `[{name, file, line, column, message}]`.
+fn broken_json(broken: &[gqlsmith_diff::BrokenOperation]) -> serde_json::Value {
+    serde_json::to_value(broken).unwrap_or_default()
+}
+
+/// Broken operations as error diagnostics at the failing selection, for SARIF and GitHub.
+fn broken_diagnostics(broken: &[gqlsmith_diff::BrokenOperation]) -> Vec<Diagnostic> {
+    broken
+        .iter()
+        .map(|operation| {
+            Diagnostic::new(
+                "OPERATION_BROKEN",
+                "operation-broken",
+                Severity::Error,
+                format!(
+                    "the operation `{}` no longer validates: {}",
+                    operation.name, operation.message
+                ),
+            )
+            .at(gqlsmith_model::Location::new(
+                operation.file.clone(),
+                operation.line,
+                operation.column,
+            ))
+            .with_help("change the operation, or keep what it uses in the schema")
+        })
+        .collect()
 }
 
 /// Changes as diagnostics, for SARIF and GitHub annotations: located on the new input's line,
@@ -142,11 +243,19 @@ fn change_diagnostics(changes: &[Change]) -> Vec<Diagnostic> {
                 Criticality::Breaking | Criticality::Dangerous => Severity::Warning,
                 Criticality::Safe => Severity::Note,
             };
+            let message = match change.affected_operations.as_deref() {
+                Some(operations) if !operations.is_empty() => {
+                    let names: Vec<&str> =
+                        operations.iter().map(|operation| operation.name.as_str()).collect();
+                    format!("{} (used by {})", change.message, names.join(", "))
+                }
+                _ => change.message.clone(),
+            };
             Diagnostic::new(
                 change.change_type.as_str(),
                 kebab(change.change_type.as_str()),
                 severity,
-                change.message.clone(),
+                message,
             )
             .at_opt(
                 change

@@ -2,6 +2,7 @@
 
 pub(crate) mod check;
 pub(crate) mod convert;
+pub(crate) mod coverage;
 pub(crate) mod diff;
 pub(crate) mod errors;
 pub(crate) mod generate;
@@ -10,7 +11,8 @@ pub(crate) mod rules;
 
 use std::path::PathBuf;
 
-use gqlsmith::{load, Input, InputFormat, LoadOptions, Project};
+use gqlsmith::operations::ReadDocuments;
+use gqlsmith::{load, DocumentFile, DocumentPattern, Input, InputFormat, LoadOptions, Project};
 
 use crate::config::Config;
 
@@ -93,6 +95,66 @@ impl InputArgs {
                 .transpose()?,
         };
         Ok(load(inputs, &options))
+    }
+}
+
+/// The client operations a command reads with the schema.
+#[derive(clap::Args, Debug, Default)]
+pub(crate) struct DocumentArgs {
+    /// Client operations to read with the schema: a glob such as `src/**/*.graphql`
+    /// (.graphql and .gql files, and GraphQL in `gql`/`graphql` tagged templates and
+    /// `/* GraphQL */` strings of .ts, .tsx, .js and .jsx files). Repeatable; all documents
+    /// are validated together. Default: `documents` in gqlsmith.toml.
+    #[arg(long = "documents", value_name = "GLOB")]
+    pub(crate) patterns: Vec<String>,
+}
+
+/// Documents read and validated against a schema: their files (for snippets) and the model.
+pub(crate) struct LoadedDocuments {
+    pub(crate) files: Vec<DocumentFile>,
+    pub(crate) read: ReadDocuments,
+}
+
+impl DocumentArgs {
+    /// The command line's globs (relative to the current directory), else the config's
+    /// (relative to the config file).
+    pub(crate) fn patterns(&self, config: &Config) -> Vec<DocumentPattern> {
+        if !self.patterns.is_empty() {
+            return self
+                .patterns
+                .iter()
+                .map(|pattern| DocumentPattern::new(pattern.as_str(), ""))
+                .collect();
+        }
+        config
+            .file
+            .documents
+            .iter()
+            .map(|pattern| DocumentPattern::new(pattern.as_str(), config.base.clone()))
+            .collect()
+    }
+
+    /// Finds and reads the documents, `None` when none are asked for. A pattern that matches
+    /// nothing, or an unreadable file, is an `Err` with one line to show.
+    pub(crate) fn files(&self, config: &Config) -> Result<Option<Vec<DocumentFile>>, String> {
+        let patterns = self.patterns(config);
+        if patterns.is_empty() {
+            return Ok(None);
+        }
+        gqlsmith::find_documents(&patterns).map(Some)
+    }
+
+    /// Finds, reads and validates the documents against `schema`.
+    pub(crate) fn load(
+        &self,
+        config: &Config,
+        schema: &gqlsmith_model::Schema,
+    ) -> Result<Option<LoadedDocuments>, String> {
+        let Some(files) = self.files(config)? else {
+            return Ok(None);
+        };
+        let read = gqlsmith::read_documents(schema, &files);
+        Ok(Some(LoadedDocuments { files, read }))
     }
 }
 
