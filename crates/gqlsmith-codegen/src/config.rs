@@ -36,6 +36,10 @@ pub struct Config {
     pub rust_server: RustServerOptions,
     pub markdown: MarkdownOptions,
     pub typescript: TypescriptOptions,
+    #[serde(rename = "typescript-operations")]
+    pub typescript_operations: TypescriptOperationsOptions,
+    #[serde(rename = "rust-operations")]
+    pub rust_operations: RustOperationsOptions,
     pub sdl: SdlOptions,
     /// Format generated Rust on the calling thread only. Not a config-file key: the
     /// `include_schema!` macro sets it, because inside a proc macro proc-macro2 (which syn's
@@ -131,6 +135,57 @@ pub struct TypescriptOptions {
     /// The TypeScript type of a custom scalar the scalar map does not map; `unknown` when
     /// absent.
     pub default_scalar_type: Option<String>,
+}
+
+/// Options of the `typescript-operations` target, named as graphql-codegen's
+/// `typescript-operations` options are (in snake case). The defaults are codegen 6.x's.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TypescriptOperationsOptions {
+    /// Out dir, relative to the config file; `generated/typescript-operations` when absent.
+    pub out: Option<String>,
+    /// Enums as string-literal unions (codegen 6.x's default); `false` for TypeScript `enum`s.
+    pub enums_as_types: bool,
+    /// Optional variables and input fields as `name: T | null` instead of `name?: T | null |
+    /// undefined` (codegen's `avoidOptionals`).
+    pub avoid_optionals: bool,
+    /// No `__typename` unless the operation selects it (codegen 6.x's default); `false` adds
+    /// `__typename?: 'Type'` to every object, as codegen 4.x did.
+    pub skip_typename: bool,
+    /// `readonly` properties and `ReadonlyArray` (codegen's `immutableTypes`).
+    pub immutable_types: bool,
+    /// A `TypedDocumentNode` constant per operation (`FeedDocument`), as the
+    /// `typed-document-node` plugin writes it. Its type comes from
+    /// `@graphql-typed-document-node/core`.
+    pub typed_document_node: bool,
+    /// The TypeScript type of a custom scalar the scalar map does not map; `any` when absent
+    /// (codegen's default).
+    pub default_scalar_type: Option<String>,
+}
+
+impl Default for TypescriptOperationsOptions {
+    fn default() -> TypescriptOperationsOptions {
+        TypescriptOperationsOptions {
+            out: None,
+            enums_as_types: true,
+            avoid_optionals: false,
+            skip_typename: true,
+            immutable_types: false,
+            typed_document_node: true,
+            default_scalar_type: None,
+        }
+    }
+}
+
+/// Options of the `rust-operations` target.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RustOperationsOptions {
+    /// Out dir, relative to the config file; `generated/rust-operations` when absent.
+    pub out: Option<String>,
+    /// Extra derives on every generated struct and enum (`Debug`, `Clone`, `Deserialize`
+    /// and `Serialize` are always there).
+    pub derives: Vec<String>,
 }
 
 /// Options of the `sdl` target.

@@ -4,8 +4,10 @@
 //! change's coordinate, something inside it (a change to `User` touches a use of
 //! `User.login`), or, for a used field, one of its arguments or directives (a required
 //! argument added to `Query.search` touches every operation selecting `Query.search`).
-//! Dangerous changes to a type (an enum value or union member added) also touch operations
-//! that only read the type: they may now receive the new value.
+//! Dangerous changes inside a type (an enum value or union member added) also touch
+//! operations that only read the type: they may now receive the new value. (A breaking
+//! change inside a type, such as a field removed, touches only the operations that use that
+//! member.)
 
 use std::sync::Arc;
 
@@ -37,7 +39,7 @@ pub struct BrokenOperation {
 /// touch it (an empty list when none does).
 pub fn mark_affected(changes: &mut [Change], documents: &Documents) {
     for change in changes {
-        let with_type_reads = change.criticality >= Criticality::Dangerous;
+        let with_type_reads = change.criticality == Criticality::Dangerous;
         let affected = documents
             .operations
             .iter()

@@ -90,7 +90,37 @@ pub fn read_documents(
     for (ast, source) in asts.iter().zip(sources) {
         builder.add(ast, source, &mut read.documents);
     }
+    label_variable_definitions(&read.documents, &mut read.diagnostics);
     read
+}
+
+/// apollo-compiler puts a variable's error where the variable is used; the mistake may as
+/// well be in its declaration (a wrong type), so a label points there too, as graphql-js's
+/// second location does.
+fn label_variable_definitions(documents: &Documents, diagnostics: &mut [Diagnostic]) {
+    for diagnostic in diagnostics.iter_mut() {
+        let Some(location) = diagnostic.location.clone() else {
+            continue;
+        };
+        let Some(name) = diagnostic
+            .message
+            .split_once("variable `$")
+            .and_then(|(_, rest)| rest.split_once('`'))
+            .map(|(name, _)| name.to_owned())
+        else {
+            continue;
+        };
+        for operation in documents.operations_at(&location) {
+            if let Some(variable) = operation.variables.iter().find(|v| v.name == name) {
+                if variable.location != location {
+                    diagnostic.labels.push(gqlsmith_model::Label {
+                        location: variable.location.clone(),
+                        message: format!("`${name}` is declared here as `{}`", variable.ty),
+                    });
+                }
+            }
+        }
+    }
 }
 
 fn first_definition(asts: &[ast::Document], sources: &[DocumentSource]) -> Option<Location> {

@@ -102,8 +102,9 @@ fn coverage_human(coverage: &Coverage) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} operations use {} of {} fields ({}%)",
+        "{} {} use {} of {} fields ({}%)",
         coverage.operations,
+        if coverage.operations == 1 { "operation" } else { "operations" },
         coverage.fields_used,
         coverage.fields_total,
         percent(coverage.fields_used, coverage.fields_total)
@@ -116,7 +117,8 @@ fn coverage_human(coverage: &Coverage) -> String {
     used_types.sort_by(|a, b| b.uses.len().cmp(&a.uses.len()).then(a.name.cmp(&b.name)));
     let _ = writeln!(out, "\ntypes used ({})", used_types.len());
     for ty in &used_types {
-        let _ = write!(out, "  {} ({}): {} operations", ty.name, ty.kind.as_str(), ty.uses.len());
+        let noun = if ty.uses.len() == 1 { "operation" } else { "operations" };
+        let _ = write!(out, "  {} ({}): {} {noun}", ty.name, ty.kind.as_str(), ty.uses.len());
         if !ty.fields.is_empty() {
             let _ = write!(
                 out,
@@ -151,8 +153,9 @@ fn coverage_markdown(coverage: &Coverage) -> String {
     let mut out = String::from("## Schema coverage\n\n");
     let _ = writeln!(
         out,
-        "{} operations use {} of {} fields ({}%).\n",
+        "{} {} use {} of {} fields ({}%).\n",
         coverage.operations,
+        if coverage.operations == 1 { "operation" } else { "operations" },
         coverage.fields_used,
         coverage.fields_total,
         percent(coverage.fields_used, coverage.fields_total)
