@@ -32,7 +32,7 @@ use crate::output::{
     format_piece, format_rust, header, output_path_for_template, split_at_items,
     validate_relative_path,
 };
-use crate::parallel::{map_in_order, worker_threads};
+use crate::parallel::map_in_order;
 
 /// Generates the files of `target` for `schema`.
 ///
@@ -80,8 +80,8 @@ pub fn generate(
     }
 }
 
-/// [`generate`] for several targets at once, each on its own thread (one thread in all under
-/// `config.single_threaded`), the results in the order of `targets`. A target that fails does
+/// [`generate`] for several targets at once, side by side on rayon's pool (on the calling
+/// thread alone under `config.single_threaded`), the results in the order of `targets`. A target that fails does
 /// not stop the others: each result is that target's files or its diagnostics.
 pub fn generate_targets(
     schema: &Valid<Schema>,
@@ -90,18 +90,9 @@ pub fn generate_targets(
     templates: &Templates,
     input_label: &str,
 ) -> Vec<Result<Vec<GeneratedFile>, Vec<Diagnostic>>> {
-    let threads = if config.single_threaded {
-        1
-    } else {
-        targets.len()
-    };
-    let run = |&target: &Target| generate(schema, target, config, templates, input_label);
-    targets
-        .iter()
-        .zip(map_in_order(targets, threads, run))
-        // `None`: the worker panicked; redone here, so that the panic is not lost.
-        .map(|(target, result)| result.unwrap_or_else(|| run(target)))
-        .collect()
+    map_in_order(targets, config, |&target| {
+        generate(schema, target, config, templates, input_label)
+    })
 }
 
 /// Renders `mod.rs` and the file of each module in `modules` (the kinds the schema has),
@@ -145,19 +136,13 @@ fn render_rust_files(
             rendered,
         ))
     };
-    let threads = worker_threads(config);
-    for (template_name, result) in
-        template_names
-            .iter()
-            .zip(map_in_order(&template_names, threads, render))
-    {
-        // `None`: the worker panicked; redone here, so that the panic is not lost.
-        match result.unwrap_or_else(|| render(template_name)) {
+    for result in map_in_order(&template_names, config, render) {
+        match result {
             Ok(file) => rendered_files.push(file),
             Err(diagnostic) => diagnostics.push(diagnostic),
         }
     }
-    let formatted = format_in_parallel(&rendered_files, threads);
+    let formatted = format_in_parallel(&rendered_files, config);
     let mut files = Vec::new();
     for ((path, _, _), result) in rendered_files.into_iter().zip(formatted) {
         match result {
@@ -176,12 +161,12 @@ fn render_rust_files(
 }
 
 /// Formats each `(path, template path, text)` with syn + prettyplease. Files are cut into
-/// pieces at the templates' item separators and the pieces formatted on up to `threads`
-/// threads (parsing dominates the run time of large schemas); with one, on the calling thread.
+/// pieces at the templates' item separators and the pieces formatted side by side (parsing
+/// dominates the run time of large schemas); under `single_threaded`, on the calling thread.
 /// Results come back in input order, so the output does not depend on scheduling.
 fn format_in_parallel(
     rendered_files: &[(String, String, String)],
-    threads: usize,
+    config: &Config,
 ) -> Vec<Result<String, Diagnostic>> {
     let pieces: Vec<(usize, &str)> = rendered_files
         .iter()
@@ -192,14 +177,13 @@ fn format_in_parallel(
                 .map(move |piece| (file, piece))
         })
         .collect();
-    let formatted = map_in_order(&pieces, threads, |&(_, piece)| format_piece(piece));
+    let formatted = map_in_order(&pieces, config, |&(_, piece)| format_piece(piece));
     // A file is its pieces in order; a file with a piece that did not format is formatted
     // whole, which reports the error with the file's own line numbers.
     let mut outputs: Vec<Option<String>> = vec![Some(String::new()); rendered_files.len()];
-    // A piece whose worker panicked (`None`) or that did not format (`Some(None)`) sends its
-    // file to the whole-file path below.
+    // A piece that did not format (`None`) sends its file to the whole-file path below.
     for ((file, _), result) in pieces.iter().zip(formatted) {
-        match result.flatten() {
+        match result {
             Some(text) => {
                 if let Some(output) = outputs[*file].as_mut() {
                     output.push_str(&text);

@@ -182,10 +182,9 @@ impl<'schema> Site<'schema> {
         }
     }
 
-    /// Every page, in the order they are written.
-    /// Every page of the site, in a fixed order; the type pages' view-models are built on up
-    /// to `threads` threads.
-    pub(crate) fn pages(&self, threads: usize) -> Vec<Page> {
+    /// Every page of the site, in the order they are written; the type pages' view-models are
+    /// built side by side (`parallel::map_in_order`).
+    pub(crate) fn pages(&self) -> Vec<Page> {
         let error_codes = self.error_codes_view();
         let deprecations = self.deprecations_view();
         let connections = self.connections_view();
@@ -285,15 +284,12 @@ impl<'schema> Site<'schema> {
             }
         }
         let names: Vec<&String> = self.pages.keys().collect();
-        let type_views = map_in_order(&names, threads, |name| self.type_view(name));
-        for ((name, page), view) in self.pages.iter().zip(type_views) {
+        let type_views = map_in_order(&names, self.config, |name| self.type_view(name));
+        for (page, view) in self.pages.values().zip(type_views) {
             pages.push(Page {
                 path: format!("src/{}", page.path),
                 template: "type.md.tera",
-                // `None`: the worker panicked; redone here, so that the panic is not lost.
-                view_model: PageViewModel::Type(Box::new(
-                    view.unwrap_or_else(|| self.type_view(name)),
-                )),
+                view_model: PageViewModel::Type(Box::new(view)),
             });
         }
         if !error_codes.codes.is_empty() {
