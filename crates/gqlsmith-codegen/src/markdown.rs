@@ -153,15 +153,15 @@ pub(crate) struct Page {
 #[derive(Debug, Serialize)]
 #[serde(untagged)]
 pub(crate) enum PageViewModel {
-    Book(pages::BookView),
-    Summary(pages::SummaryView),
-    Index(pages::IndexView),
-    Group(pages::GroupView),
-    Type(Box<pages::TypeView>),
-    ErrorCodes(pages::ErrorCodesView),
-    Deprecations(pages::DeprecationsView),
-    Connections(pages::ConnectionsView),
-    Provenance(pages::ProvenanceView),
+    Book(pages::views::BookView),
+    Summary(pages::views::SummaryView),
+    Index(pages::views::IndexView),
+    Group(pages::views::GroupView),
+    Type(Box<pages::views::TypeView>),
+    ErrorCodes(pages::views::ErrorCodesView),
+    Deprecations(pages::views::DeprecationsView),
+    Connections(pages::views::ConnectionsView),
+    Provenance(pages::views::ProvenanceView),
 }
 
 #[cfg(test)]
