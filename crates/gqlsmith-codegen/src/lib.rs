@@ -3,21 +3,17 @@
 
 mod config;
 mod diagnostics;
-mod escape;
 mod markdown;
 mod naming;
 mod output;
 mod parallel;
-mod rust_client;
-mod rust_server;
+mod rust;
 mod sdl;
-mod shape;
 mod target;
 mod templates;
 mod typescript;
 
 use gqlsmith_model::{Diagnostic, Schema, Valid};
-use serde::Serialize;
 
 pub use config::{
     Config, MarkdownOptions, RustClientOptions, RustServerOptions, ScalarMapping, SdlOptions,
@@ -27,11 +23,6 @@ pub use output::GeneratedFile;
 pub use target::{Target, UnknownTarget};
 pub use templates::Templates;
 
-use crate::diagnostics::{location_in, CodegenError};
-use crate::output::{
-    format_piece, format_rust, header, output_path_for_template, split_at_items,
-    validate_relative_path,
-};
 use crate::parallel::map_in_order;
 
 /// Generates the files of `target` for `schema`.
@@ -53,8 +44,8 @@ pub fn generate(
 ) -> Result<Vec<GeneratedFile>, Vec<Diagnostic>> {
     match target {
         Target::RustClient => {
-            let view_model = rust_client::view_model(schema, config)?;
-            render_rust_files(
+            let view_model = rust::client::view_model(schema, config)?;
+            rust::render_files(
                 templates,
                 target,
                 &view_model.modules,
@@ -64,8 +55,8 @@ pub fn generate(
             )
         }
         Target::RustServer => {
-            let view_model = rust_server::view_model(schema, config)?;
-            render_rust_files(
+            let view_model = rust::server::view_model(schema, config)?;
+            rust::render_files(
                 templates,
                 target,
                 &view_model.modules,
@@ -93,111 +84,4 @@ pub fn generate_targets(
     map_in_order(targets, config, |&target| {
         generate(schema, target, config, templates, input_label)
     })
-}
-
-/// Renders `mod.rs` and the file of each module in `modules` (the kinds the schema has),
-/// formats them, and adds the header.
-fn render_rust_files(
-    templates: &Templates,
-    target: Target,
-    modules: &[&str],
-    view_model: &impl Serialize,
-    config: &Config,
-    input_label: &str,
-) -> Result<Vec<GeneratedFile>, Vec<Diagnostic>> {
-    let tera = templates.tera_for(target)?;
-    let context = templates
-        .context(target, view_model)
-        .map_err(|diagnostic| vec![diagnostic])?;
-    let header = header(input_label);
-    let mut rendered_files = Vec::new();
-    let mut diagnostics = Vec::new();
-    let template_names: Vec<String> = std::iter::once("mod.rs.tera".to_owned())
-        .chain(modules.iter().map(|module| format!("{module}.rs.tera")))
-        .collect();
-    // Each file renders on its own (the server's objects and resolvers are about the same
-    // size, so two cores halve the rendering).
-    let render = |template_name: &String| -> Result<(String, String, String), Diagnostic> {
-        let path = output_path_for_template(template_name).to_owned();
-        if let Err(why) = validate_relative_path(&path) {
-            return Err(CodegenError::UnsafeOutputPath
-                .diagnostic(format!("refusing to write `{path}`: {why}"))
-                .at(location_in(
-                    &format!("templates/{target}/{template_name}"),
-                    1,
-                    1,
-                ))
-                .with_help("output paths must stay inside the out dir"));
-        }
-        let rendered = templates.render(&tera, target, template_name, &context)?;
-        Ok((
-            path,
-            templates.display_path(target, template_name),
-            rendered,
-        ))
-    };
-    for result in map_in_order(&template_names, config, render) {
-        match result {
-            Ok(file) => rendered_files.push(file),
-            Err(diagnostic) => diagnostics.push(diagnostic),
-        }
-    }
-    let formatted = format_in_parallel(&rendered_files, config);
-    let mut files = Vec::new();
-    for ((path, _, _), result) in rendered_files.into_iter().zip(formatted) {
-        match result {
-            Ok(formatted) => files.push(GeneratedFile {
-                path,
-                contents: format!("{header}{formatted}"),
-            }),
-            Err(diagnostic) => diagnostics.push(diagnostic),
-        }
-    }
-    if diagnostics.is_empty() {
-        Ok(files)
-    } else {
-        Err(diagnostics)
-    }
-}
-
-/// Formats each `(path, template path, text)` with syn + prettyplease. Files are cut into
-/// pieces at the templates' item separators and the pieces formatted side by side (parsing
-/// dominates the run time of large schemas); under `single_threaded`, on the calling thread.
-/// Results come back in input order, so the output does not depend on scheduling.
-fn format_in_parallel(
-    rendered_files: &[(String, String, String)],
-    config: &Config,
-) -> Vec<Result<String, Diagnostic>> {
-    let pieces: Vec<(usize, &str)> = rendered_files
-        .iter()
-        .enumerate()
-        .flat_map(|(file, (_, _, text))| {
-            split_at_items(text)
-                .into_iter()
-                .map(move |piece| (file, piece))
-        })
-        .collect();
-    let formatted = map_in_order(&pieces, config, |&(_, piece)| format_piece(piece));
-    // A file is its pieces in order; a file with a piece that did not format is formatted
-    // whole, which reports the error with the file's own line numbers.
-    let mut outputs: Vec<Option<String>> = vec![Some(String::new()); rendered_files.len()];
-    // A piece that did not format (`None`) sends its file to the whole-file path below.
-    for ((file, _), result) in pieces.iter().zip(formatted) {
-        match result {
-            Some(text) => {
-                if let Some(output) = outputs[*file].as_mut() {
-                    output.push_str(&text);
-                }
-            }
-            None => outputs[*file] = None,
-        }
-    }
-    outputs
-        .into_iter()
-        .zip(rendered_files)
-        .map(|(output, (_, template, text))| match output {
-            Some(output) => Ok(output),
-            None => format_rust(text, template),
-        })
-        .collect()
 }
