@@ -8,6 +8,7 @@ use gqlsmith_model::{Diagnostic, Severity};
 use heck::ToKebabCase;
 use serde_json::json;
 
+use super::FromFormat;
 use crate::config::Config;
 use crate::render::{diagnostics_json, github_annotations, sarif_log, SarifRule};
 use crate::report::{diagnostic_lines, Exit, Reporter};
@@ -19,8 +20,8 @@ pub(crate) struct DiffArgs {
     /// The new schema (any format; it need not match the old one's).
     pub(crate) new: PathBuf,
     /// Output format.
-    #[arg(long, value_parser = ["human", "json", "sarif", "github", "markdown"], default_value = "human")]
-    pub(crate) format: String,
+    #[arg(long, value_enum, default_value = "human")]
+    pub(crate) format: DiffFormat,
     /// The configuration file (default: ./gqlsmith.toml when it exists); its `[diff]` table.
     #[arg(long, value_name = "FILE")]
     pub(crate) config: Option<PathBuf>,
@@ -28,26 +29,52 @@ pub(crate) struct DiffArgs {
     #[arg(long, value_name = "FILE")]
     pub(crate) allow: Option<PathBuf>,
     /// The lowest criticality that fails the gate (exit 1); default: the config's, else breaking.
-    #[arg(long, value_parser = ["breaking", "dangerous", "none"])]
-    pub(crate) fail_on: Option<String>,
+    #[arg(long, value_enum)]
+    pub(crate) fail_on: Option<FailOnArg>,
     /// List the changes inside added and removed types too, instead of folding them.
     #[arg(long)]
     pub(crate) verbose_changes: bool,
     /// Read both inputs as this format, whatever their extensions.
-    #[arg(long, value_name = "FORMAT", value_parser = ["docs", "sdl", "introspection"])]
-    pub(crate) from: Option<String>,
+    #[arg(long, value_name = "FORMAT")]
+    pub(crate) from: Option<FromFormat>,
     /// Do not run the recovery pass on docs pages.
     #[arg(long)]
     pub(crate) no_recover: bool,
 }
 
+/// `diff --format`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DiffFormat {
+    Human,
+    Json,
+    Sarif,
+    // GitHub Actions workflow commands (annotations).
+    Github,
+    // A table for a pull-request comment.
+    Markdown,
+}
+
+/// `diff --fail-on`, the CLI's spelling of [`FailOn`].
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FailOnArg {
+    Breaking,
+    Dangerous,
+    None,
+}
+
+impl From<FailOnArg> for FailOn {
+    fn from(fail_on: FailOnArg) -> FailOn {
+        match fail_on {
+            FailOnArg::Breaking => FailOn::Breaking,
+            FailOnArg::Dangerous => FailOn::Dangerous,
+            FailOnArg::None => FailOn::None,
+        }
+    }
+}
+
 pub(crate) fn run(args: DiffArgs, reporter: &Reporter) -> Result<Exit, String> {
     let config = Config::load(args.config.as_deref())?;
-    let format = args
-        .from
-        .as_deref()
-        .map(str::parse::<InputFormat>)
-        .transpose()?;
+    let format = args.from.map(InputFormat::from);
     let options = LoadOptions {
         no_recover: args.no_recover,
         ..LoadOptions::default()
@@ -87,14 +114,9 @@ pub(crate) fn run(args: DiffArgs, reporter: &Reporter) -> Result<Exit, String> {
             .map_err(|diagnostics| diagnostic_lines(&diagnostics))?;
         stale = allow.apply(&mut changes);
     }
-    let fail_on = match args.fail_on.as_deref() {
-        Some("dangerous") => FailOn::Dangerous,
-        Some("none") => FailOn::None,
-        Some(_) => FailOn::Breaking,
-        None => diff_options.fail_on,
-    };
-    match args.format.as_str() {
-        "json" => {
+    let fail_on = args.fail_on.map_or(diff_options.fail_on, FailOn::from);
+    match args.format {
+        DiffFormat::Json => {
             let value =
                 json!({"changes": changes, "stale_allow_entries": diagnostics_json(&stale)});
             println!(
@@ -102,8 +124,8 @@ pub(crate) fn run(args: DiffArgs, reporter: &Reporter) -> Result<Exit, String> {
                 serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?
             );
         }
-        "markdown" => print!("{}", gqlsmith_diff::render_markdown(&changes)),
-        "sarif" => {
+        DiffFormat::Markdown => print!("{}", gqlsmith_diff::render_markdown(&changes)),
+        DiffFormat::Sarif => {
             let mut results = change_diagnostics(&changes);
             results.extend(stale.iter().cloned());
             let log = sarif_log(&results, &change_rules(&changes));
@@ -112,12 +134,12 @@ pub(crate) fn run(args: DiffArgs, reporter: &Reporter) -> Result<Exit, String> {
                 serde_json::to_string_pretty(&log).map_err(|e| e.to_string())?
             );
         }
-        "github" => {
+        DiffFormat::Github => {
             let mut annotations = change_diagnostics(&changes);
             annotations.extend(stale.iter().cloned());
             print!("{}", github_annotations(&annotations));
         }
-        _ => {
+        DiffFormat::Human => {
             print!("{}", gqlsmith_diff::render_human(&changes));
             for entry in &stale {
                 println!("{entry}");
