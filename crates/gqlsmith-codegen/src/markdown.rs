@@ -13,7 +13,7 @@ use serde::Serialize;
 use tera::{Tera, Value};
 
 use crate::diagnostics::{location_in, CodegenError};
-use crate::output::{hash_header, validate_relative_path};
+use crate::output::{files_or_diagnostics, hash_header, validate_relative_path};
 use crate::parallel::map_in_order;
 use crate::{Config, GeneratedFile, Target, Templates};
 
@@ -40,19 +40,7 @@ pub(crate) fn generate(
     for (index, result) in render_order.into_iter().zip(results) {
         rendered[index] = Some(result);
     }
-    let mut files = Vec::new();
-    let mut diagnostics = Vec::new();
-    for result in rendered.into_iter().flatten() {
-        match result {
-            Ok(file) => files.push(file),
-            Err(diagnostic) => diagnostics.push(diagnostic),
-        }
-    }
-    if diagnostics.is_empty() {
-        Ok(files)
-    } else {
-        Err(diagnostics)
-    }
+    files_or_diagnostics(rendered.into_iter().flatten(), Vec::new())
 }
 
 /// One page rendered into its file, header included.

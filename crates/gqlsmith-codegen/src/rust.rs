@@ -14,8 +14,8 @@ use serde::Serialize;
 
 use crate::diagnostics::{location_in, CodegenError};
 use crate::output::{
-    format_piece, format_rust, header, output_path_for_template, split_at_items,
-    validate_relative_path,
+    files_or_diagnostics, format_piece, format_rust, header, output_path_for_template,
+    split_at_items, validate_relative_path,
 };
 use crate::parallel::map_in_order;
 use crate::{Config, GeneratedFile, Target, Templates};
@@ -74,18 +74,10 @@ pub(crate) fn render_files(
             Err(diagnostic) => diagnostics.push(diagnostic),
         }
     }
-    let mut files = Vec::new();
-    for result in format_in_parallel(&rendered_files, &header(input_label), config) {
-        match result {
-            Ok(file) => files.push(file),
-            Err(diagnostic) => diagnostics.push(diagnostic),
-        }
-    }
-    if diagnostics.is_empty() {
-        Ok(files)
-    } else {
-        Err(diagnostics)
-    }
+    files_or_diagnostics(
+        format_in_parallel(&rendered_files, &header(input_label), config),
+        diagnostics,
+    )
 }
 
 /// Formats each rendered file with syn + prettyplease and puts `header` on top. Files are cut
