@@ -3,21 +3,17 @@
 
 mod config;
 mod diagnostics;
-mod escape;
 mod markdown;
 mod naming;
 mod output;
 mod parallel;
-mod rust_client;
-mod rust_server;
+mod rust;
 mod sdl;
-mod shape;
 mod target;
 mod templates;
 mod typescript;
 
 use gqlsmith_model::{Diagnostic, Schema, Valid};
-use serde::Serialize;
 
 pub use config::{
     Config, MarkdownOptions, RustClientOptions, RustServerOptions, ScalarMapping, SdlOptions,
@@ -27,12 +23,7 @@ pub use output::GeneratedFile;
 pub use target::{Target, UnknownTarget};
 pub use templates::Templates;
 
-use crate::diagnostics::{location_in, CodegenError};
-use crate::output::{
-    format_piece, format_rust, header, output_path_for_template, split_at_items,
-    validate_relative_path,
-};
-use crate::parallel::{map_in_order, worker_threads};
+use crate::parallel::map_in_order;
 
 /// Generates the files of `target` for `schema`.
 ///
@@ -53,8 +44,8 @@ pub fn generate(
 ) -> Result<Vec<GeneratedFile>, Vec<Diagnostic>> {
     match target {
         Target::RustClient => {
-            let view_model = rust_client::view_model(schema, config)?;
-            render_rust_files(
+            let view_model = rust::client::view_model(schema, config)?;
+            rust::render_files(
                 templates,
                 target,
                 &view_model.modules,
@@ -64,8 +55,8 @@ pub fn generate(
             )
         }
         Target::RustServer => {
-            let view_model = rust_server::view_model(schema, config)?;
-            render_rust_files(
+            let view_model = rust::server::view_model(schema, config)?;
+            rust::render_files(
                 templates,
                 target,
                 &view_model.modules,
@@ -80,8 +71,8 @@ pub fn generate(
     }
 }
 
-/// [`generate`] for several targets at once, each on its own thread (one thread in all under
-/// `config.single_threaded`), the results in the order of `targets`. A target that fails does
+/// [`generate`] for several targets at once, side by side on rayon's pool (on the calling
+/// thread alone under `config.single_threaded`), the results in the order of `targets`. A target that fails does
 /// not stop the others: each result is that target's files or its diagnostics.
 pub fn generate_targets(
     schema: &Valid<Schema>,
@@ -90,130 +81,7 @@ pub fn generate_targets(
     templates: &Templates,
     input_label: &str,
 ) -> Vec<Result<Vec<GeneratedFile>, Vec<Diagnostic>>> {
-    let threads = if config.single_threaded {
-        1
-    } else {
-        targets.len()
-    };
-    let run = |&target: &Target| generate(schema, target, config, templates, input_label);
-    targets
-        .iter()
-        .zip(map_in_order(targets, threads, run))
-        // `None`: the worker panicked; redone here, so that the panic is not lost.
-        .map(|(target, result)| result.unwrap_or_else(|| run(target)))
-        .collect()
-}
-
-/// Renders `mod.rs` and the file of each module in `modules` (the kinds the schema has),
-/// formats them, and adds the header.
-fn render_rust_files(
-    templates: &Templates,
-    target: Target,
-    modules: &[&str],
-    view_model: &impl Serialize,
-    config: &Config,
-    input_label: &str,
-) -> Result<Vec<GeneratedFile>, Vec<Diagnostic>> {
-    let tera = templates.tera_for(target)?;
-    let context = templates
-        .context(target, view_model)
-        .map_err(|diagnostic| vec![diagnostic])?;
-    let header = header(input_label);
-    let mut rendered_files = Vec::new();
-    let mut diagnostics = Vec::new();
-    let template_names: Vec<String> = std::iter::once("mod.rs.tera".to_owned())
-        .chain(modules.iter().map(|module| format!("{module}.rs.tera")))
-        .collect();
-    // Each file renders on its own (the server's objects and resolvers are about the same
-    // size, so two cores halve the rendering).
-    let render = |template_name: &String| -> Result<(String, String, String), Diagnostic> {
-        let path = output_path_for_template(template_name).to_owned();
-        if let Err(why) = validate_relative_path(&path) {
-            return Err(CodegenError::UnsafeOutputPath
-                .diagnostic(format!("refusing to write `{path}`: {why}"))
-                .at(location_in(
-                    &format!("templates/{target}/{template_name}"),
-                    1,
-                    1,
-                ))
-                .with_help("output paths must stay inside the out dir"));
-        }
-        let rendered = templates.render(&tera, target, template_name, &context)?;
-        Ok((
-            path,
-            templates.display_path(target, template_name),
-            rendered,
-        ))
-    };
-    let threads = worker_threads(config);
-    for (template_name, result) in
-        template_names
-            .iter()
-            .zip(map_in_order(&template_names, threads, render))
-    {
-        // `None`: the worker panicked; redone here, so that the panic is not lost.
-        match result.unwrap_or_else(|| render(template_name)) {
-            Ok(file) => rendered_files.push(file),
-            Err(diagnostic) => diagnostics.push(diagnostic),
-        }
-    }
-    let formatted = format_in_parallel(&rendered_files, threads);
-    let mut files = Vec::new();
-    for ((path, _, _), result) in rendered_files.into_iter().zip(formatted) {
-        match result {
-            Ok(formatted) => files.push(GeneratedFile {
-                path,
-                contents: format!("{header}{formatted}"),
-            }),
-            Err(diagnostic) => diagnostics.push(diagnostic),
-        }
-    }
-    if diagnostics.is_empty() {
-        Ok(files)
-    } else {
-        Err(diagnostics)
-    }
-}
-
-/// Formats each `(path, template path, text)` with syn + prettyplease. Files are cut into
-/// pieces at the templates' item separators and the pieces formatted on up to `threads`
-/// threads (parsing dominates the run time of large schemas); with one, on the calling thread.
-/// Results come back in input order, so the output does not depend on scheduling.
-fn format_in_parallel(
-    rendered_files: &[(String, String, String)],
-    threads: usize,
-) -> Vec<Result<String, Diagnostic>> {
-    let pieces: Vec<(usize, &str)> = rendered_files
-        .iter()
-        .enumerate()
-        .flat_map(|(file, (_, _, text))| {
-            split_at_items(text)
-                .into_iter()
-                .map(move |piece| (file, piece))
-        })
-        .collect();
-    let formatted = map_in_order(&pieces, threads, |&(_, piece)| format_piece(piece));
-    // A file is its pieces in order; a file with a piece that did not format is formatted
-    // whole, which reports the error with the file's own line numbers.
-    let mut outputs: Vec<Option<String>> = vec![Some(String::new()); rendered_files.len()];
-    // A piece whose worker panicked (`None`) or that did not format (`Some(None)`) sends its
-    // file to the whole-file path below.
-    for ((file, _), result) in pieces.iter().zip(formatted) {
-        match result.flatten() {
-            Some(text) => {
-                if let Some(output) = outputs[*file].as_mut() {
-                    output.push_str(&text);
-                }
-            }
-            None => outputs[*file] = None,
-        }
-    }
-    outputs
-        .into_iter()
-        .zip(rendered_files)
-        .map(|(output, (_, template, text))| match output {
-            Some(output) => Ok(output),
-            None => format_rust(text, template),
-        })
-        .collect()
+    map_in_order(targets, config, |&target| {
+        generate(schema, target, config, templates, input_label)
+    })
 }

@@ -13,8 +13,8 @@ use serde::Serialize;
 use tera::{Tera, Value};
 
 use crate::diagnostics::{location_in, CodegenError};
-use crate::output::{hash_header, validate_relative_path};
-use crate::parallel::{map_in_order, worker_threads};
+use crate::output::{files_or_diagnostics, hash_header, validate_relative_path};
+use crate::parallel::map_in_order;
 use crate::{Config, GeneratedFile, Target, Templates};
 
 /// Generates the site: `book.toml`, `src/SUMMARY.md`, `src/index.md`, a page per kind and
@@ -28,8 +28,7 @@ pub(crate) fn generate(
     let mut tera = templates.tera_for(Target::Markdown)?;
     register_filters(&mut tera);
     let site = pages::Site::new(schema, config, input_label);
-    let threads = worker_threads(config);
-    let pages = site.pages(threads);
+    let pages = site.pages();
     // Building each page's context and rendering it are independent of the other pages.
     let render = |page: &Page| render_page(page, &tera, templates, input_label);
     // The catalogues are the largest pages: started first, they do not leave one thread
@@ -37,24 +36,11 @@ pub(crate) fn generate(
     let mut render_order: Vec<usize> = (0..pages.len()).collect();
     render_order.sort_by_key(|&index| !pages[index].path.starts_with("src/catalogue/"));
     let mut rendered: Vec<Option<_>> = std::iter::repeat_with(|| None).take(pages.len()).collect();
-    let results = map_in_order(&render_order, threads, |&index| render(&pages[index]));
+    let results = map_in_order(&render_order, config, |&index| render(&pages[index]));
     for (index, result) in render_order.into_iter().zip(results) {
-        rendered[index] = result;
+        rendered[index] = Some(result);
     }
-    let mut files = Vec::new();
-    let mut diagnostics = Vec::new();
-    for (page, result) in pages.iter().zip(rendered) {
-        // `None`: the worker panicked; redone here, so that the panic is not lost.
-        match result.unwrap_or_else(|| render(page)) {
-            Ok(file) => files.push(file),
-            Err(diagnostic) => diagnostics.push(diagnostic),
-        }
-    }
-    if diagnostics.is_empty() {
-        Ok(files)
-    } else {
-        Err(diagnostics)
-    }
+    files_or_diagnostics(rendered.into_iter().flatten(), Vec::new())
 }
 
 /// One page rendered into its file, header included.
@@ -155,15 +141,15 @@ pub(crate) struct Page {
 #[derive(Debug, Serialize)]
 #[serde(untagged)]
 pub(crate) enum PageViewModel {
-    Book(pages::BookView),
-    Summary(pages::SummaryView),
-    Index(pages::IndexView),
-    Group(pages::GroupView),
-    Type(Box<pages::TypeView>),
-    ErrorCodes(pages::ErrorCodesView),
-    Deprecations(pages::DeprecationsView),
-    Connections(pages::ConnectionsView),
-    Provenance(pages::ProvenanceView),
+    Book(pages::views::BookView),
+    Summary(pages::views::SummaryView),
+    Index(pages::views::IndexView),
+    Group(pages::views::GroupView),
+    Type(Box<pages::views::TypeView>),
+    ErrorCodes(pages::views::ErrorCodesView),
+    Deprecations(pages::views::DeprecationsView),
+    Connections(pages::views::ConnectionsView),
+    Provenance(pages::views::ProvenanceView),
 }
 
 #[cfg(test)]

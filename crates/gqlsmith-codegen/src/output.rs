@@ -134,6 +134,26 @@ pub(crate) fn format_rust(text: &str, template_label: &str) -> Result<String, Di
     }
 }
 
+/// The files of `results`, or, when anything failed, every diagnostic: those already in
+/// `diagnostics`, then those of `results`, in order. A target writes all its files or none.
+pub(crate) fn files_or_diagnostics(
+    results: impl IntoIterator<Item = Result<GeneratedFile, Diagnostic>>,
+    mut diagnostics: Vec<Diagnostic>,
+) -> Result<Vec<GeneratedFile>, Vec<Diagnostic>> {
+    let mut files = Vec::new();
+    for result in results {
+        match result {
+            Ok(file) => files.push(file),
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+    if diagnostics.is_empty() {
+        Ok(files)
+    } else {
+        Err(diagnostics)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

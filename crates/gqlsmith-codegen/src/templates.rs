@@ -11,7 +11,7 @@ use serde::Serialize;
 use tera::{Tera, Value};
 
 use crate::diagnostics::{location_in, CodegenError};
-use crate::escape::{rust_doc, rust_string};
+use crate::rust::escape::{rust_doc, rust_string};
 use crate::target::TARGETS;
 use crate::Target;
 

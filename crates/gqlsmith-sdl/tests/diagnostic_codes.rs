@@ -6,9 +6,8 @@ use std::sync::Arc;
 
 use gqlsmith_sdl::read_sdl;
 
-/// `expect` is every diagnostic as `severity code name`, one per line, in order.
-#[track_caller]
-fn check(input: &str, expect: &str) {
+/// Every diagnostic of `input` as `severity code name`, one per line, in order.
+fn diagnostics(input: &str) -> String {
     let loaded = read_sdl(&[(Arc::from("t"), input)]);
     let actual: Vec<String> = loaded
         .diagnostics
@@ -20,262 +19,150 @@ fn check(input: &str, expect: &str) {
             )
         })
         .collect();
-    if std::env::var_os("PRINT_ACTUAL").is_some() {
-        println!("ACTUAL>>>\n{}\n<<<", actual.join("\n"));
-        return;
-    }
-    assert_eq!(actual.join("\n"), expect.trim(), "{input}");
+    actual.join("\n")
 }
 
 #[test]
 fn syntax_and_limits() {
-    check(
-        "type Query { a: }",
-        r#"
+    insta::assert_snapshot!(diagnostics("type Query { a: }"), @r#"
 error S200 syntax-error
 error S238 empty-type
-"#,
-    );
-    check(
-        &format!(
+"#);
+    insta::assert_snapshot!(diagnostics(&format!(
             "type Query {{ a: {}Int{} }}",
             "[".repeat(5000),
             "]".repeat(5000)
-        ),
-        r#"
+        )), @r#"
 error S201 parser-limit
 error S238 empty-type
-"#,
-    );
-    check(
-        "query { a } type Query { a: Int }",
-        r#"
+"#);
+    insta::assert_snapshot!(diagnostics("query { a } type Query { a: Int }"), @r#"
 error S202 executable-definition-in-schema
-"#,
-    );
+"#);
 }
 
 #[test]
 fn duplicates() {
-    check(
-        "schema { query: Query } schema { query: Query } type Query { a: Int }",
-        r#"
+    insta::assert_snapshot!(diagnostics("schema { query: Query } schema { query: Query } type Query { a: Int }"), @r#"
 error S203 duplicate-schema-definition
-"#,
-    );
-    check(
-        "directive @d on FIELD directive @d on FIELD type Query { a: Int }",
-        r#"
+"#);
+    insta::assert_snapshot!(diagnostics("directive @d on FIELD directive @d on FIELD type Query { a: Int }"), @r#"
 error S204 duplicate-directive-definition
-"#,
-    );
-    check(
-        "type Query { a: Int } type Query { b: Int }",
-        r#"
+"#);
+    insta::assert_snapshot!(diagnostics("type Query { a: Int } type Query { b: Int }"), @r#"
 error S205 duplicate-type-definition
-"#,
-    );
-    check(
-        "scalar String type Query { a: String }",
-        r#"
+"#);
+    insta::assert_snapshot!(diagnostics("scalar String type Query { a: String }"), @r#"
 error S206 built-in-scalar-redefinition
-"#,
-    );
-    check(
-        "schema { query: Query query: Query } type Query { a: Int }",
-        r#"
+"#);
+    insta::assert_snapshot!(diagnostics("schema { query: Query query: Query } type Query { a: Int }"), @r#"
 error S209 duplicate-root-operation
-"#,
-    );
-    check(
-        "interface I { a: Int } type Query implements I & I { a: Int }",
-        r#"
+"#);
+    insta::assert_snapshot!(diagnostics("interface I { a: Int } type Query implements I & I { a: Int }"), @r#"
 error S210 duplicate-implements
-"#,
-    );
-    check(
-        "type Query { a: Int a: Int }",
-        r#"
+"#);
+    insta::assert_snapshot!(diagnostics("type Query { a: Int a: Int }"), @r#"
 error S211 duplicate-field
-"#,
-    );
-    check(
-        "enum E { A A } type Query { e: E }",
-        r#"
+"#);
+    insta::assert_snapshot!(diagnostics("enum E { A A } type Query { e: E }"), @r#"
 error S212 duplicate-enum-value
-"#,
-    );
-    check(
-        "type A { a: Int } union U = A | A type Query { u: U }",
-        r#"
+"#);
+    insta::assert_snapshot!(diagnostics("type A { a: Int } union U = A | A type Query { u: U }"), @r#"
 error S213 duplicate-union-member
-"#,
-    );
-    check(
-        "type Query { a(x: Int, x: Int): Int }",
-        r#"
+"#);
+    insta::assert_snapshot!(diagnostics("type Query { a(x: Int, x: Int): Int }"), @r#"
 error S214 duplicate-argument
-"#,
-    );
-    check(
-        "directive @d(a: Int) on FIELD_DEFINITION type Query { a: Int @d(a: 1, a: 2) }",
-        r#"
+"#);
+    insta::assert_snapshot!(diagnostics("directive @d(a: Int) on FIELD_DEFINITION type Query { a: Int @d(a: 1, a: 2) }"), @r#"
 error S214 duplicate-argument
-"#,
-    );
+"#);
 }
 
 #[test]
 fn extensions() {
-    check(
-        "type Query { a: Int } extend type Missing { b: Int }",
-        r#"
+    insta::assert_snapshot!(diagnostics("type Query { a: Int } extend type Missing { b: Int }"), @r#"
 error S207 orphan-extension
-"#,
-    );
-    check(
-        "type Query { a: Int } extend enum Query { A }",
-        r#"
+"#);
+    insta::assert_snapshot!(diagnostics("type Query { a: Int } extend enum Query { A }"), @r#"
 error S208 extension-kind-mismatch
-"#,
-    );
+"#);
 }
 
 #[test]
 fn references_and_implementations() {
-    check(
-        "type Query { a: Missing }",
-        r#"
+    insta::assert_snapshot!(diagnostics("type Query { a: Missing }"), @r#"
 error S220 undefined-type
-"#,
-    );
-    check(
-        "type Query { a: Int @missing }",
-        r#"
+"#);
+    insta::assert_snapshot!(diagnostics("type Query { a: Int @missing }"), @r#"
 error S221 undefined-directive
-"#,
-    );
-    check(
-        "directive @d on FIELD_DEFINITION type Query { a: Int @d(x: 1) }",
-        r#"
+"#);
+    insta::assert_snapshot!(diagnostics("directive @d on FIELD_DEFINITION type Query { a: Int @d(x: 1) }"), @r#"
 error S222 undefined-argument
-"#,
-    );
-    check(
-        "interface I { a: Int } type Query implements I { b: Int }",
-        r#"
+"#);
+    insta::assert_snapshot!(diagnostics("interface I { a: Int } type Query implements I { b: Int }"), @r#"
 error S223 missing-interface-field
-"#,
-    );
-    check(
-        "interface I { a: Int } type Query implements I { a: String }",
-        r#"
+"#);
+    insta::assert_snapshot!(diagnostics("interface I { a: Int } type Query implements I { a: String }"), @r#"
 error S224 invalid-implementation
-"#,
-    );
-    check(
-        "directive @d(x: Int!) on FIELD_DEFINITION type Query { a: Int @d }",
-        r#"
+"#);
+    insta::assert_snapshot!(diagnostics("directive @d(x: Int!) on FIELD_DEFINITION type Query { a: Int @d }"), @r#"
 error S225 missing-required-argument
-"#,
-    );
-    check("interface A { a: Int } interface B implements A { a: Int } type Query implements B { a: Int }", r#"
+"#);
+    insta::assert_snapshot!(diagnostics("interface A { a: Int } interface B implements A { a: Int } type Query implements B { a: Int }"), @r#"
 error S226 missing-transitive-interface
 "#);
 }
 
 #[test]
 fn kinds_in_the_wrong_place() {
-    check(
-        "input I { a: Int } type Query { a: I }",
-        r#"
+    insta::assert_snapshot!(diagnostics("input I { a: Int } type Query { a: I }"), @r#"
 error S227 output-type-expected
-"#,
-    );
-    check(
-        "type Query { a(x: Query): Int }",
-        r#"
+"#);
+    insta::assert_snapshot!(diagnostics("type Query { a(x: Query): Int }"), @r#"
 error S228 input-type-expected
-"#,
-    );
-    check(
-        "schema { mutation: M } type M { a: Int }",
-        r#"
+"#);
+    insta::assert_snapshot!(diagnostics("schema { mutation: M } type M { a: Int }"), @r#"
 error S229 missing-query-root
-"#,
-    );
-    check(
-        "type NotARoot { a: Int }",
-        r#"
+"#);
+    insta::assert_snapshot!(diagnostics("type NotARoot { a: Int }"), @r#"
 warning S229 missing-query-root
-"#,
-    );
-    check(
-        "schema { query: E } enum E { A }",
-        r#"
+"#);
+    insta::assert_snapshot!(diagnostics("schema { query: E } enum E { A }"), @r#"
 error S230 root-operation-not-object
-"#,
-    );
-    check(
-        "schema { query: Query mutation: Query } type Query { a: Int }",
-        r#"
+"#);
+    insta::assert_snapshot!(diagnostics("schema { query: Query mutation: Query } type Query { a: Int }"), @r#"
 error S231 shared-root-operation-type
-"#,
-    );
-    check(
-        "union U = String type Query { u: U }",
-        r#"
+"#);
+    insta::assert_snapshot!(diagnostics("union U = String type Query { u: U }"), @r#"
 error S232 union-member-not-object
-"#,
-    );
-    check(
-        "directive @d on OBJECT type Query { a: Int @d }",
-        r#"
+"#);
+    insta::assert_snapshot!(diagnostics("directive @d on OBJECT type Query { a: Int @d }"), @r#"
 error S233 directive-wrong-location
-"#,
-    );
-    check(
-        "directive @d on FIELD_DEFINITION type Query { a: Int @d @d }",
-        r#"
+"#);
+    insta::assert_snapshot!(diagnostics("directive @d on FIELD_DEFINITION type Query { a: Int @d @d }"), @r#"
 error S234 repeated-directive
-"#,
-    );
-    check(
-        "directive @d(x: Int) on FIELD_DEFINITION type Query { a: Int @d(x: \"s\") }",
-        r#"
+"#);
+    insta::assert_snapshot!(diagnostics("directive @d(x: Int) on FIELD_DEFINITION type Query { a: Int @d(x: \"s\") }"), @r#"
 error S235 invalid-value
-"#,
-    );
+"#);
 }
 
 #[test]
 fn shapes() {
-    check(
-        "input I { i: I! } type Query { a(i: I): Int }",
-        r#"
+    insta::assert_snapshot!(diagnostics("input I { i: I! } type Query { a(i: I): Int }"), @r#"
 error S236 recursive-definition
-"#,
-    );
+"#);
     // A chain of required input objects one deeper than apollo-compiler's limit (32).
     let chain: String = (0..32)
         .map(|n| format!("input I{n} {{ next: I{}! }}\n", n + 1))
         .collect();
-    check(
-        &format!("{chain}input I32 {{ end: Int }}\ntype Query {{ a(i: I0): Int }}"),
-        r#"
+    insta::assert_snapshot!(diagnostics(&format!("{chain}input I32 {{ end: Int }}\ntype Query {{ a(i: I0): Int }}")), @r#"
 error S237 too-deeply-nested
-"#,
-    );
-    check(
-        "type Query type Other { a: Int }",
-        r#"
+"#);
+    insta::assert_snapshot!(diagnostics("type Query type Other { a: Int }"), @r#"
 error S238 empty-type
-"#,
-    );
-    check(
-        "type __Reserved { a: Int } type Query { a: Int }",
-        r#"
+"#);
+    insta::assert_snapshot!(diagnostics("type __Reserved { a: Int } type Query { a: Int }"), @r#"
 error S239 reserved-name
-"#,
-    );
+"#);
 }

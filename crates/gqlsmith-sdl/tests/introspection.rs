@@ -12,15 +12,9 @@ use gqlsmith_model::Schema;
 use gqlsmith_sdl::{read_introspection, read_sdl, write_sdl, WriteOptions};
 use proptest::prelude::*;
 
-/// Reads `input` as file `t` and compares the rendered model and diagnostics with `expect`.
-#[track_caller]
-fn check(input: &str, expect: &str) {
-    let actual = render(&read_introspection(input, Arc::from("t")));
-    if std::env::var_os("PRINT_ACTUAL").is_some() {
-        println!("ACTUAL>>>\n{actual}<<<");
-        return;
-    }
-    assert_eq!(actual.trim(), expect.trim(), "\n--- actual ---\n{actual}");
+/// Reads `input` as file `t`: the rendered model and diagnostics.
+fn read(input: &str) -> String {
+    render(&read_introspection(input, Arc::from("t")))
 }
 
 /// The schema with types in name order: introspection lists types in graphql-js's
@@ -113,8 +107,7 @@ fn github_json_is_github_sdl() {
 
 #[test]
 fn types_point_at_their_object_in_the_json() {
-    check(
-        r#"{"__schema": {"queryType": {"name": "Query"}, "types": [
+    insta::assert_snapshot!(read(r#"{"__schema": {"queryType": {"name": "Query"}, "types": [
   {"kind": "OBJECT", "name": "Query", "description": "Root", "fields": [
     {"name": "user", "args": [{"name": "id", "type": {"kind": "NON_NULL", "ofType": {"kind": "SCALAR", "name": "ID"}}, "defaultValue": null}],
      "type": {"kind": "OBJECT", "name": "User"}, "isDeprecated": false}]},
@@ -133,8 +126,7 @@ fn types_point_at_their_object_in_the_json() {
   {"name": "deprecated", "locations": ["FIELD_DEFINITION"], "args": []},
   {"name": "auth", "description": "Who may see it", "locations": ["OBJECT", "FIELD_DEFINITION"], "isRepeatable": true,
    "args": [{"name": "role", "type": {"kind": "SCALAR", "name": "String"}, "defaultValue": "\"admin\""}]}
-]}}"#,
-        r#"
+]}}"#), @r#"
 schema query=Query mutation=- subscription=-
 directive @auth repeatable on OBJECT|FIELD_DEFINITION "Who may see it" 18:3
   role: String = "admin" 18:3
@@ -151,58 +143,42 @@ union Any = User|Query 11:3
 scalar URL specified_by=https://url.spec.whatwg.org/ 12:3
 input_object Pick one_of 14:3
   id: ID 14:3
-"#,
-    );
+"#);
 }
 
 #[test]
 fn bad_json_gives_positioned_diagnostics() {
-    check(
-        "",
-        r#"
+    insta::assert_snapshot!(read(""), @r#"
 schema query=- mutation=- subscription=-
 --
 t:1:1: error[J100]: the file is not valid JSON: EOF while parsing a value [invalid-json] (length 1)
   help: fix the JSON at this position, or check that the file is complete
-"#,
-    );
-    check(
-        "{\"__schema\": {\"types\": [}",
-        r#"
+"#);
+    insta::assert_snapshot!(read("{\"__schema\": {\"types\": [}"), @r#"
 schema query=- mutation=- subscription=-
 --
 t:1:25: error[J100]: the file is not valid JSON: expected value [invalid-json] (length 1)
   help: fix the JSON at this position, or check that the file is complete
-"#,
-    );
-    check(
-        "[1, 2]",
-        r#"
+"#);
+    insta::assert_snapshot!(read("[1, 2]"), @r#"
 schema query=- mutation=- subscription=-
 --
 t:1:2: error[J101]: the JSON is not an introspection result: invalid type: integer `1`, expected struct Data [not-introspection] (length 1)
   help: give the result of an introspection query: `{"data": {"__schema": ..}}` or `{"__schema": ..}`
-"#,
-    );
-    check(
-        "{\"data\": null}",
-        r#"
+"#);
+    insta::assert_snapshot!(read("{\"data\": null}"), @r#"
 schema query=- mutation=- subscription=-
 --
 t:1:1: error[J101]: no `__schema` object at the top or under `data` [not-introspection] (length 1)
   help: give the result of an introspection query: `{"data": {"__schema": ..}}` or `{"__schema": ..}`
-"#,
-    );
-    check(
-        "{\"__schema\": {\"types\": 5}}",
-        r#"
+"#);
+    insta::assert_snapshot!(read("{\"__schema\": {\"types\": 5}}"), @r#"
 schema query=- mutation=- subscription=-
 --
 t:1:24: error[J101]: the JSON is not an introspection result: invalid type: integer `5`, expected a sequence [not-introspection] (length 1)
   help: give the result of an introspection query: `{"data": {"__schema": ..}}` or `{"__schema": ..}`
-"#,
-    );
-    check("{\"__schema\": {\"types\": [{\"kind\": \"OBJECT\", \"name\": \"A\", \"fields\": [{\"name\": \"f\"}]}]}}", r#"
+"#);
+    insta::assert_snapshot!(read("{\"__schema\": {\"types\": [{\"kind\": \"OBJECT\", \"name\": \"A\", \"fields\": [{\"name\": \"f\"}]}]}}"), @r#"
 schema query=- mutation=- subscription=-
 --
 t:1:80: error[J102]: this type entry does not have the shape of an introspection type: missing field `type` [wrong-shape] (length 1)

@@ -13,10 +13,9 @@ use gqlsmith_model::{
 use gqlsmith_sdl::{read_sdl, write_sdl, WriteOptions};
 use proptest::prelude::*;
 
-/// Writes `schema`, checks the written SDL reads back without errors, and compares it with
-/// `expect`.
+/// Writes `schema` and checks the written SDL reads back without errors: the written SDL.
 #[track_caller]
-fn check(schema: &Schema, options: &WriteOptions, expect: &str) {
+fn written(schema: &Schema, options: &WriteOptions) -> String {
     let written = write_sdl(schema, options);
     let reread = read_sdl(&[(Arc::from("written.graphql"), written.as_str())]);
     let errors: Vec<_> = reread
@@ -30,23 +29,19 @@ fn check(schema: &Schema, options: &WriteOptions, expect: &str) {
         "written SDL is invalid:\n{}\n{written}",
         render_diagnostics(&errors)
     );
-    if std::env::var_os("PRINT_ACTUAL").is_some() {
-        println!("ACTUAL>>>\n{written}<<<");
-        return;
-    }
-    assert_eq!(written.trim(), expect.trim(), "\n--- actual ---\n{written}");
+    written
 }
 
-/// `check` for a model read from SDL.
+/// `written` for a model read from SDL.
 #[track_caller]
-fn check_sdl(sdl: &str, options: &WriteOptions, expect: &str) {
+fn written_sdl(sdl: &str, options: &WriteOptions) -> String {
     let loaded = read_sdl(&[(Arc::from("t"), sdl)]);
     assert!(
         !loaded.has_errors(),
         "{}",
         render_diagnostics(&loaded.diagnostics)
     );
-    check(&loaded.schema, options, expect);
+    written(&loaded.schema, options)
 }
 
 fn here() -> Provenance {
@@ -76,8 +71,7 @@ const SORTED: WriteOptions = WriteOptions { sort: true };
 
 #[test]
 fn descriptions_are_block_strings_when_they_can_be() {
-    check_sdl(
-        r#"
+    insta::assert_snapshot!(written_sdl(r#"
 "short"
 type Query {
   "two\nlines"
@@ -95,9 +89,7 @@ type Query {
   "contains \"\"\" three quotes"
   g: Int
 }
-"#,
-        &DEFAULT,
-        r#"
+"#, &DEFAULT), @r#"
 """short"""
 type Query {
   """
@@ -128,19 +120,15 @@ type Query {
   """contains \""" three quotes"""
   g: Int
 }
-"#,
-    );
+"#);
 }
 
 #[test]
 fn arguments_go_on_their_own_lines_when_described() {
-    check_sdl(
-        r#"type Query {
+    insta::assert_snapshot!(written_sdl(r#"type Query {
   plain(a: Int = 1, b: [String!]! = ["x"]): Int
   described("the a" a: Int, b: Int): Int
-}"#,
-        &DEFAULT,
-        r#"
+}"#, &DEFAULT), @r#"
 type Query {
   plain(a: Int = 1, b: [String!]! = ["x"]): Int
   described(
@@ -149,16 +137,12 @@ type Query {
     b: Int
   ): Int
 }
-"#,
-    );
+"#);
 }
 
 #[test]
 fn schema_definition_only_when_roots_need_it() {
-    check_sdl(
-        "type Query { a: Int } type Mutation { b: Int }",
-        &DEFAULT,
-        r#"
+    insta::assert_snapshot!(written_sdl("type Query { a: Int } type Mutation { b: Int }", &DEFAULT), @r#"
 type Query {
   a: Int
 }
@@ -166,12 +150,8 @@ type Query {
 type Mutation {
   b: Int
 }
-"#,
-    );
-    check_sdl(
-        "schema { query: Root } type Root { a: Int } type Mutation { b: Int }",
-        &DEFAULT,
-        r#"
+"#);
+    insta::assert_snapshot!(written_sdl("schema { query: Root } type Root { a: Int } type Mutation { b: Int }", &DEFAULT), @r#"
 schema {
   query: Root
 }
@@ -183,12 +163,8 @@ type Root {
 type Mutation {
   b: Int
 }
-"#,
-    );
-    check_sdl(
-        "\"described\" schema { query: Query } type Query { a: Int }",
-        &DEFAULT,
-        r#"
+"#);
+    insta::assert_snapshot!(written_sdl("\"described\" schema { query: Query } type Query { a: Int }", &DEFAULT), @r#"
 """described"""
 schema {
   query: Query
@@ -197,16 +173,12 @@ schema {
 type Query {
   a: Int
 }
-"#,
-    );
+"#);
 }
 
 #[test]
 fn sort_orders_everything_alphabetically() {
-    check_sdl(
-        "type Query { b(y: Int, x: Int): Int a: Zed } union Zed = Y | X type Y { a: Int } type X { a: Int } enum E { B A } input I { b: Int a: E }",
-        &SORTED,
-        r#"
+    insta::assert_snapshot!(written_sdl("type Query { b(y: Int, x: Int): Int a: Zed } union Zed = Y | X type Y { a: Int } type X { a: Int } enum E { B A } input I { b: Int a: E }", &SORTED), @r#"
 enum E {
   A
   B
@@ -231,8 +203,7 @@ type Y {
 }
 
 union Zed = X | Y
-"#,
-    );
+"#);
 }
 
 #[test]
@@ -242,10 +213,7 @@ fn a_model_without_roots_gets_no_schema_definition() {
         "Account",
         &[("number", "String!"), ("balance", "Money")],
     ));
-    check(
-        &schema,
-        &DEFAULT,
-        r#"
+    insta::assert_snapshot!(written(&schema, &DEFAULT), @r#"
 """
 Referenced but never defined by the input: written as a scalar so that the document is valid.
 """
@@ -257,8 +225,7 @@ type Account {
 }
 
 scalar Money @gqlsmith_undefined
-"#,
-    );
+"#);
 }
 
 #[test]
@@ -287,10 +254,7 @@ fn types_that_sdl_cannot_express_become_marked_scalars() {
     let mut implementer = object("Square", &[("side", "Int")]);
     implementer.interfaces = vec!["Shape".into()];
     schema.insert_type(implementer);
-    check(
-        &schema,
-        &DEFAULT,
-        r#"
+    insta::assert_snapshot!(written(&schema, &DEFAULT), @r#"
 """
 A type of `kind` with no fields, values or members, which SDL cannot express: written as a
 scalar so that references to it stay valid. `members` are the union members or implementations
@@ -323,8 +287,7 @@ scalar Shape @gqlsmith_empty(kind: "interface", members: ["Query"])
 type Square @gqlsmith_omitted(name: "Shape", reason: "`Shape` is not written as an interface") {
   side: Int
 }
-"#,
-    );
+"#);
 }
 
 #[test]
@@ -373,10 +336,7 @@ fn inferred_facts_and_lost_names_are_marked() {
         inferred("overlay", Confidence::High),
     ));
     schema.insert_type(filter);
-    check(
-        &schema,
-        &DEFAULT,
-        r#"
+    insta::assert_snapshot!(written(&schema, &DEFAULT), @r#"
 """
 A fact gqlsmith inferred instead of reading it: `rule` names the pass or signal, `confidence` is
 `low`, `medium` or `high`, and `fact` says which fact when it is not the whole definition.
@@ -416,8 +376,7 @@ scalar Money @gqlsmith_inferred(rule: "scalar-by-example", confidence: "low", fa
 input Filter {
   min: Money @gqlsmith_inferred(rule: "overlay", confidence: "high")
 }
-"#,
-    );
+"#);
 }
 
 #[test]

@@ -19,8 +19,8 @@ pub(crate) struct CheckArgs {
     #[command(flatten)]
     pub(crate) documents: DocumentArgs,
     /// Output format of the findings.
-    #[arg(long, value_parser = ["human", "json", "sarif", "github"], default_value = "human")]
-    pub(crate) format: String,
+    #[arg(long, value_enum, default_value = "human")]
+    pub(crate) format: CheckFormat,
     /// Report and fail only on findings that are not in this baseline file.
     #[arg(long, value_name = "FILE")]
     pub(crate) baseline: Option<PathBuf>,
@@ -30,6 +30,17 @@ pub(crate) struct CheckArgs {
     /// The date deprecation removals are measured against (default: today).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub(crate) today: Option<Date>,
+}
+
+/// `check --format`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CheckFormat {
+    // rustc-style text with source snippets.
+    Human,
+    Json,
+    Sarif,
+    // GitHub Actions workflow commands (annotations).
+    Github,
 }
 
 /// The checks run without a `[check]` table: the Relay profile always, and the Kraken
@@ -129,23 +140,23 @@ pub(crate) fn run(args: CheckArgs, reporter: &Reporter) -> Result<Exit, String> 
             .map(|entry| serde_json::to_value(entry).unwrap_or_default())
             .collect();
     }
-    match args.format.as_str() {
-        "json" => {
+    match args.format {
+        CheckFormat::Json => {
             let value = json!({"findings": diagnostics_json(&findings), "reader_diagnostics": diagnostics_json(&project.loaded.diagnostics), "fixed_baseline_entries": fixed});
             println!(
                 "{}",
                 serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?
             );
         }
-        "sarif" => {
+        CheckFormat::Sarif => {
             let log = sarif_log(&findings, &sarif_rules());
             println!(
                 "{}",
                 serde_json::to_string_pretty(&log).map_err(|e| e.to_string())?
             );
         }
-        "github" => print!("{}", github_annotations(&findings)),
-        _ => {
+        CheckFormat::Github => print!("{}", github_annotations(&findings)),
+        CheckFormat::Human => {
             print!(
                 "{}",
                 render_human(

@@ -16,14 +16,22 @@ pub(crate) struct ConvertArgs {
     pub(crate) input: InputArgs,
 
     /// What to write.
-    #[arg(long, value_parser = ["json", "sdl"])]
-    pub(crate) to: String,
+    #[arg(long, value_enum)]
+    pub(crate) to: ConvertTo,
     /// Write to FILE instead of standard output (atomically: all or nothing).
     #[arg(long, short, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
     /// SDL: types, fields and values in alphabetical order instead of definition order.
     #[arg(long)]
     pub(crate) sort: bool,
+}
+
+/// `convert --to`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ConvertTo {
+    // The model's JSON contract.
+    Json,
+    Sdl,
 }
 
 pub(crate) fn run(args: ConvertArgs, reporter: &Reporter) -> Result<Exit, String> {
@@ -33,14 +41,14 @@ pub(crate) fn run(args: ConvertArgs, reporter: &Reporter) -> Result<Exit, String
         // No partial output: a model with errors is not written anywhere.
         return Ok(exit_for(&project.loaded.diagnostics));
     }
-    let text = match args.to.as_str() {
-        "json" => {
+    let text = match args.to {
+        ConvertTo::Json => {
             let mut text =
                 serde_json::to_string_pretty(&model_json(&project)).map_err(|e| e.to_string())?;
             text.push('\n');
             text
         }
-        _ => gqlsmith_sdl::write_sdl(
+        ConvertTo::Sdl => gqlsmith_sdl::write_sdl(
             &project.loaded.schema,
             &gqlsmith_sdl::WriteOptions { sort: args.sort },
         ),

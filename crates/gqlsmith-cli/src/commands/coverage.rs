@@ -14,8 +14,17 @@ pub(crate) struct CoverageArgs {
     #[command(flatten)]
     pub(crate) documents: DocumentArgs,
     /// Output format.
-    #[arg(long, value_parser = ["human", "json", "markdown"], default_value = "human")]
-    pub(crate) format: String,
+    #[arg(long, value_enum, default_value_t = CoverageFormat::Human)]
+    pub(crate) format: CoverageFormat,
+}
+
+/// `coverage --format`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CoverageFormat {
+    Human,
+    Json,
+    /// A summary table for a pull-request comment or a docs page.
+    Markdown,
 }
 
 pub(crate) fn run(args: CoverageArgs, reporter: &Reporter) -> Result<Exit, String> {
@@ -34,13 +43,13 @@ pub(crate) fn run(args: CoverageArgs, reporter: &Reporter) -> Result<Exit, Strin
         return Ok(exit_for(&documents.read.diagnostics));
     }
     let coverage = gqlsmith::operations::coverage(&project.loaded.schema, &documents.read.documents);
-    match args.format.as_str() {
-        "json" => println!(
+    match args.format {
+        CoverageFormat::Json => println!(
             "{}",
             serde_json::to_string_pretty(&coverage_json(&coverage)).map_err(|e| e.to_string())?
         ),
-        "markdown" => print!("{}", coverage_markdown(&coverage)),
-        _ => print!("{}", coverage_human(&coverage)),
+        CoverageFormat::Markdown => print!("{}", coverage_markdown(&coverage)),
+        CoverageFormat::Human => print!("{}", coverage_human(&coverage)),
     }
     Ok(Exit::Success)
 }

@@ -8,7 +8,7 @@ use gqlsmith_model::{Diagnostic, Severity};
 use heck::ToKebabCase;
 use serde_json::json;
 
-use super::DocumentArgs;
+use super::{DocumentArgs, FromFormat};
 use crate::config::Config;
 use crate::render::{diagnostics_json, github_annotations, sarif_log, SarifRule};
 use crate::report::{diagnostic_lines, Exit, Reporter};
@@ -20,8 +20,8 @@ pub(crate) struct DiffArgs {
     /// The new schema (any format; it need not match the old one's).
     pub(crate) new: PathBuf,
     /// Output format.
-    #[arg(long, value_parser = ["human", "json", "sarif", "github", "markdown"], default_value = "human")]
-    pub(crate) format: String,
+    #[arg(long, value_enum, default_value = "human")]
+    pub(crate) format: DiffFormat,
     /// The configuration file (default: ./gqlsmith.toml when it exists); its `[diff]` table.
     #[arg(long, value_name = "FILE")]
     pub(crate) config: Option<PathBuf>,
@@ -31,28 +31,58 @@ pub(crate) struct DiffArgs {
     /// The lowest criticality that fails the gate (exit 1); default: the config's, else
     /// breaking. `breaking-in-use` (with --documents) fails only when a breaking change
     /// touches one of the operations, or an operation stops validating.
-    #[arg(long, value_parser = ["breaking", "dangerous", "breaking-in-use", "none"])]
-    pub(crate) fail_on: Option<String>,
+    #[arg(long, value_enum)]
+    pub(crate) fail_on: Option<FailOnArg>,
     #[command(flatten)]
     pub(crate) documents: DocumentArgs,
     /// List the changes inside added and removed types too, instead of folding them.
     #[arg(long)]
     pub(crate) verbose_changes: bool,
     /// Read both inputs as this format, whatever their extensions.
-    #[arg(long, value_name = "FORMAT", value_parser = ["docs", "sdl", "introspection"])]
-    pub(crate) from: Option<String>,
+    #[arg(long, value_name = "FORMAT")]
+    pub(crate) from: Option<FromFormat>,
     /// Do not run the recovery pass on docs pages.
     #[arg(long)]
     pub(crate) no_recover: bool,
 }
 
+/// `diff --format`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DiffFormat {
+    Human,
+    Json,
+    Sarif,
+    // GitHub Actions workflow commands (annotations).
+    Github,
+    // A table for a pull-request comment.
+    Markdown,
+}
+
+/// `diff --fail-on`, the CLI's spelling of [`FailOn`].
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FailOnArg {
+    Breaking,
+    Dangerous,
+    /// Only breaking changes that touch an operation, or operations that break
+    /// (needs --documents).
+    BreakingInUse,
+    None,
+}
+
+impl From<FailOnArg> for FailOn {
+    fn from(fail_on: FailOnArg) -> FailOn {
+        match fail_on {
+            FailOnArg::Breaking => FailOn::Breaking,
+            FailOnArg::Dangerous => FailOn::Dangerous,
+            FailOnArg::BreakingInUse => FailOn::BreakingInUse,
+            FailOnArg::None => FailOn::None,
+        }
+    }
+}
+
 pub(crate) fn run(args: DiffArgs, reporter: &Reporter) -> Result<Exit, String> {
     let config = Config::load(args.config.as_deref())?;
-    let format = args
-        .from
-        .as_deref()
-        .map(str::parse::<InputFormat>)
-        .transpose()?;
+    let format = args.from.map(InputFormat::from);
     let options = LoadOptions {
         no_recover: args.no_recover,
         ..LoadOptions::default()
@@ -92,13 +122,7 @@ pub(crate) fn run(args: DiffArgs, reporter: &Reporter) -> Result<Exit, String> {
             .map_err(|diagnostics| diagnostic_lines(&diagnostics))?;
         stale = allow.apply(&mut changes);
     }
-    let fail_on = match args.fail_on.as_deref() {
-        Some("dangerous") => FailOn::Dangerous,
-        Some("breaking-in-use") => FailOn::BreakingInUse,
-        Some("none") => FailOn::None,
-        Some(_) => FailOn::Breaking,
-        None => diff_options.fail_on,
-    };
+    let fail_on = args.fail_on.map_or(diff_options.fail_on, FailOn::from);
     // Client operations: which of them each change touches (read against the old schema,
     // where they are meant to be valid), and which stop validating against the new one.
     let documents = args.documents.files(&config)?;
@@ -125,8 +149,8 @@ pub(crate) fn run(args: DiffArgs, reporter: &Reporter) -> Result<Exit, String> {
         );
     }
     let broken_json = broken_json(&broken);
-    match args.format.as_str() {
-        "json" => {
+    match args.format {
+        DiffFormat::Json => {
             let mut value =
                 json!({"changes": changes, "stale_allow_entries": diagnostics_json(&stale)});
             if documents.is_some() {
@@ -137,7 +161,7 @@ pub(crate) fn run(args: DiffArgs, reporter: &Reporter) -> Result<Exit, String> {
                 serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?
             );
         }
-        "markdown" => {
+        DiffFormat::Markdown => {
             print!("{}", gqlsmith_diff::render_markdown(&changes));
             if !broken.is_empty() {
                 println!("\n### Broken operations ({})\n", broken.len());
@@ -154,7 +178,7 @@ pub(crate) fn run(args: DiffArgs, reporter: &Reporter) -> Result<Exit, String> {
                 }
             }
         }
-        "sarif" => {
+        DiffFormat::Sarif => {
             let mut results = change_diagnostics(&changes);
             results.extend(broken_diagnostics(&broken));
             results.extend(stale.iter().cloned());
@@ -174,13 +198,13 @@ pub(crate) fn run(args: DiffArgs, reporter: &Reporter) -> Result<Exit, String> {
                 serde_json::to_string_pretty(&log).map_err(|e| e.to_string())?
             );
         }
-        "github" => {
+        DiffFormat::Github => {
             let mut annotations = change_diagnostics(&changes);
             annotations.extend(broken_diagnostics(&broken));
             annotations.extend(stale.iter().cloned());
             print!("{}", github_annotations(&annotations));
         }
-        _ => {
+        DiffFormat::Human => {
             print!("{}", gqlsmith_diff::render_human(&changes));
             if !broken.is_empty() {
                 println!("\nbroken operations ({})", broken.len());

@@ -16,14 +16,21 @@ pub(crate) struct InspectArgs {
     pub(crate) input: InputArgs,
 
     /// Output format.
-    #[arg(long, value_parser = ["human", "json"], default_value = "human")]
-    pub(crate) format: String,
+    #[arg(long, value_enum, default_value = "human")]
+    pub(crate) format: InspectFormat,
+}
+
+/// `inspect --format`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum InspectFormat {
+    Human,
+    Json,
 }
 
 pub(crate) fn run(args: InspectArgs, reporter: &Reporter) -> Result<Exit, String> {
     let (project, _config) = args.input.load()?;
     let summary = Summary::of(&project);
-    if args.format == "json" {
+    if args.format == InspectFormat::Json {
         let mut value = summary.to_json();
         value["diagnostics"] = diagnostics_json(&project.loaded.diagnostics);
         if let Some(report) = &project.recovery {

@@ -16,6 +16,26 @@ use gqlsmith::{load, DocumentFile, DocumentPattern, Input, InputFormat, LoadOpti
 
 use crate::config::Config;
 
+/// `--from`: the format every input is read as, whatever its extension.
+// Plain comments on the values: doc comments would add a list of them to `--help`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FromFormat {
+    // A reference-docs page.
+    Docs,
+    Sdl,
+    Introspection,
+}
+
+impl From<FromFormat> for InputFormat {
+    fn from(format: FromFormat) -> InputFormat {
+        match format {
+            FromFormat::Docs => InputFormat::Docs,
+            FromFormat::Sdl => InputFormat::Sdl,
+            FromFormat::Introspection => InputFormat::Introspection,
+        }
+    }
+}
+
 /// The inputs every schema-reading command takes.
 #[derive(clap::Args, Debug)]
 pub(crate) struct InputArgs {
@@ -25,8 +45,8 @@ pub(crate) struct InputArgs {
     #[arg(value_name = "INPUT")]
     pub(crate) inputs: Vec<PathBuf>,
     /// Read every input as this format, whatever its extension.
-    #[arg(long, value_name = "FORMAT", value_parser = ["docs", "sdl", "introspection"])]
-    pub(crate) from: Option<String>,
+    #[arg(long, value_name = "FORMAT")]
+    pub(crate) from: Option<FromFormat>,
     /// Do not run the recovery pass on docs pages (keep placeholder names, leave referenced
     /// types undefined).
     #[arg(long)]
@@ -52,11 +72,7 @@ impl InputArgs {
     }
 
     fn load_with(&self, config: &Config) -> Result<Project, String> {
-        let format = self
-            .from
-            .as_deref()
-            .map(str::parse::<InputFormat>)
-            .transpose()?;
+        let format = self.from.map(InputFormat::from);
         let read = |path: &std::path::Path, format| {
             Input::read(path, format).map_err(|error| error.to_string())
         };

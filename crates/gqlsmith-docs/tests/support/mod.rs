@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use gqlsmith_docs::LineKind;
-use gqlsmith_model::{Loaded, Location, NameOrigin, Severity};
+use gqlsmith_model::{Loaded, Location, NameOrigin, Severity, TypeDef};
 
 fn at(location: Option<&Location>) -> String {
     location.map_or_else(
@@ -104,12 +104,12 @@ pub(crate) fn render_full(loaded: &Loaded) -> String {
     out
 }
 
-/// One line per type and per field: names, types, provenance and counts, no prose. What the
-/// seed's model snapshot holds.
+/// One line per type (those `keep` keeps) and per field: names, types, provenance and
+/// counts, no prose. What the seed's model snapshots hold.
 #[allow(dead_code)]
-pub(crate) fn render_summary(loaded: &Loaded) -> String {
+pub(crate) fn render_summary(loaded: &Loaded, keep: impl Fn(&TypeDef) -> bool) -> String {
     let mut out = String::new();
-    for ty in loaded.schema.types.values() {
+    for ty in loaded.schema.types.values().filter(|ty| keep(ty)) {
         let origin = match ty.name_origin {
             NameOrigin::Placeholder => " (placeholder)",
             _ => "",

@@ -4,10 +4,11 @@
 use gqlsmith_model::{Deprecation, Diagnostic, Schema, TypeDef, TypeKind, TypeRef};
 use serde::Serialize;
 
+use super::naming::{rust_field_name, rust_variant_name};
+use super::shape::Shape;
 use crate::config::Direction;
-use crate::naming::{rust_field_name, rust_variant_name, NameScope};
+use crate::naming::NameScope;
 use crate::output::module_for_kind;
-use crate::shape::Shape;
 use crate::Config;
 
 /// Everything the `rust-client` templates print.

@@ -7,6 +7,8 @@
 //! object in the file, found from where its raw text starts. Introspection gives no finer
 //! positions: fields, arguments and enum values carry their type's location.
 
+mod json;
+
 use std::sync::Arc;
 
 use gqlsmith_model::names::{is_enum_value_name, is_name, show_name};
@@ -14,10 +16,10 @@ use gqlsmith_model::{
     Deprecation, Diagnostic, DirectiveDef, EnumValue, Field, InputValue, Loaded, Location,
     Provenance, RootOperations, Schema, TypeDef, TypeKind, TypeRef,
 };
-use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::line_index::LineIndex;
+use json::{DirectiveJson, Envelope, InputValueJson, NamedJson, TypeJson, TypeRefJson};
 use crate::sdl_reader::BUILT_IN_DIRECTIVES;
 
 /// Reads one schema from introspection JSON (`file` names it in positions).
@@ -40,136 +42,6 @@ pub fn read_introspection(text: &str, file: Arc<str>) -> Loaded {
     }
 }
 
-/// `{"data": {"__schema": ..}, "errors": [..]}` or `{"__schema": ..}`.
-#[derive(Deserialize)]
-struct Envelope<'a> {
-    #[serde(borrow, default)]
-    data: Option<Data<'a>>,
-    #[serde(rename = "__schema", borrow, default)]
-    schema: Option<SchemaJson<'a>>,
-    #[serde(borrow, default)]
-    errors: Option<&'a RawValue>,
-}
-
-#[derive(Deserialize)]
-struct Data<'a> {
-    #[serde(rename = "__schema", borrow, default)]
-    schema: Option<SchemaJson<'a>>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct SchemaJson<'a> {
-    #[serde(default)]
-    description: Option<String>,
-    #[serde(default)]
-    query_type: Option<NamedJson>,
-    #[serde(default)]
-    mutation_type: Option<NamedJson>,
-    #[serde(default)]
-    subscription_type: Option<NamedJson>,
-    #[serde(borrow)]
-    types: Vec<&'a RawValue>,
-    #[serde(borrow, default)]
-    directives: Vec<&'a RawValue>,
-}
-
-#[derive(Deserialize)]
-struct NamedJson {
-    name: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct TypeJson {
-    kind: String,
-    name: Option<String>,
-    #[serde(default)]
-    description: Option<String>,
-    #[serde(default, alias = "specifiedByUrl")]
-    #[serde(rename = "specifiedByURL")]
-    specified_by_url: Option<String>,
-    #[serde(default)]
-    is_one_of: Option<bool>,
-    #[serde(default)]
-    fields: Option<Vec<FieldJson>>,
-    #[serde(default)]
-    input_fields: Option<Vec<InputValueJson>>,
-    #[serde(default)]
-    interfaces: Option<Vec<TypeRefJson>>,
-    #[serde(default)]
-    enum_values: Option<Vec<EnumValueJson>>,
-    #[serde(default)]
-    possible_types: Option<Vec<TypeRefJson>>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct FieldJson {
-    name: String,
-    #[serde(default)]
-    description: Option<String>,
-    #[serde(default)]
-    args: Vec<InputValueJson>,
-    #[serde(rename = "type")]
-    ty: TypeRefJson,
-    #[serde(default)]
-    is_deprecated: bool,
-    #[serde(default)]
-    deprecation_reason: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct InputValueJson {
-    name: String,
-    #[serde(default)]
-    description: Option<String>,
-    #[serde(rename = "type")]
-    ty: TypeRefJson,
-    #[serde(default)]
-    default_value: Option<String>,
-    #[serde(default)]
-    is_deprecated: bool,
-    #[serde(default)]
-    deprecation_reason: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct EnumValueJson {
-    name: String,
-    #[serde(default)]
-    description: Option<String>,
-    #[serde(default)]
-    is_deprecated: bool,
-    #[serde(default)]
-    deprecation_reason: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct TypeRefJson {
-    kind: String,
-    #[serde(default)]
-    name: Option<String>,
-    #[serde(default)]
-    of_type: Option<Box<TypeRefJson>>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct DirectiveJson {
-    name: String,
-    #[serde(default)]
-    description: Option<String>,
-    #[serde(default)]
-    locations: Vec<String>,
-    #[serde(default)]
-    args: Vec<InputValueJson>,
-    #[serde(default)]
-    is_repeatable: bool,
-}
 
 struct IntrospectionReader<'text> {
     text: &'text str,

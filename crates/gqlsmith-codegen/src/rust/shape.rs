@@ -5,9 +5,10 @@
 use gqlsmith_model::{Diagnostic, Location, Schema, TypeDef, TypeKind, TypeRef};
 use indexmap::{IndexMap, IndexSet};
 
+use super::naming::rust_type_name;
 use crate::config::Direction;
 use crate::diagnostics::CodegenError;
-use crate::naming::{rust_type_name, NameScope};
+use crate::naming::NameScope;
 use crate::Config;
 
 /// Names that generated modules use from the prelude; a GraphQL type converting to one of

@@ -4,11 +4,12 @@
 use gqlsmith_model::{Diagnostic, Schema, TypeDef, TypeKind, TypeRef};
 use serde::Serialize;
 
+use super::client::deprecation_note;
+use super::naming::{rust_field_name, rust_type_name, rust_variant_name};
+use super::shape::Shape;
 use crate::config::Direction;
-use crate::naming::{rust_field_name, rust_variant_name, NameScope};
+use crate::naming::NameScope;
 use crate::output::module_for_kind;
-use crate::rust_client::deprecation_note;
-use crate::shape::Shape;
 use crate::Config;
 
 /// Names the glue defines next to the generated types.
@@ -144,10 +145,7 @@ pub(crate) fn view_model(
         .collect();
     // `<Name>Resolver` traits live in the same namespace as the types.
     for ty in schema.types_of_kind(TypeKind::Object) {
-        reserved.push(format!(
-            "{}Resolver",
-            crate::naming::rust_type_name(&ty.name)
-        ));
+        reserved.push(format!("{}Resolver", rust_type_name(&ty.name)));
     }
     let reserved: Vec<&str> = reserved.iter().map(String::as_str).collect();
     let shape = Shape::new(schema, config, &reserved)?;

@@ -1,0 +1,118 @@
+//! The two Rust targets, `rust-client` (`client`) and `rust-server` (`server`): their
+//! view-models over one analysis of the schema (`shape`), Rust naming and escaping (`naming`,
+//! `escape`), and what both do with their templates' output: render each file, format it
+//! with syn + prettyplease, and add the header.
+
+pub(crate) mod client;
+pub(crate) mod escape;
+mod naming;
+pub(crate) mod server;
+mod shape;
+
+use gqlsmith_model::Diagnostic;
+use serde::Serialize;
+
+use crate::diagnostics::{location_in, CodegenError};
+use crate::output::{
+    files_or_diagnostics, format_piece, format_rust, header, output_path_for_template,
+    split_at_items, validate_relative_path,
+};
+use crate::parallel::map_in_order;
+use crate::{Config, GeneratedFile, Target, Templates};
+
+/// One Rust file as its template printed it, before formatting.
+struct RenderedFile {
+    /// Where it is written, relative to the out dir.
+    path: String,
+    /// The template it came from, as diagnostics name it.
+    template: String,
+    text: String,
+}
+
+/// Renders `mod.rs` and the file of each module in `modules` (the kinds the schema has),
+/// formats them, and adds the header.
+pub(crate) fn render_files(
+    templates: &Templates,
+    target: Target,
+    modules: &[&str],
+    view_model: &impl Serialize,
+    config: &Config,
+    input_label: &str,
+) -> Result<Vec<GeneratedFile>, Vec<Diagnostic>> {
+    let tera = templates.tera_for(target)?;
+    let context = templates
+        .context(target, view_model)
+        .map_err(|diagnostic| vec![diagnostic])?;
+    let mut rendered_files = Vec::new();
+    let mut diagnostics = Vec::new();
+    let template_names: Vec<String> = std::iter::once("mod.rs.tera".to_owned())
+        .chain(modules.iter().map(|module| format!("{module}.rs.tera")))
+        .collect();
+    // Each file renders on its own (the server's objects and resolvers are about the same
+    // size, so two cores halve the rendering).
+    let render = |template_name: &String| -> Result<RenderedFile, Diagnostic> {
+        let path = output_path_for_template(template_name).to_owned();
+        if let Err(why) = validate_relative_path(&path) {
+            return Err(CodegenError::UnsafeOutputPath
+                .diagnostic(format!("refusing to write `{path}`: {why}"))
+                .at(location_in(
+                    &format!("templates/{target}/{template_name}"),
+                    1,
+                    1,
+                ))
+                .with_help("output paths must stay inside the out dir"));
+        }
+        Ok(RenderedFile {
+            path,
+            template: templates.display_path(target, template_name),
+            text: templates.render(&tera, target, template_name, &context)?,
+        })
+    };
+    for result in map_in_order(&template_names, config, render) {
+        match result {
+            Ok(file) => rendered_files.push(file),
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+    files_or_diagnostics(
+        format_in_parallel(&rendered_files, &header(input_label), config),
+        diagnostics,
+    )
+}
+
+/// Formats each rendered file with syn + prettyplease and puts `header` on top. Files are cut
+/// into pieces at the templates' item separators and the pieces formatted side by side
+/// (parsing dominates the run time of large schemas); under `single_threaded`, on the calling
+/// thread. Results come back in the order of `rendered_files`, so the output does not depend
+/// on scheduling.
+fn format_in_parallel(
+    rendered_files: &[RenderedFile],
+    header: &str,
+    config: &Config,
+) -> Vec<Result<GeneratedFile, Diagnostic>> {
+    let pieces_of_files: Vec<Vec<&str>> = rendered_files
+        .iter()
+        .map(|file| split_at_items(&file.text))
+        .collect();
+    let pieces: Vec<&str> = pieces_of_files.iter().flatten().copied().collect();
+    // A file's pieces are consecutive: each file takes as many results as it has pieces.
+    let mut formatted = map_in_order(&pieces, config, |piece| format_piece(piece)).into_iter();
+    rendered_files
+        .iter()
+        .zip(&pieces_of_files)
+        .map(|(file, pieces)| {
+            let formatted_pieces: Option<Vec<String>> =
+                formatted.by_ref().take(pieces.len()).collect();
+            // A file with a piece that did not format is formatted whole, which reports the
+            // error with the file's own line numbers.
+            let formatted = match formatted_pieces {
+                Some(pieces) => pieces.concat(),
+                None => format_rust(&file.text, &file.template)?,
+            };
+            Ok(GeneratedFile {
+                path: file.path.clone(),
+                contents: format!("{header}{formatted}"),
+            })
+        })
+        .collect()
+}
