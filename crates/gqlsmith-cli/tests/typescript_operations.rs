@@ -19,8 +19,8 @@ const CORPORA: [(&str, &str, &[&str]); 5] = [
     ("githunt", "fixtures/operations/githunt/schema.json", &["*.graphql"]),
     ("star-wars", "fixtures/operations/star-wars/schema.json", &["*.graphql"]),
     ("github", "fixtures/schemas/github.valid.graphql", &["gitify/*.graphql", "refined-github/*.gql", "starter-dev-showcases/*.ts"]),
-    ("shopify-storefront", "fixtures/schemas/shopify-storefront.graphql", &["vercel-commerce/*.ts"]),
-    ("saleor", "fixtures/schemas/saleor.graphql", &["apps-search/**/*.graphql", "saleor-dashboard/*.ts"]),
+    ("shopify-storefront", "fixtures/schemas/shopify-storefront.graphql", &["vercel-commerce/*.ts", "js-buy-sdk/*.graphql"]),
+    ("saleor", "fixtures/schemas/saleor.graphql", &["apps-search/**/*.graphql", "dashboard/**/*.ts", "saleor-sdk/*"]),
 ];
 
 fn tools() -> PathBuf {

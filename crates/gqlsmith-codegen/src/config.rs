@@ -210,10 +210,19 @@ impl ScalarMapping {
 }
 
 impl Config {
-    /// The targets to run: the configured ones in their order, or every target.
+    /// The targets to run: the configured ones in their order, or every target that needs no
+    /// client operations.
     pub fn selected_targets(&self) -> Vec<Target> {
+        self.selected_targets_for(false)
+    }
+
+    /// The targets to run: the configured ones in their order, or every target, the
+    /// per-operation ones only when there are documents.
+    pub fn selected_targets_for(&self, has_documents: bool) -> Vec<Target> {
         if self.targets.is_empty() {
-            Target::all().collect()
+            Target::all()
+                .filter(|target| has_documents || !target.needs_documents())
+                .collect()
         } else {
             self.targets.clone()
         }
@@ -226,6 +235,7 @@ impl Config {
             Target::RustServer => &self.rust_server.out,
             Target::Markdown => &self.markdown.out,
             Target::Typescript => &self.typescript.out,
+            Target::TypescriptOperations => &self.typescript_operations.out,
             Target::Sdl => &self.sdl.out,
         };
         configured

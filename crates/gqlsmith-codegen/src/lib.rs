@@ -13,11 +13,11 @@ mod target;
 mod templates;
 mod typescript;
 
-use gqlsmith_model::{Diagnostic, Schema, Valid};
+use gqlsmith_model::{Diagnostic, Documents, Schema, Valid};
 
 pub use config::{
-    Config, MarkdownOptions, RustClientOptions, RustServerOptions, ScalarMapping, SdlOptions,
-    TypescriptOptions,
+    Config, MarkdownOptions, RustClientOptions, RustOperationsOptions, RustServerOptions,
+    ScalarMapping, SdlOptions, TypescriptOperationsOptions, TypescriptOptions,
 };
 pub use output::GeneratedFile;
 pub use target::{Target, UnknownTarget};
@@ -42,7 +42,35 @@ pub fn generate(
     templates: &Templates,
     input_label: &str,
 ) -> Result<Vec<GeneratedFile>, Vec<Diagnostic>> {
+    generate_with_documents(schema, None, target, config, templates, input_label)
+}
+
+/// [`generate`] with client operations, which the per-operation targets
+/// (`typescript-operations`, `rust-operations`) need: without `documents` they give a
+/// diagnostic that says how to supply them. The documents must have been read against
+/// `schema` without errors.
+pub fn generate_with_documents(
+    schema: &Valid<Schema>,
+    documents: Option<&Documents>,
+    target: Target,
+    config: &Config,
+    templates: &Templates,
+    input_label: &str,
+) -> Result<Vec<GeneratedFile>, Vec<Diagnostic>> {
+    if target.needs_documents() && documents.is_none() {
+        return Err(vec![Diagnostic::error(
+            "G010",
+            "documents-needed",
+            format!("the `{target}` target generates code per operation, and no operations were given"),
+        )
+        .with_help("give `--documents 'src/**/*.graphql'` (or `documents = [...]` in gqlsmith.toml)")]);
+    }
+    let documents = documents.unwrap_or(&EMPTY_DOCUMENTS);
     match target {
+        Target::TypescriptOperations => {
+            typescript::generate_operations(schema, documents, config, templates, input_label)
+        }
+
         Target::RustClient => {
             let view_model = rust::client::view_model(schema, config)?;
             rust::render_files(
@@ -81,7 +109,26 @@ pub fn generate_targets(
     templates: &Templates,
     input_label: &str,
 ) -> Vec<Result<Vec<GeneratedFile>, Vec<Diagnostic>>> {
+    generate_targets_with_documents(schema, None, targets, config, templates, input_label)
+}
+
+/// [`generate_targets`] with client operations (see [`generate_with_documents`]).
+pub fn generate_targets_with_documents(
+    schema: &Valid<Schema>,
+    documents: Option<&Documents>,
+    targets: &[Target],
+    config: &Config,
+    templates: &Templates,
+    input_label: &str,
+) -> Vec<Result<Vec<GeneratedFile>, Vec<Diagnostic>>> {
     map_in_order(targets, config, |&target| {
-        generate(schema, target, config, templates, input_label)
+        generate_with_documents(schema, documents, target, config, templates, input_label)
     })
 }
+
+/// What a per-operation target sees when a caller passes none (it errors before using it).
+static EMPTY_DOCUMENTS: Documents = Documents {
+    operations: Vec::new(),
+    fragments: Vec::new(),
+    files: Vec::new(),
+};

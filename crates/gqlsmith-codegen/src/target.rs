@@ -23,6 +23,10 @@ pub enum Target {
     /// The schema as SDL (`schema.graphql`), printed by gqlsmith-sdl's writer: a model read
     /// from a docs page becomes a schema other GraphQL tools can read.
     Sdl,
+    /// One `.ts` file with a type per client operation and fragment (exactly what each
+    /// selects) and a `TypedDocumentNode` per operation, as graphql-codegen's
+    /// `typescript-operations` writes them. Needs documents.
+    TypescriptOperations,
 }
 
 /// What the registry knows about one target.
@@ -169,9 +173,22 @@ pub(crate) const TARGETS: &[TargetInfo] = &[
             include_str!("../../../templates/sdl/schema.graphql.tera"),
         )],
     },
+    TargetInfo {
+        target: Target::TypescriptOperations,
+        name: "typescript-operations",
+        templates: &[(
+            "operations.ts.tera",
+            include_str!("../../../templates/typescript-operations/operations.ts.tera"),
+        )],
+    },
 ];
 
 impl Target {
+    /// True for the targets that generate code per client operation (they need documents).
+    pub fn needs_documents(self) -> bool {
+        matches!(self, Target::TypescriptOperations)
+    }
+
     /// Every target, in registry order.
     pub fn all() -> impl Iterator<Item = Target> {
         TARGETS.iter().map(|info| info.target)

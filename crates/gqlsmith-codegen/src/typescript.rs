@@ -3,7 +3,9 @@
 //! arguments, enums (or string-literal unions), `__typename` unions for unions and
 //! interfaces, `Maybe<T>` for nullable values and a `Scalars` map.
 
+mod document_ast;
 mod naming;
+mod operations;
 
 use gqlsmith_model::{Diagnostic, Location, Schema, TypeDef, TypeKind, TypeRef};
 use heck::ToUpperCamelCase;
@@ -36,6 +38,28 @@ pub(crate) fn generate(
         .map_err(|diagnostic| vec![diagnostic])?;
     Ok(vec![GeneratedFile {
         path: FILE_NAME.to_owned(),
+        contents: format!("{}{}", header(input_label), tidy(&rendered)),
+    }])
+}
+
+/// Generates `operations.ts` (the `typescript-operations` target) for `documents`.
+pub(crate) fn generate_operations(
+    schema: &Schema,
+    documents: &gqlsmith_model::Documents,
+    config: &Config,
+    templates: &Templates,
+    input_label: &str,
+) -> Result<Vec<GeneratedFile>, Vec<Diagnostic>> {
+    let view_model = operations::view_model(schema, documents, config);
+    let tera = templates.tera_for(Target::TypescriptOperations)?;
+    let rendered = templates
+        .context(Target::TypescriptOperations, &view_model)
+        .and_then(|context| {
+            templates.render(&tera, Target::TypescriptOperations, "operations.ts.tera", &context)
+        })
+        .map_err(|diagnostic| vec![diagnostic])?;
+    Ok(vec![GeneratedFile {
+        path: "operations.ts".to_owned(),
         contents: format!("{}{}", header(input_label), tidy(&rendered)),
     }])
 }

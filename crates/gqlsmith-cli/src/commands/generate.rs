@@ -5,13 +5,15 @@ use std::path::{Component, Path, PathBuf};
 
 use gqlsmith_codegen::{Config as GenerateConfig, GeneratedFile, Target, Templates};
 
-use super::InputArgs;
+use super::{DocumentArgs, InputArgs};
 use crate::report::{diagnostic_lines, exit_for, write_atomically, Exit, Reporter};
 
 #[derive(clap::Args, Debug)]
 pub(crate) struct GenerateArgs {
     #[command(flatten)]
     pub(crate) input: InputArgs,
+    #[command(flatten)]
+    pub(crate) documents: DocumentArgs,
     /// Targets to generate (default: the config's, else all).
     #[arg(long = "target", value_name = "NAME")]
     pub(crate) targets: Vec<Target>,
@@ -43,6 +45,16 @@ pub(crate) fn run(args: GenerateArgs, reporter: &Reporter) -> Result<Exit, Strin
         // No partial output: errors stop the run before a single file is written.
         return Ok(exit_for(&project.loaded.diagnostics));
     };
+    // Client operations for the per-operation targets; invalid ones stop the run, as an
+    // invalid schema does (typed code for a query the server rejects helps nobody).
+    let documents = args.documents.load(&config, &schema)?;
+    if let Some(loaded) = &documents {
+        reporter.show_with_documents(&project, &loaded.files, &loaded.read.diagnostics);
+        if loaded.read.diagnostics.iter().any(|d| d.is_error()) {
+            return Ok(exit_for(&loaded.read.diagnostics));
+        }
+    }
+    let documents = documents.map(|loaded| loaded.read.documents);
     let mut generate_config: GenerateConfig = match &config.file.generate {
         Some(table) => table.clone().try_into().map_err(|error: toml::de::Error| {
             format!(
@@ -62,7 +74,7 @@ pub(crate) fn run(args: GenerateArgs, reporter: &Reporter) -> Result<Exit, Strin
         None => Templates::default(),
     };
     let targets = if args.targets.is_empty() {
-        generate_config.selected_targets()
+        generate_config.selected_targets_for(documents.is_some())
     } else {
         args.targets.clone()
     };
@@ -70,8 +82,14 @@ pub(crate) fn run(args: GenerateArgs, reporter: &Reporter) -> Result<Exit, Strin
     let mut planned: Vec<(PathBuf, String)> = Vec::new();
     let mut directories = Vec::new();
     // The targets are generated side by side (each on its own thread), results in order.
-    let generated =
-        gqlsmith_codegen::generate_targets(&schema, &targets, &generate_config, &templates, &label);
+    let generated = gqlsmith_codegen::generate_targets_with_documents(
+        &schema,
+        documents.as_ref(),
+        &targets,
+        &generate_config,
+        &templates,
+        &label,
+    );
     for (&target, result) in targets.iter().zip(generated) {
         let files = result.map_err(|diagnostics| diagnostic_lines(&diagnostics))?;
         // `--out DIR` puts every target below DIR; otherwise the config's out dir (relative to

@@ -192,7 +192,7 @@ impl<'a> Builder<'a> {
                 .iter()
                 .map(|variable| {
                     let optional = !variable.ty.is_non_null() || variable.default_value.is_some();
-                    self.input_property(&variable.name, &variable.ty, optional, None)
+                    self.variable_property(&variable.name, &variable.ty, optional)
                 })
                 .collect();
             format!("Exact<{{\n{}\n}}>", lines.join("\n"))
@@ -238,7 +238,8 @@ impl<'a> Builder<'a> {
     fn selection_type(&mut self, parent: &str, selections: &[Selection], depth: usize) -> String {
         // Valid documents nest no deeper than the parser allows; the cap keeps a cyclic
         // (invalid) fragment from recursing without end should one ever get here.
-        let Some(ty) = self.schema.type_named(parent).filter(|_| depth < MAX_DEPTH) else {
+        let schema: &'a Schema = self.schema;
+        let Some(ty) = schema.type_named(parent).filter(|_| depth < MAX_DEPTH) else {
             return "unknown".to_owned();
         };
         match ty.kind {
@@ -267,16 +268,16 @@ impl<'a> Builder<'a> {
     }
 
     /// The object types an interface or union may be at run time, by name.
-    fn possible_types(&self, ty: &TypeDef) -> Vec<&TypeDef> {
-        let mut possible: Vec<&TypeDef> = match ty.kind {
+    fn possible_types(&self, ty: &TypeDef) -> Vec<&'a TypeDef> {
+        let schema: &'a Schema = self.schema;
+        let mut possible: Vec<&'a TypeDef> = match ty.kind {
             TypeKind::Union => ty
                 .members
                 .iter()
-                .filter_map(|member| self.schema.type_named(member))
+                .filter_map(|member| schema.type_named(member))
                 .filter(|member| member.kind == TypeKind::Object)
                 .collect(),
-            _ => self
-                .schema
+            _ => schema
                 .types_of_kind(TypeKind::Object)
                 .filter(|object| object.interfaces.iter().any(|name| *name == ty.name))
                 .collect(),
@@ -297,20 +298,23 @@ impl<'a> Builder<'a> {
             ));
         }
         for (key, selected) in &fields {
-            let first = selected[0];
+            let first = selected.selections[0];
+            // `@skip`/`@include` make a field absent from some responses (codegen: `?`).
+            let optional = if selected.conditional { "?" } else { "" };
             let property = if first.name == "__typename" {
-                format!("{}{key}: {}", self.readonly(), ts_string(&object.name))
+                format!("{}{key}{optional}: {}", self.readonly(), ts_string(&object.name))
             } else {
                 let Some(field) = object.field(&first.name) else {
                     continue;
                 };
                 let children: Vec<Selection> = selected
+                    .selections
                     .iter()
                     .flat_map(|selection| selection.selections.iter().cloned())
                     .collect();
                 let ty = self.output_type(&field.ty, &children, depth + 1);
                 format!(
-                    "{}{}{key}: {ty}",
+                    "{}{}{key}{optional}: {ty}",
                     deprecated_doc(field.deprecation.as_ref()),
                     self.readonly()
                 )
@@ -327,31 +331,43 @@ impl<'a> Builder<'a> {
         &self,
         object: &TypeDef,
         selections: &'s [Selection],
-    ) -> IndexMap<String, Vec<&'s gqlsmith_model::FieldSelection>>
+    ) -> IndexMap<String, SelectedField<'s>>
     where
         'a: 's,
     {
-        let mut fields: IndexMap<String, Vec<&gqlsmith_model::FieldSelection>> = IndexMap::new();
+        let mut fields: IndexMap<String, SelectedField<'s>> = IndexMap::new();
         let mut spread: Vec<&str> = Vec::new();
-        // A stack of selection lists, so nesting of fragments cannot overflow.
-        let mut pending: Vec<std::slice::Iter<'s, Selection>> = vec![selections.iter()];
-        while let Some(top) = pending.last_mut() {
+        // A stack of selection lists (each with whether `@skip`/`@include` guards it), so
+        // nesting of fragments cannot overflow.
+        let mut pending: Vec<(std::slice::Iter<'s, Selection>, bool)> =
+            vec![(selections.iter(), false)];
+        while let Some((top, guarded)) = pending.last_mut() {
+            let guarded = *guarded;
             let Some(selection) = top.next() else {
                 pending.pop();
                 continue;
             };
             match selection {
-                Selection::Field(field) => fields
-                    .entry(field.response_key().to_owned())
-                    .or_default()
-                    .push(field),
+                Selection::Field(field) => {
+                    let conditional = guarded || is_conditional(&field.directives);
+                    let entry = fields
+                        .entry(field.response_key().to_owned())
+                        .or_insert(SelectedField {
+                            selections: Vec::new(),
+                            conditional: true,
+                        });
+                    entry.selections.push(field);
+                    // Optional only when every place that selects it is guarded.
+                    entry.conditional &= conditional;
+                }
                 Selection::InlineFragment(inline) => {
                     let applies = inline
                         .type_condition
                         .as_deref()
                         .is_none_or(|condition| self.applies(condition, object));
                     if applies {
-                        pending.push(inline.selections.iter());
+                        let guarded = guarded || is_conditional(&inline.directives);
+                        pending.push((inline.selections.iter(), guarded));
                     }
                 }
                 Selection::FragmentSpread(fragment_spread) => {
@@ -361,7 +377,8 @@ impl<'a> Builder<'a> {
                     spread.push(&fragment_spread.name);
                     if let Some(fragment) = self.documents.fragment(&fragment_spread.name) {
                         if self.applies(&fragment.type_condition, object) {
-                            pending.push(fragment.selections.iter());
+                            let guarded = guarded || is_conditional(&fragment_spread.directives);
+                            pending.push((fragment.selections.iter(), guarded));
                         }
                     }
                 }
@@ -439,12 +456,28 @@ impl<'a> Builder<'a> {
     fn input_property(&mut self, name: &str, ty: &TypeRef, optional: bool, doc: Option<String>) -> String {
         let doc = doc.unwrap_or_default();
         let readonly = self.readonly();
+        let inner = self.input_non_null(ty);
         if optional && !self.options.avoid_optionals {
-            let inner = self.input_non_null(ty);
             format!("{doc}  {readonly}{name}?: {inner} | null | undefined;")
+        } else if optional || !ty.is_non_null() {
+            format!("{doc}  {readonly}{name}: {inner} | null;")
         } else {
-            format!("{doc}  {readonly}{name}: {};", self.input_type(ty))
+            format!("{doc}  {readonly}{name}: {inner};")
         }
+    }
+
+    /// A variable: an input property whose outermost list also takes a single item, since
+    /// GraphQL coerces one value where a list is expected (spec, "List: Input Coercion"), as
+    /// codegen 6.x types variables.
+    fn variable_property(&mut self, name: &str, ty: &TypeRef, optional: bool) -> String {
+        let line = self.input_property(name, ty, optional, None);
+        let TypeRef::List(item) = ty.nullable() else {
+            return line;
+        };
+        let item = self.input_type(item);
+        let one = if item.contains(" | ") { format!("({item})") } else { item.clone() };
+        let array = self.array(&item);
+        line.replacen(&array, &format!("{array} | {one}"), 1)
     }
 
     fn input(&mut self, ty: &TypeDef) -> InputView {
@@ -481,6 +514,8 @@ impl<'a> Builder<'a> {
 
     fn scalar(&self, name: &str, direction: Direction) -> String {
         match name {
+            // An ID is sent as a string or an integer (spec, "ID: Input Coercion").
+            "ID" if direction == Direction::Input => "string | number".to_owned(),
             "ID" | "String" => "string".to_owned(),
             "Int" | "Float" => "number".to_owned(),
             "Boolean" => "boolean".to_owned(),
@@ -510,6 +545,19 @@ impl<'a> Builder<'a> {
             ""
         }
     }
+}
+
+/// The fields selected under one response key, and whether every selection of it is guarded
+/// by `@skip` or `@include`.
+struct SelectedField<'s> {
+    selections: Vec<&'s gqlsmith_model::FieldSelection>,
+    conditional: bool,
+}
+
+fn is_conditional(directives: &[gqlsmith_model::DirectiveUsage]) -> bool {
+    directives
+        .iter()
+        .any(|directive| directive.name == "skip" || directive.name == "include")
 }
 
 /// `/** @deprecated reason */ ` before a property whose field is deprecated, so editors strike
