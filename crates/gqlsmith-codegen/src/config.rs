@@ -293,8 +293,8 @@ mod tests {
 
     #[test]
     fn refuses_unknown_keys_and_targets() {
-        check("target = []", "error: unknown field `target`, expected one of `targets`, `scalars`, `strict_scalars`, `rust-client`, `rust-server`, `markdown`, `typescript`, `sdl`");
-        check("targets = [\"go\"]", "error: unknown target `go` (known targets: rust-client, rust-server, markdown, typescript, sdl)");
+        check("target = []", "error: unknown field `target`, expected one of `targets`, `scalars`, `strict_scalars`, `rust-client`, `rust-server`, `markdown`, `typescript`, `typescript-operations`, `rust-operations`, `sdl`");
+        check("targets = [\"go\"]", "error: unknown target `go` (known targets: rust-client, rust-server, markdown, typescript, sdl, typescript-operations)");
         check("[scalars.URL]\nrsut = \"String\"", "error: unknown field `rsut`, expected one of `rust`, `rust_input`, `rust_output`, `typescript`, `typescript_input`, `typescript_output`");
     }
 }

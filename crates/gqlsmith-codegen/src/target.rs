@@ -281,8 +281,9 @@ mod tests {
         check("markdown", Ok(Target::Markdown));
         check("typescript", Ok(Target::Typescript));
         check("sdl", Ok(Target::Sdl));
-        check("RustClient", Err("unknown target `RustClient` (known targets: rust-client, rust-server, markdown, typescript, sdl)"));
-        check("", Err("unknown target `` (known targets: rust-client, rust-server, markdown, typescript, sdl)"));
+        check("typescript-operations", Ok(Target::TypescriptOperations));
+        check("RustClient", Err("unknown target `RustClient` (known targets: rust-client, rust-server, markdown, typescript, sdl, typescript-operations)"));
+        check("", Err("unknown target `` (known targets: rust-client, rust-server, markdown, typescript, sdl, typescript-operations)"));
     }
 
     #[test]
@@ -293,6 +294,7 @@ mod tests {
             Target::Markdown,
             Target::Typescript,
             Target::Sdl,
+            Target::TypescriptOperations,
         ] {
             assert_eq!(
                 TARGETS.iter().filter(|info| info.target == target).count(),
