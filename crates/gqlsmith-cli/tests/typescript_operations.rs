@@ -155,3 +155,59 @@ fn our_types_and_graphql_codegen_s_are_assignable_both_ways() {
         differences.join("\n")
     );
 }
+
+/// The whole `operations.ts` of two corpora, as `gqlsmith generate` writes it (the snapshot
+/// names the input relative to the repository, as a user running from there sees it).
+#[test]
+fn snapshots_of_two_corpora() {
+    for (corpus, schema) in [
+        ("githunt", "fixtures/operations/githunt/schema.json"),
+        ("star-wars", "fixtures/operations/star-wars/schema.json"),
+    ] {
+        let scratch = tempfile::tempdir().unwrap();
+        let out = scratch.path().display().to_string();
+        let documents = format!("fixtures/operations/{corpus}/*.graphql");
+        let run = gqlsmith(&[
+            "generate",
+            schema,
+            "--documents",
+            &documents,
+            "--target",
+            "typescript-operations",
+            "--out",
+            &out,
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let text =
+            std::fs::read_to_string(scratch.path().join("typescript-operations/operations.ts"))
+                .unwrap();
+        insta::assert_snapshot!(format!("operations_ts_{corpus}"), text);
+    }
+}
+
+#[test]
+fn options_change_the_shape_as_codegen_s_do() {
+    let scratch = tempfile::tempdir().unwrap();
+    std::fs::write(
+        scratch.path().join("gqlsmith.toml"),
+        "[generate.typescript-operations]\nenums_as_types = false\navoid_optionals = true\nskip_typename = false\nimmutable_types = true\ntyped_document_node = false\n",
+    )
+    .unwrap();
+    let schema = root().join("fixtures/operations/star-wars/schema.json").display().to_string();
+    let documents = root().join("fixtures/operations/star-wars/*.graphql").display().to_string();
+    let run = support::gqlsmith_in(
+        scratch.path(),
+        &["generate", &schema, "--documents", &documents, "--target", "typescript-operations", "--out", "out"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = std::fs::read_to_string(scratch.path().join("out/typescript-operations/operations.ts")).unwrap();
+    assert!(text.contains("export enum Episode {"), "enums_as_types = false");
+    assert!(text.contains("readonly episode: Episode | null;"), "avoid_optionals: {text}");
+    assert!(text.contains("__typename?: 'Human'"), "skip_typename = false");
+    assert!(text.contains("readonly name: string"), "immutable_types");
+    assert!(text.contains("ReadonlyArray<"), "immutable_types");
+    assert!(!text.contains("DocumentNode"), "typed_document_node = false");
+    std::fs::copy(scratch.path().join("out/typescript-operations/operations.ts"), scratch.path().join("ours.ts")).unwrap();
+    let errors = tsc(scratch.path(), &["ours.ts"]);
+    assert!(errors.is_empty(), "{errors}");
+}
