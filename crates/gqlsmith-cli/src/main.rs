@@ -32,6 +32,10 @@ struct Cli {
     /// When to colour diagnostics.
     #[arg(long, global = true, value_enum, default_value_t = report::ColorChoice::Auto)]
     color: report::ColorChoice,
+    /// The most bytes read from one input file (a larger one, or a stream that does not end,
+    /// is refused with exit 2).
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = gqlsmith::DEFAULT_MAX_INPUT_BYTES)]
+    max_input_bytes: u64,
 }
 
 #[derive(Subcommand)]
@@ -56,6 +60,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    gqlsmith::set_max_input_bytes(cli.max_input_bytes);
     let reporter = report::Reporter::new(cli.color, cli.verbose);
     let outcome = match cli.command {
         Command::Inspect(args) => commands::inspect::run(args, &reporter),

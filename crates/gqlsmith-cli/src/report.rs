@@ -138,6 +138,7 @@ const UNREADABLE: &[&str] = &[
     "invalid-name",
     "duplicate-name",
     "invalid-default-value",
+    "type-nested-too-deep",
     // Operations asked for against a schema that cannot run them (a docs page has no roots).
     "no-query-root",
 ];

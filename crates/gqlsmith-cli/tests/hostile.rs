@@ -20,9 +20,27 @@ struct Case {
     /// The input's file name (its extension chooses the reader).
     file: String,
     exit: i32,
-    /// The diagnostic code stderr must name (`error[J108]`).
-    code: String,
+    /// The diagnostic code stderr must name (`error[J108]`), at a real position.
+    #[serde(default)]
+    code: Option<String>,
+    /// For input refused before any reader sees it: the one line stderr must hold.
+    #[serde(default)]
+    message: Option<String>,
     input: String,
+    /// `[marker, text, times]`: each marker in `input` stands for `text` repeated `times`
+    /// times (inputs too large to write out, such as a list nested 100,000 deep).
+    #[serde(default)]
+    expand: Vec<(String, String, usize)>,
+}
+
+impl Case {
+    fn input(&self) -> String {
+        self.expand
+            .iter()
+            .fold(self.input.clone(), |input, (marker, text, times)| {
+                input.replace(marker.as_str(), &text.repeat(*times))
+            })
+    }
 }
 
 fn cases() -> Vec<(String, Case)> {
@@ -67,35 +85,43 @@ fn every_hostile_case_is_refused_with_its_code_and_writes_nothing() {
     let mut failures = Vec::new();
     for (name, case) in &cases {
         let scratch = tempfile::tempdir().unwrap();
-        std::fs::write(scratch.path().join(&case.file), &case.input).unwrap();
+        std::fs::write(scratch.path().join(&case.file), case.input()).unwrap();
         let mut args: Vec<&str> = case.command.iter().map(String::as_str).collect();
         args.push(&case.file);
-        match case.command.first().map(String::as_str) {
+        let subcommand = case.command.iter().find(|word| !word.starts_with('-') && word.parse::<u64>().is_err());
+        match subcommand.map(String::as_str) {
             Some("generate") => args.extend(["--out", "out"]),
             Some("convert") => args.extend(["-o", "out/converted"]),
             _ => {}
         }
         let run = gqlsmith_in(scratch.path(), &args);
         let written = files_below(&scratch.path().join("out"));
-        let tag = format!("[{}]", case.code);
-        // rustc-style: `--> schema.json:LINE:COL`, a real position, never column 0.
-        let located = run.stderr.lines().any(|line| {
-            line.trim_start()
-                .strip_prefix(&format!("--> {}:", case.file))
-                .is_some_and(|position| {
-                    let mut parts = position.split(':');
-                    let line = parts.next().and_then(|n| n.parse::<u32>().ok());
-                    let column = parts.next().and_then(|n| n.parse::<u32>().ok());
-                    matches!((line, column), (Some(1..), Some(1..)))
-                })
-        });
-        if run.code != case.exit || !run.stderr.contains(&tag) || !located || !written.is_empty()
-        {
+        let (named, located) = match (&case.code, &case.message) {
+            (Some(code), _) => {
+                let tag = format!("[{code}]");
+                // rustc-style: `--> schema.json:LINE:COL`, a real position, never column 0.
+                let located = run.stderr.lines().any(|line| {
+                    line.trim_start()
+                        .strip_prefix(&format!("--> {}:", case.file))
+                        .is_some_and(|position| {
+                            let mut parts = position.split(':');
+                            let line = parts.next().and_then(|n| n.parse::<u32>().ok());
+                            let column = parts.next().and_then(|n| n.parse::<u32>().ok());
+                            matches!((line, column), (Some(1..), Some(1..)))
+                        })
+                });
+                (run.stderr.contains(&tag), located)
+            }
+            (None, Some(message)) => (run.stderr.contains(message.as_str()), true),
+            (None, None) => panic!("{name}: give `code` or `message`"),
+        };
+        if run.code != case.exit || !named || !located || !written.is_empty() {
             failures.push(format!(
-                "{name}: exit {} (want {}), {tag} {}, position {}, wrote {written:?}\n{}",
+                "{name}: exit {} (want {}), {} {}, position {}, wrote {written:?}\n{}",
                 run.code,
                 case.exit,
-                if run.stderr.contains(&tag) { "named" } else { "missing" },
+                case.code.as_deref().or(case.message.as_deref()).unwrap_or_default(),
+                if named { "named" } else { "missing" },
                 if located { "given" } else { "missing" },
                 run.stderr
             ));

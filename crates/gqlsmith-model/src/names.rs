@@ -129,6 +129,7 @@ pub fn check_names(schema: &Schema) -> Vec<Diagnostic> {
     }
     found.extend(special);
     found.extend(duplicates(schema));
+    found.extend(too_deep(schema));
     found
 }
 
@@ -139,6 +140,49 @@ fn check_type_ref(
     check: &mut impl FnMut(&str, &str, &str, Option<&Location>),
 ) {
     check(ty.base_name(), "type name", coordinate, location);
+}
+
+/// Every type reference nested deeper than [`TypeRef::MAX_LIST_DEPTH`] lists: an error, so no
+/// emitter recurses that deep (`M003`).
+fn too_deep(schema: &Schema) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    let mut check = |ty: &TypeRef, coordinate: String, location: Option<&Location>| {
+        let depth = ty.list_depth();
+        if depth > TypeRef::MAX_LIST_DEPTH {
+            found.push(
+                Diagnostic::error(
+                    "M003",
+                    "type-nested-too-deep",
+                    format!(
+                        "the type of `{coordinate}` is nested {depth} lists deep; gqlsmith reads at most {}",
+                        TypeRef::MAX_LIST_DEPTH
+                    ),
+                )
+                .at_opt(location.cloned())
+                .with_coordinate(coordinate)
+                .with_help("no real API nests lists this deep: check the input for corruption"),
+            );
+        }
+    };
+    for ty in schema.types.values() {
+        let fallback = ty.provenance.location.as_ref();
+        for field in &ty.fields {
+            let coordinate = format!("{}.{}", ty.name, field.name);
+            check(&field.ty, coordinate.clone(), field.provenance.location.as_ref().or(fallback));
+            for argument in &field.arguments {
+                check(&argument.ty, format!("{coordinate}.{}", argument.name), argument.provenance.location.as_ref().or(fallback));
+            }
+        }
+        for input in &ty.input_fields {
+            check(&input.ty, format!("{}.{}", ty.name, input.name), input.provenance.location.as_ref().or(fallback));
+        }
+    }
+    for directive in schema.directives.values() {
+        for argument in &directive.arguments {
+            check(&argument.ty, format!("@{}.{}", directive.name, argument.name), directive.provenance.location.as_ref());
+        }
+    }
+    found
 }
 
 fn invalid(name: &str, what: &str, coordinate: &str, location: Option<&Location>) -> Diagnostic {

@@ -13,6 +13,11 @@ pub enum TypeRef {
 }
 
 impl TypeRef {
+    /// How many list wrappers gqlsmith accepts around a named type. Real schemas nest two or
+    /// three; the limit bounds every recursion over a type (parsing, printing, emitting,
+    /// dropping), so a hostile input cannot overflow the stack.
+    pub const MAX_LIST_DEPTH: usize = 32;
+
     pub fn named(name: impl Into<String>) -> TypeRef {
         TypeRef::Named(name.into())
     }
@@ -20,13 +25,21 @@ impl TypeRef {
     /// Parses SDL type syntax (`Foo`, `[Foo]`, `[Foo!]!`). Surrounding white space is allowed,
     /// nothing else: returns `None` for anything that is not exactly one type reference.
     pub fn parse(text: &str) -> Option<TypeRef> {
+        // Checked once up front, so the recursion below is bounded.
+        if text.bytes().filter(|&byte| byte == b'[').count() > TypeRef::MAX_LIST_DEPTH {
+            return None;
+        }
+        TypeRef::parse_bounded(text)
+    }
+
+    fn parse_bounded(text: &str) -> Option<TypeRef> {
         let text = text.trim();
         let (inner, non_null) = match text.strip_suffix('!') {
             Some(rest) => (rest.trim_end(), true),
             None => (text, false),
         };
         let base = if let Some(list) = inner.strip_prefix('[') {
-            TypeRef::List(Box::new(TypeRef::parse(list.strip_suffix(']')?)?))
+            TypeRef::List(Box::new(TypeRef::parse_bounded(list.strip_suffix(']')?)?))
         } else if is_graphql_name(inner) {
             TypeRef::Named(inner.to_owned())
         } else {
@@ -41,17 +54,39 @@ impl TypeRef {
 
     /// The named type at the bottom of all wrappers.
     pub fn base_name(&self) -> &str {
-        match self {
-            TypeRef::Named(name) => name,
-            TypeRef::List(inner) | TypeRef::NonNull(inner) => inner.base_name(),
+        let mut ty = self;
+        loop {
+            match ty {
+                TypeRef::Named(name) => return name,
+                TypeRef::List(inner) | TypeRef::NonNull(inner) => ty = inner,
+            }
+        }
+    }
+
+    /// How many list wrappers the type has (`[[Int!]]!` has 2), counted without recursion.
+    pub fn list_depth(&self) -> usize {
+        let mut ty = self;
+        let mut depth = 0;
+        loop {
+            match ty {
+                TypeRef::Named(_) => return depth,
+                TypeRef::List(inner) => {
+                    depth += 1;
+                    ty = inner;
+                }
+                TypeRef::NonNull(inner) => ty = inner,
+            }
         }
     }
 
     /// Mutable access to the named type at the bottom (used when a name is recovered).
     pub fn base_name_mut(&mut self) -> &mut String {
-        match self {
-            TypeRef::Named(name) => name,
-            TypeRef::List(inner) | TypeRef::NonNull(inner) => inner.base_name_mut(),
+        let mut ty = self;
+        loop {
+            match ty {
+                TypeRef::Named(name) => return name,
+                TypeRef::List(inner) | TypeRef::NonNull(inner) => ty = inner,
+            }
         }
     }
 

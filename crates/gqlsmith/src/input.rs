@@ -1,9 +1,28 @@
 //! Inputs: finding a file's format, reading it as text, and the bundled Kraken page.
 
 use std::fmt;
+use std::io::Read;
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
+
+/// The most bytes one input may have, unless [`set_max_input_bytes`] says otherwise.
+pub const DEFAULT_MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The process-wide input size limit. The binary sets it once from `--max-input-bytes`.
+static MAX_INPUT_BYTES: AtomicU64 = AtomicU64::new(DEFAULT_MAX_INPUT_BYTES);
+
+/// Sets the most bytes [`Input::read`] reads from one file before refusing it. Reading stops
+/// there, so `/dev/zero` or a FIFO that never ends cannot exhaust memory.
+pub fn set_max_input_bytes(bytes: u64) {
+    MAX_INPUT_BYTES.store(bytes, Ordering::Relaxed);
+}
+
+/// The current input size limit.
+pub fn max_input_bytes() -> u64 {
+    MAX_INPUT_BYTES.load(Ordering::Relaxed)
+}
 
 /// The three kinds of input gqlsmith reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -98,30 +117,49 @@ impl Input {
     /// Reads `path` as UTF-8 text. `format` overrides the extension's.
     pub fn read(path: &Path, format: Option<InputFormat>) -> Result<Input, InputError> {
         let label: Arc<str> = path.display().to_string().into();
-        let error = |problem| InputError {
-            path: label.clone(),
-            problem,
-        };
-        if path.is_dir() {
-            return Err(error(InputProblem::IsDirectory));
-        }
-        let bytes = std::fs::read(path).map_err(|io| error(InputProblem::Io(io.to_string())))?;
-        let text = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(not_utf8) => {
-                let offset = not_utf8.utf8_error().valid_up_to();
-                return Err(error(InputProblem::NotUtf8 { offset }));
-            }
-        };
-        if let Some(offset) = text.find('\0') {
-            return Err(error(InputProblem::Binary { offset }));
-        }
+        let text = read_text(path)?;
         Ok(Input {
             format: format.unwrap_or_else(|| InputFormat::from_path(path)),
             label,
             text: text.into(),
         })
     }
+}
+
+/// Reads `path` as UTF-8 text without NUL bytes, at most [`max_input_bytes`] of it: what
+/// every file gqlsmith reads goes through (inputs, documents, the config, baselines, allow
+/// lists, registries), so none of them can exhaust memory or pass binary junk on.
+pub fn read_text(path: &Path) -> Result<String, InputError> {
+    let label: Arc<str> = path.display().to_string().into();
+    let error = |problem| InputError {
+        path: label.clone(),
+        problem,
+    };
+    if path.is_dir() {
+        return Err(error(InputProblem::IsDirectory));
+    }
+    // Through the limit for every kind of file: a regular file's size could be checked up
+    // front, but `/dev/zero`, a FIFO or a growing file has no size to check.
+    let limit = max_input_bytes();
+    let file = std::fs::File::open(path).map_err(|io| error(InputProblem::Io(io.to_string())))?;
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|io| error(InputProblem::Io(io.to_string())))?;
+    if bytes.len() as u64 > limit {
+        return Err(error(InputProblem::TooLarge { limit }));
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(not_utf8) => {
+            let offset = not_utf8.utf8_error().valid_up_to();
+            return Err(error(InputProblem::NotUtf8 { offset }));
+        }
+    };
+    if let Some(offset) = text.find('\0') {
+        return Err(error(InputProblem::Binary { offset }));
+    }
+    Ok(text)
 }
 
 /// Why an input could not be read at all. Shown as one line; the CLI exits with 2.
@@ -137,6 +175,7 @@ pub enum InputProblem {
     Io(String),
     NotUtf8 { offset: usize },
     Binary { offset: usize },
+    TooLarge { limit: u64 },
 }
 
 impl fmt::Display for InputError {
@@ -148,6 +187,10 @@ impl fmt::Display for InputError {
             InputProblem::NotUtf8 { offset } => write!(
                 f,
                 "cannot read `{path}`: not UTF-8 text (invalid byte at offset {offset}); convert it to UTF-8 first"
+            ),
+            InputProblem::TooLarge { limit } => write!(
+                f,
+                "cannot read `{path}`: it is larger than {limit} bytes; raise the limit with --max-input-bytes if it really is one schema"
             ),
             InputProblem::Binary { offset } => write!(
                 f,

@@ -11,7 +11,8 @@ pub use documents::{
 };
 pub use generate::{generate, generate_to_dir, generate_to_string};
 pub use input::{
-    Input, InputError, InputFormat, InputProblem, BUNDLED_KRAKEN_LABEL, BUNDLED_KRAKEN_PAGE,
+    max_input_bytes, read_text, set_max_input_bytes, Input, InputError, InputFormat, InputProblem,
+    BUNDLED_KRAKEN_LABEL, BUNDLED_KRAKEN_PAGE, DEFAULT_MAX_INPUT_BYTES,
 };
 pub use load::{load, LoadOptions, Project};
 

@@ -74,10 +74,9 @@ pub(crate) fn run(args: CheckArgs, reporter: &Reporter) -> Result<Exit, String> 
     if let Some(registry) = check_config.errors.registry.clone() {
         // Relative to the config file, like every path in it.
         let path = config.resolve(std::path::Path::new(&registry));
-        let text = std::fs::read_to_string(&path).map_err(|error| {
+        let text = gqlsmith::read_text(&path).map_err(|error| {
             format!(
-                "cannot read the error-code registry `{}` named by `[check.errors] registry` in {}: {error}",
-                path.display(),
+                "{error} (the error-code registry named by `[check.errors] registry` in {})",
                 config.label()
             )
         })?;
@@ -123,8 +122,7 @@ pub(crate) fn run(args: CheckArgs, reporter: &Reporter) -> Result<Exit, String> 
     }
     let mut fixed = Vec::new();
     if let Some(path) = &args.baseline {
-        let text = std::fs::read_to_string(path)
-            .map_err(|error| format!("cannot read baseline `{}`: {error}", path.display()))?;
+        let text = gqlsmith::read_text(path).map_err(|error| format!("{error} (the baseline)"))?;
         let baseline: Baseline = serde_json::from_str(&text).map_err(|error| {
             format!(
                 "{}:{}:{}: invalid baseline: {error}",

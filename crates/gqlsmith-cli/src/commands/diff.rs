@@ -116,8 +116,8 @@ pub(crate) fn run(args: DiffArgs, reporter: &Reporter) -> Result<Exit, String> {
     let mut changes = gqlsmith_diff::diff(&old.loaded.schema, &new.loaded.schema, &diff_options);
     let mut stale = Vec::new();
     if let Some(path) = &args.allow {
-        let text = std::fs::read_to_string(path)
-            .map_err(|error| format!("cannot read allow list `{}`: {error}", path.display()))?;
+        let text =
+            gqlsmith::read_text(path).map_err(|error| format!("{error} (the allow list)"))?;
         let allow = AllowList::parse(&text, path.display().to_string().into())
             .map_err(|diagnostics| diagnostic_lines(&diagnostics))?;
         stale = allow.apply(&mut changes);

@@ -23,12 +23,21 @@ impl<'text> Reader<'text> {
         } else {
             let location = self.location(number, shapes::column_at(line, head.type_offset));
             let coordinate = self.coordinate(head.name);
-            self.report(
-                &codes::UNREADABLE_FIELD_TYPE,
+            let lists = head.type_text.bytes().filter(|&byte| byte == b'[').count();
+            let message = if lists > TypeRef::MAX_LIST_DEPTH {
+                format!(
+                    "the type of field `{coordinate}` nests {lists} lists; gqlsmith reads at most {}",
+                    TypeRef::MAX_LIST_DEPTH
+                )
+            } else {
                 format!(
                     "`{}` is not a type reference (field `{coordinate}`)",
                     truncate(head.type_text)
-                ),
+                )
+            };
+            self.report(
+                &codes::UNREADABLE_FIELD_TYPE,
+                message,
                 location,
                 shapes::char_length(head.type_text),
                 Some(coordinate.clone()),
