@@ -89,7 +89,7 @@ fn bench(criterion: &mut Criterion) {
     assert_eq!(replicate(dir), OPERATIONS);
     let pattern = [DocumentPattern::new("*.graphql", dir)];
     let schema = github_schema();
-    let valid = load(vec![github_input()], &LoadOptions::default()).loaded.into_valid().ok().expect("valid");
+    let (valid, _warnings) = load(vec![github_input()], &LoadOptions::default()).loaded.into_valid().ok().expect("valid");
 
     let check = || {
         let files = find_documents(&pattern).unwrap();
