@@ -3,14 +3,17 @@
 
 mod date;
 mod diagnostic;
+mod line_index;
 pub mod names;
 mod provenance;
+pub mod relay;
 mod schema;
 mod type_ref;
 mod valid;
 
 pub use date::Date;
 pub use diagnostic::{Diagnostic, Label, Severity};
+pub use line_index::LineIndex;
 pub use provenance::{Certainty, Confidence, Location, NameOrigin, Provenance};
 pub use schema::{
     Deprecation, DirectiveDef, DirectiveUse, EnumValue, ErrorCode, Example, ExampleEntry, Field,
