@@ -4,12 +4,19 @@
 mod generate;
 mod input;
 mod load;
+#[cfg(feature = "test-support")]
+pub mod test_support;
+mod write;
 
 pub use generate::{generate, generate_to_dir, generate_to_string};
 pub use input::{
     Input, InputError, InputFormat, InputProblem, BUNDLED_KRAKEN_LABEL, BUNDLED_KRAKEN_PAGE,
 };
 pub use load::{load, LoadOptions, Project};
+pub use write::{
+    generate_targets_to_dirs, write_file, write_outputs, DirReport, Output, WriteMode,
+    MANIFEST_FILE,
+};
 
 /// The intermediate model, as every gqlsmith crate sees it.
 pub use gqlsmith_model as model;
