@@ -432,7 +432,7 @@ impl Run {
                 self.files_read.extend(files);
             }
         }
-        match Templates::with_overrides_from_dir(&absolute) {
+        match gqlsmith::read_templates(&absolute) {
             Ok(templates) => templates,
             Err(diagnostics) => {
                 self.errors.extend(diagnostics);

@@ -16,6 +16,8 @@ mod target;
 mod templates;
 mod typescript;
 
+use std::borrow::Borrow;
+
 use gqlsmith_model::{Diagnostic, Schema, Valid};
 use serde::Serialize;
 
@@ -44,13 +46,17 @@ use crate::parallel::{map_in_order, worker_threads};
 ///
 /// Errors (a broken template, an unmapped scalar under `strict_scalars`) come back as
 /// diagnostics, all of them, and no files.
-pub fn generate(
-    schema: &Valid<Schema>,
+///
+/// `schema` is a `Valid<Schema>` or a `Valid<&Schema>` (what [`gqlsmith_model::Loaded::as_valid`]
+/// lends without copying the model).
+pub fn generate<S: Borrow<Schema>>(
+    schema: &Valid<S>,
     target: Target,
     config: &Config,
     templates: &Templates,
     input_label: &str,
 ) -> Result<Vec<GeneratedFile>, Vec<Diagnostic>> {
+    let schema: &Schema = (**schema).borrow();
     match target {
         Target::RustClient => {
             let view_model = rust_client::view_model(schema, config)?;
@@ -83,8 +89,8 @@ pub fn generate(
 /// [`generate`] for several targets at once, each on its own thread (one thread in all under
 /// `config.single_threaded`), the results in the order of `targets`. A target that fails does
 /// not stop the others: each result is that target's files or its diagnostics.
-pub fn generate_targets(
-    schema: &Valid<Schema>,
+pub fn generate_targets<S: Borrow<Schema> + Sync>(
+    schema: &Valid<S>,
     targets: &[Target],
     config: &Config,
     templates: &Templates,

@@ -506,7 +506,7 @@ fn a_template_override_that_prints_broken_rust_is_a_diagnostic() {
         "{% for enum_ in enums %}pub enum {{ enum_.rust_name }} {{ \"{\" }}\n{% endfor %}",
     )
     .unwrap_or_else(|error| panic!("{error}"));
-    let templates = Templates::with_overrides_from_dir(dir.path())
+    let templates = gqlsmith::read_templates(dir.path())
         .unwrap_or_else(|diagnostics| panic!("{diagnostics:?}"));
     let actual = render(
         "type Query { a: E } enum E { X }",

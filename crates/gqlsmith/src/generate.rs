@@ -47,26 +47,11 @@ pub(crate) fn generate_all(
     config: &Config,
     templates: &Templates,
 ) -> Result<Vec<Result<Vec<GeneratedFile>, Vec<Diagnostic>>>, Vec<Diagnostic>> {
-    let errors: Vec<Diagnostic> = project
-        .loaded
-        .diagnostics
-        .iter()
-        .filter(|diagnostic| diagnostic.is_error())
-        .cloned()
-        .collect();
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    let schema = project.loaded.as_valid()?;
     let label = project
         .inputs
         .first()
         .map_or_else(String::new, |input| input.label.to_string());
-    // Cloned because `Valid` owns its schema and the project stays the caller's.
-    let (schema, _warnings) = project
-        .loaded
-        .clone()
-        .into_valid()
-        .map_err(|loaded| loaded.diagnostics)?;
     Ok(gqlsmith_codegen::generate_targets(
         &schema, targets, config, templates, &label,
     ))

@@ -4,6 +4,7 @@
 mod generate;
 mod input;
 mod load;
+mod templates;
 #[cfg(feature = "test-support")]
 pub mod test_support;
 mod write;
@@ -13,6 +14,7 @@ pub use input::{
     Input, InputError, InputFormat, InputProblem, BUNDLED_KRAKEN_LABEL, BUNDLED_KRAKEN_PAGE,
 };
 pub use load::{load, LoadOptions, Project};
+pub use templates::read_templates;
 pub use write::{
     generate_targets_to_dirs, write_file, write_outputs, DirReport, Output, WriteMode,
     MANIFEST_FILE,

@@ -54,8 +54,9 @@ pub(crate) fn run(args: GenerateArgs, reporter: &Reporter) -> Result<Exit, Strin
         generate_config.markdown.today = Some(today);
     }
     let templates = match &args.templates {
-        Some(dir) => Templates::with_overrides_from_dir(dir)
-            .map_err(|diagnostics| diagnostic_lines(&diagnostics))?,
+        Some(dir) => {
+            gqlsmith::read_templates(dir).map_err(|diagnostics| diagnostic_lines(&diagnostics))?
+        }
         None => Templates::default(),
     };
     let targets = if args.targets.is_empty() {
