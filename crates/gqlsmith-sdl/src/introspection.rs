@@ -9,7 +9,7 @@
 
 use std::sync::Arc;
 
-use gqlsmith_model::names::{is_enum_value_name, is_name, show_name, DIRECTIVE_LOCATIONS};
+use gqlsmith_model::names::{is_enum_value_name, is_name, show_name};
 use gqlsmith_model::{
     Deprecation, Diagnostic, DirectiveDef, EnumValue, Field, InputValue, Loaded, Location,
     Provenance, RootOperations, Schema, TypeDef, TypeKind, TypeRef,
@@ -562,7 +562,10 @@ impl<'text> IntrospectionReader<'text> {
         let mut directive = DirectiveDef::new(json.name, provenance.clone());
         directive.description = json.description;
         for (index, place) in json.locations.into_iter().enumerate() {
-            if DIRECTIVE_LOCATIONS.contains(&place.as_str()) {
+            // GitHub's schema lists `DIRECTIVE_DEFINITION`, which the spec does not: a
+            // location is printed into SDL, so it must be a name; which names is not ours to
+            // police.
+            if is_name(&place) {
                 directive.locations.push(place);
             } else {
                 let location = self.location_at(entry.offset_of_string(&place));
@@ -571,7 +574,7 @@ impl<'text> IntrospectionReader<'text> {
                         "J108",
                         "invalid-name",
                         format!(
-                            "{} at `{path}.locations[{index}]` is not a directive location",
+                            "{} at `{path}.locations[{index}]` is not a directive location name",
                             show_name(&place)
                         ),
                     )
