@@ -39,6 +39,9 @@ pub fn generate(
         .unwrap_or_else(|| Ok(Vec::new()))
 }
 
+/// Per target, its files or its diagnostics.
+pub(crate) type TargetResults = Vec<Result<Vec<GeneratedFile>, Vec<Diagnostic>>>;
+
 /// Every target of `targets` generated side by side, results in order; the outer error is the
 /// project's own errors (then nothing is generated).
 pub(crate) fn generate_all(
@@ -46,7 +49,7 @@ pub(crate) fn generate_all(
     targets: &[Target],
     config: &Config,
     templates: &Templates,
-) -> Result<Vec<Result<Vec<GeneratedFile>, Vec<Diagnostic>>>, Vec<Diagnostic>> {
+) -> Result<TargetResults, Vec<Diagnostic>> {
     let schema = project.loaded.as_valid()?;
     let label = project
         .inputs
