@@ -1,13 +1,13 @@
-//! Generates rust-client and rust-server code from real schemas into OUT_DIR with
-//! gqlsmith-codegen, exactly as `gqlsmith generate` would, and writes `modules.rs`, which
-//! declares one module per generated out dir.
+//! Generates rust-client and rust-server code from real schemas into OUT_DIR exactly as
+//! `gqlsmith generate` does (`gqlsmith::load`, recovery included for the docs page, then the
+//! facade's one writer), and writes `modules.rs`, which declares one module per generated
+//! out dir.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::PathBuf;
 
-use gqlsmith_codegen::{generate, Config, Target, Templates};
-use gqlsmith_model::Loaded;
+use gqlsmith::codegen::{Config, Target, Templates};
+use gqlsmith::{Input, LoadOptions, WriteMode};
 
 /// (module name, input file relative to the workspace root, target)
 const GENERATED: &[(&str, &str, Target)] = &[
@@ -61,35 +61,27 @@ fn main() {
         let input_path = workspace.join(input);
         println!("cargo::rerun-if-changed={}", input_path.display());
         let text = std::fs::read_to_string(&input_path).expect("the fixture is readable");
-        let label: Arc<str> = Arc::from(*input);
-        let loaded: Loaded = if input.ends_with(".txt") {
-            gqlsmith_docs::read(&text, label)
-        } else {
-            gqlsmith_sdl::read_sdl(&[(label, text.as_str())])
-        };
-        let (schema, _warnings) = match loaded.into_valid() {
-            Ok(valid) => valid,
-            Err(loaded) => panic!(
-                "{input} has errors: {:?}",
-                loaded
-                    .diagnostics
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-            ),
-        };
-        let files = match generate(&schema, *target, &config, &Templates::embedded(), input) {
-            Ok(files) => files,
-            Err(diagnostics) => panic!(
+        let format = gqlsmith::InputFormat::from_path(&input_path);
+        let project = gqlsmith::load(
+            vec![Input::from_text(*input, text, format)],
+            &LoadOptions::default(),
+        );
+        let dir = out_dir.join(module);
+        if let Err(diagnostics) = gqlsmith::generate_targets_to_dirs(
+            &project,
+            &[(*target, dir.clone())],
+            &config,
+            &Templates::embedded(),
+            WriteMode::Write,
+        ) {
+            panic!(
                 "generating {target} for {input} failed: {:?}",
                 diagnostics
                     .iter()
                     .map(ToString::to_string)
                     .collect::<Vec<_>>()
-            ),
-        };
-        let dir = out_dir.join(module);
-        write_files(&dir, &files);
+            );
+        }
         writeln!(
             modules,
             "#[path = {:?}]\npub mod {module};",
@@ -98,16 +90,4 @@ fn main() {
         .expect("writing to a String cannot fail");
     }
     std::fs::write(out_dir.join("modules.rs"), modules).expect("OUT_DIR is writable");
-}
-
-fn write_files(dir: &Path, files: &[gqlsmith_codegen::GeneratedFile]) {
-    if dir.exists() {
-        std::fs::remove_dir_all(dir).expect("the old out dir can be removed");
-    }
-    for file in files {
-        let path = dir.join(&file.path);
-        std::fs::create_dir_all(path.parent().expect("a generated path has a parent"))
-            .expect("OUT_DIR is writable");
-        std::fs::write(&path, &file.contents).expect("OUT_DIR is writable");
-    }
 }

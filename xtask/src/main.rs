@@ -81,7 +81,7 @@ fn recover_eval(seeds: Option<&str>, share: Option<&str>) -> bool {
     };
     let page = gqlsmith_docs::read(&text, "fixtures/kraken/objects.txt".into());
     let seeds: Vec<u64> = (1..=seeds).collect();
-    let evaluation = gqlsmith_recover::evaluate_hidden_names(&page, &seeds, share);
+    let evaluation = gqlsmith_recover::evaluation::evaluate_hidden_names(&page, &seeds, share);
     print!("{}", evaluation.render());
     true
 }

@@ -5,9 +5,9 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use gqlsmith::codegen::{Config, Target, Templates};
-use gqlsmith::model::{Diagnostic, Location, Severity};
-use gqlsmith::{Input, InputError, InputFormat, LoadOptions};
+use gqlsmith::codegen::{Config, GeneratedFile, Target, Templates};
+use gqlsmith::model::{Diagnostic, LineIndex, Location, Severity};
+use gqlsmith::{Input, InputError, InputFormat, LoadOptions, Output, WriteMode};
 use serde::Deserialize;
 
 use crate::report::{render_diagnostic, report_lines};
@@ -297,13 +297,18 @@ impl Builder {
         lines.extend(report_lines(files_read, warnings, self.max_warnings));
         let generated = result?;
         let path = out_dir.join(self.out_file_name());
-        write_if_changed(&path, &generated.code).map_err(|error| BuildError {
-            diagnostics: vec![Diagnostic::error(
-                "B802",
-                "unwritable-output",
-                format!("cannot write `{}`: {error}", path.display()),
-            )
-            .with_help("check that OUT_DIR is writable")],
+        // The one writer of gqlsmith (atomic, unchanged bytes not rewritten, modes kept);
+        // `OUT_DIR/gqlsmith/` holds one file per builder run, so it keeps no manifest.
+        let output = Output {
+            dir: out_dir.join("gqlsmith"),
+            files: vec![GeneratedFile {
+                path: format!("{}.rs", self.target),
+                contents: generated.code,
+            }],
+            manifest: false,
+        };
+        gqlsmith::write_outputs(&[output], WriteMode::Write).map_err(|diagnostics| BuildError {
+            diagnostics,
             files_read: generated.files_read.clone(),
         })?;
         Ok(path)
@@ -396,7 +401,7 @@ impl Run {
             Err(error) => {
                 let (line, column) = error
                     .span()
-                    .map_or((1, 1), |span| line_column(&text, span.start));
+                    .map_or((1, 1), |span| LineIndex::new(&text).line_column(span.start));
                 self.errors.push(
                     Diagnostic::error(
                         "B805",
@@ -427,7 +432,7 @@ impl Run {
                 self.files_read.extend(files);
             }
         }
-        match Templates::with_overrides_from_dir(&absolute) {
+        match gqlsmith::read_templates(&absolute) {
             Ok(templates) => templates,
             Err(diagnostics) => {
                 self.errors.extend(diagnostics);
@@ -435,37 +440,6 @@ impl Run {
             }
         }
     }
-}
-
-/// 1-based line and character column of byte `offset` in `text`.
-fn line_column(text: &str, offset: usize) -> (u32, u32) {
-    let before = text.get(..offset.min(text.len())).unwrap_or("");
-    let line = before.matches('\n').count() + 1;
-    let column = before
-        .rsplit('\n')
-        .next()
-        .map_or(0, |last| last.chars().count())
-        + 1;
-    (
-        u32::try_from(line).unwrap_or(u32::MAX),
-        u32::try_from(column).unwrap_or(u32::MAX),
-    )
-}
-
-/// Writes `contents` atomically (temporary file, then rename), unless `path` holds them
-/// already: an unchanged file keeps its modification time, so nothing downstream rebuilds.
-fn write_if_changed(path: &Path, contents: &str) -> std::io::Result<()> {
-    if std::fs::read(path).ok().as_deref() == Some(contents.as_bytes()) {
-        return Ok(());
-    }
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    let temporary = path.with_extension(format!("rs.{}.tmp", std::process::id()));
-    std::fs::write(&temporary, contents)?;
-    std::fs::rename(&temporary, path).inspect_err(|_| {
-        std::fs::remove_file(&temporary).ok();
-    })
 }
 
 impl fmt::Display for BuildError {

@@ -408,19 +408,7 @@ fn did_you_mean(unknown: &str) -> Option<&'static str> {
 
 /// The line and column (1-based, in characters) of byte `offset` in `text`.
 fn location_at(text: &str, file: &Arc<str>, offset: usize) -> Location {
-    let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
-    let column = before
-        .get(line_start..)
-        .map_or(0, |part| part.chars().count())
-        + 1;
-    Location::new(
-        file.clone(),
-        u32::try_from(line).unwrap_or(u32::MAX),
-        u32::try_from(column).unwrap_or(u32::MAX),
-    )
+    gqlsmith_model::LineIndex::new(text).location(file, offset)
 }
 
 /// The location of the first line that sets `key`.

@@ -63,12 +63,10 @@ pub(crate) fn width(name: &str) -> usize {
 /// with `Connection`: what the Relay rules call a connection.
 pub(crate) fn connection_type<'s>(schema: &'s Schema, ty: &TypeRef) -> Option<&'s TypeDef> {
     let target = schema.type_named(ty.base_name())?;
-    (target.kind.has_fields() && is_connection_name(&target.name) && !ty.is_list())
-        .then_some(target)
-}
-
-pub(crate) fn is_connection_name(name: &str) -> bool {
-    name.len() > "Connection".len() && name.ends_with("Connection")
+    (target.kind.has_fields()
+        && gqlsmith_model::relay::is_connection_name(&target.name)
+        && !ty.is_list())
+    .then_some(target)
 }
 
 /// True for a type the Relay spec accepts as a cursor: `String`, or a custom scalar (which

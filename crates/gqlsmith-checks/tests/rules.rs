@@ -22,13 +22,9 @@ fn fixture_of(code: &str) -> Option<String> {
         .find(|path| repo_root().join(path).exists())
 }
 
+/// The fixture loaded as `gqlsmith check` loads it (recovery included for docs pages).
 fn read(path: &str, text: &str) -> Loaded {
-    let file: Arc<str> = Arc::from(path);
-    if path.ends_with(".txt") {
-        gqlsmith_docs::read(text, file)
-    } else {
-        gqlsmith_sdl::read_sdl(&[(file, text)])
-    }
+    gqlsmith::test_support::text(path, text).loaded
 }
 
 /// A config that runs `only` at its default severity and nothing else.

@@ -3,17 +3,14 @@
 //! the page is known to have.
 
 use std::collections::BTreeMap;
-use std::path::Path;
-use std::sync::Arc;
 
 use gqlsmith_checks::{check, error_catalogue, Config, Profile};
 use gqlsmith_model::{Date, Diagnostic};
 
 fn seed_findings(config: &Config) -> Vec<Diagnostic> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/kraken/objects.txt");
-    let text = std::fs::read_to_string(path).unwrap();
-    let mut loaded = gqlsmith_docs::read(&text, Arc::from("fixtures/kraken/objects.txt"));
-    gqlsmith_recover::recover(&mut loaded, &gqlsmith_recover::RecoverOptions::default());
+    // What `gqlsmith check` with no input checks: the bundled page, loaded and recovered.
+    let loaded =
+        gqlsmith::load(vec![gqlsmith::Input::bundled_kraken()], &Default::default()).loaded;
     check(&loaded.schema, config, Date::parse("2026-11-29").unwrap())
 }
 
@@ -86,9 +83,9 @@ fn naming_exceptions_silence_the_three_names() {
 
 #[test]
 fn catalogue_of_the_seed() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/kraken/objects.txt");
-    let text = std::fs::read_to_string(path).unwrap();
-    let loaded = gqlsmith_docs::read(&text, Arc::from("objects.txt"));
+    // What `gqlsmith check` with no input checks: the bundled page, loaded and recovered.
+    let loaded =
+        gqlsmith::load(vec![gqlsmith::Input::bundled_kraken()], &Default::default()).loaded;
     let catalogue = error_catalogue(&loaded.schema);
     let unauthorized = &catalogue.codes["KT-CT-1111"];
     assert_eq!(unauthorized.keys().collect::<Vec<_>>(), ["Unauthorized."]);

@@ -78,27 +78,14 @@ impl Config {
 
 /// `file:line:column: message`, from a toml error's byte span.
 pub(crate) fn describe_toml_error(path: &Path, text: &str, error: &toml::de::Error) -> String {
-    let (line, column) = error
-        .span()
-        .map_or((1, 1), |span| line_column(text, span.start));
+    let (line, column) = error.span().map_or((1, 1), |span| {
+        gqlsmith::model::LineIndex::new(text).line_column(span.start)
+    });
     format!(
         "{}:{line}:{column}: invalid config: {}",
         path.display(),
         error.message()
     )
-}
-
-/// 1-based line and character column of byte `offset` in `text`.
-pub(crate) fn line_column(text: &str, offset: usize) -> (u32, u32) {
-    let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or("");
-    let line = before.matches('\n').count() + 1;
-    let column = before
-        .rsplit('\n')
-        .next()
-        .map_or(0, |last| last.chars().count())
-        + 1;
-    (line as u32, column as u32)
 }
 
 #[cfg(test)]

@@ -165,22 +165,9 @@ pub(crate) fn exit_for(diagnostics: &[Diagnostic]) -> Exit {
     }
 }
 
-/// Writes `contents` to `path` through a temporary file in the same directory and a rename,
-/// so a reader never sees half a file and a failed run leaves the old file untouched.
-pub(crate) fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), String> {
-    let directory = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    std::fs::create_dir_all(directory)
-        .map_err(|error| format!("cannot create directory `{}`: {error}", directory.display()))?;
-    let mut temporary = tempfile::NamedTempFile::new_in(directory)
-        .map_err(|error| format!("cannot write in `{}`: {error}", directory.display()))?;
-    temporary
-        .write_all(contents)
-        .map_err(|error| format!("cannot write `{}`: {error}", path.display()))?;
-    temporary
-        .persist(path)
-        .map_err(|error| format!("cannot write `{}`: {}", path.display(), error.error))?;
-    Ok(())
+/// Writes a file the user named (`-o FILE`, a baseline) with the facade's writer: atomic
+/// for regular files, straight into `/dev/null` or a FIFO, modes kept.
+pub(crate) fn write_file(path: &Path, contents: &[u8]) -> Result<(), String> {
+    gqlsmith::write_file(path, contents)
+        .map_err(|error| format!("cannot write `{}`: {error}", path.display()))
 }

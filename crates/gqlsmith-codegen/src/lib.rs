@@ -13,6 +13,8 @@ mod target;
 mod templates;
 mod typescript;
 
+use std::borrow::Borrow;
+
 use gqlsmith_model::{Diagnostic, Documents, Schema, Valid};
 
 pub use config::{
@@ -35,8 +37,11 @@ use crate::parallel::map_in_order;
 ///
 /// Errors (a broken template, an unmapped scalar under `strict_scalars`) come back as
 /// diagnostics, all of them, and no files.
-pub fn generate(
-    schema: &Valid<Schema>,
+///
+/// `schema` is a `Valid<Schema>` or a `Valid<&Schema>` (what [`gqlsmith_model::Loaded::as_valid`]
+/// lends without copying the model).
+pub fn generate<S: Borrow<Schema>>(
+    schema: &Valid<S>,
     target: Target,
     config: &Config,
     templates: &Templates,
@@ -49,8 +54,8 @@ pub fn generate(
 /// (`typescript-operations`, `rust-operations`) need: without `documents` they give a
 /// diagnostic that says how to supply them. The documents must have been read against
 /// `schema` without errors.
-pub fn generate_with_documents(
-    schema: &Valid<Schema>,
+pub fn generate_with_documents<S: Borrow<Schema>>(
+    schema: &Valid<S>,
     documents: Option<&Documents>,
     target: Target,
     config: &Config,
@@ -66,11 +71,11 @@ pub fn generate_with_documents(
         .with_help("give `--documents 'src/**/*.graphql'` (or `documents = [...]` in gqlsmith.toml)")]);
     }
     let documents = documents.unwrap_or(&EMPTY_DOCUMENTS);
+    let schema: &Schema = (**schema).borrow();
     match target {
         Target::TypescriptOperations => {
             typescript::generate_operations(schema, documents, config, templates, input_label)
         }
-
         Target::RustClient => {
             let view_model = rust::client::view_model(schema, config)?;
             rust::render_files(
@@ -102,8 +107,8 @@ pub fn generate_with_documents(
 /// [`generate`] for several targets at once, side by side on rayon's pool (on the calling
 /// thread alone under `config.single_threaded`), the results in the order of `targets`. A target that fails does
 /// not stop the others: each result is that target's files or its diagnostics.
-pub fn generate_targets(
-    schema: &Valid<Schema>,
+pub fn generate_targets<S: Borrow<Schema> + Sync>(
+    schema: &Valid<S>,
     targets: &[Target],
     config: &Config,
     templates: &Templates,
@@ -113,8 +118,8 @@ pub fn generate_targets(
 }
 
 /// [`generate_targets`] with client operations (see [`generate_with_documents`]).
-pub fn generate_targets_with_documents(
-    schema: &Valid<Schema>,
+pub fn generate_targets_with_documents<S: Borrow<Schema> + Sync>(
+    schema: &Valid<S>,
     documents: Option<&Documents>,
     targets: &[Target],
     config: &Config,

@@ -49,14 +49,13 @@ pub(crate) fn generate(
 mod tests {
     use std::sync::Arc;
 
-    use gqlsmith_model::Valid;
-
     use super::*;
 
     fn generate_sdl(text: &str, config: &Config) -> String {
         let loaded = gqlsmith_sdl::read_sdl(&[(Arc::from("in.graphql"), text)]);
-        assert!(!loaded.has_errors(), "{:?}", loaded.diagnostics);
-        let schema = Valid::assume_valid(loaded.schema);
+        let (schema, _) = loaded
+            .into_valid()
+            .unwrap_or_else(|loaded| panic!("{:?}", loaded.diagnostics));
         let files = crate::generate(
             &schema,
             Target::Sdl,

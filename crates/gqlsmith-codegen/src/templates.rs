@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 use std::error::Error as _;
-use std::path::{Path, PathBuf};
 
 use gqlsmith_model::Diagnostic;
 use heck::{ToSnakeCase, ToUpperCamelCase};
@@ -36,77 +35,69 @@ impl Templates {
         Templates::default()
     }
 
-    /// The embedded templates, with each `DIR/<target>/<name>.tera` that exists replacing the
-    /// embedded template of that name (a user's copy of one template replaces only that one).
-    /// Every override is parsed here: a syntax error, an unreadable file or a file that matches
-    /// no template is a diagnostic naming the file (and the line, for syntax errors).
-    pub fn with_overrides_from_dir(dir: &Path) -> Result<Templates, Vec<Diagnostic>> {
+    /// The embedded templates, with each user file replacing the embedded template of its
+    /// name (a user's copy of one template replaces only that one). `files` are the contents
+    /// of a templates folder as `(name, text)` pairs, `name` relative to the folder and
+    /// `/`-separated (`rust-client/enums.rs.tera`); `origin` is the folder as diagnostics show
+    /// it. The caller reads the files (gqlsmith's facade does: this crate does no IO); a file
+    /// directly in the folder is passed with its name alone, an empty target folder as
+    /// `target/`. Every override is parsed here: a syntax error, or a file that matches no
+    /// template, is a diagnostic naming the file (and the line, for syntax errors). Names
+    /// with a hidden component (`.git/config`, `rust-server/.swp`) are skipped.
+    pub fn with_overrides(
+        origin: &str,
+        files: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<Templates, Vec<Diagnostic>> {
         let mut templates = Templates::default();
         let mut diagnostics = Vec::new();
-        let entries = match sorted_entries(dir) {
-            Ok(entries) => entries,
-            Err(error) => {
-                return Err(vec![unreadable(dir, &error)]);
+        let mut refused_folders: Vec<String> = Vec::new();
+        let mut files: Vec<(String, String)> = files.into_iter().collect();
+        files.sort();
+        for (name, text) in files {
+            if name.split('/').any(|part| part.starts_with('.')) {
+                continue;
             }
-        };
-        for entry in entries {
-            let Some(target_name) = entry.file_name().and_then(|name| name.to_str()) else {
+            let display_path = format!("{origin}/{name}");
+            let Some((target_name, file_name)) = name.split_once('/') else {
+                diagnostics.push(unknown_override(
+                    &display_path,
+                    if name.parse::<Target>().is_ok() {
+                        "a target's templates go in a folder named after it"
+                    } else {
+                        "it is not a folder named after a target"
+                    },
+                ));
                 continue;
             };
-            if target_name.starts_with('.') {
-                continue;
-            }
             let Ok(target) = target_name.parse::<Target>() else {
-                diagnostics.push(unknown_override(
-                    &entry,
-                    "it is not a folder named after a target",
-                ));
-                continue;
-            };
-            if !entry.is_dir() {
-                diagnostics.push(unknown_override(
-                    &entry,
-                    "a target's templates go in a folder named after it",
-                ));
-                continue;
-            }
-            let files = match sorted_entries(&entry) {
-                Ok(files) => files,
-                Err(error) => {
-                    diagnostics.push(unreadable(&entry, &error));
-                    continue;
-                }
-            };
-            for file in files {
-                let Some(file_name) = file.file_name().and_then(|name| name.to_str()) else {
-                    continue;
-                };
-                if file_name.starts_with('.') {
-                    continue;
-                }
-                if !target
-                    .info()
-                    .templates
-                    .iter()
-                    .any(|(name, _)| *name == file_name)
-                {
+                if !refused_folders.iter().any(|folder| folder == target_name) {
+                    refused_folders.push(target_name.to_owned());
                     diagnostics.push(unknown_override(
-                        &file,
-                        "no embedded template has this name",
+                        &format!("{origin}/{target_name}"),
+                        "it is not a folder named after a target",
                     ));
-                    continue;
                 }
-                match std::fs::read_to_string(&file) {
-                    Ok(text) => {
-                        let display_path = file.display().to_string();
-                        templates.overrides.insert(
-                            (target, file_name.to_owned()),
-                            TemplateOverride { text, display_path },
-                        );
-                    }
-                    Err(error) => diagnostics.push(unreadable(&file, &error)),
-                }
+                continue;
+            };
+            if file_name.is_empty() {
+                continue;
             }
+            if !target
+                .info()
+                .templates
+                .iter()
+                .any(|(name, _)| *name == file_name)
+            {
+                diagnostics.push(unknown_override(
+                    &display_path,
+                    "no embedded template has this name",
+                ));
+                continue;
+            }
+            templates.overrides.insert(
+                (target, file_name.to_owned()),
+                TemplateOverride { text, display_path },
+            );
         }
         for target in Target::all() {
             if let Err(mut errors) = templates.tera_for(target) {
@@ -118,6 +109,14 @@ impl Templates {
         } else {
             Err(diagnostics)
         }
+    }
+
+    /// The diagnostic for a templates folder or file the caller could not read.
+    pub fn unreadable(display_path: &str, error: &str) -> Diagnostic {
+        CodegenError::UnreadableTemplate
+            .diagnostic(format!("cannot read template `{display_path}`: {error}"))
+            .at(location_in(display_path, 1, 1))
+            .with_help("check that the --templates folder exists and is readable")
     }
 
     /// The text and display path of one template of `target`, overridden or embedded.
@@ -231,26 +230,7 @@ impl tera::Filter for StringFilter {
     }
 }
 
-fn sorted_entries(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut entries = Vec::new();
-    for entry in std::fs::read_dir(dir)? {
-        entries.push(entry?.path());
-    }
-    entries.sort();
-    Ok(entries)
-}
-
-fn unreadable(path: &Path, error: &std::io::Error) -> Diagnostic {
-    CodegenError::UnreadableTemplate
-        .diagnostic(format!(
-            "cannot read template `{}`: {error}",
-            path.display()
-        ))
-        .at(location_in(&path.display().to_string(), 1, 1))
-        .with_help("check that the --templates folder exists and is readable")
-}
-
-fn unknown_override(path: &Path, why: &str) -> Diagnostic {
+fn unknown_override(display_path: &str, why: &str) -> Diagnostic {
     let known: Vec<String> = TARGETS
         .iter()
         .flat_map(|info| {
@@ -260,8 +240,8 @@ fn unknown_override(path: &Path, why: &str) -> Diagnostic {
         })
         .collect();
     CodegenError::UnknownTemplateOverride
-        .diagnostic(format!("`{}` overrides no template: {why}", path.display()))
-        .at(location_in(&path.display().to_string(), 1, 1))
+        .diagnostic(format!("`{display_path}` overrides no template: {why}"))
+        .at(location_in(display_path, 1, 1))
         .with_help(format!("rename it to one of: {}", known.join(", ")))
 }
 
@@ -322,17 +302,14 @@ fn locate_render_error(template: &str, message: &str) -> (u32, u32) {
 mod tests {
     use super::*;
 
-    /// Writes `files` (path, text) under a temporary dir and loads it as overrides; returns the
-    /// overridden names or the diagnostics, with the temporary dir's path replaced by `DIR`.
+    /// Loads `files` (name, text) as the overrides of the folder `DIR`; returns the
+    /// overridden names or the diagnostics.
     #[track_caller]
     fn check(files: &[(&str, &str)], expect: &str) {
-        let dir = tempfile::tempdir().unwrap();
-        for (path, text) in files {
-            let path = dir.path().join(path);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, text).unwrap();
-        }
-        let actual = match Templates::with_overrides_from_dir(dir.path()) {
+        let pairs = files
+            .iter()
+            .map(|(name, text)| ((*name).to_owned(), (*text).to_owned()));
+        let actual = match Templates::with_overrides("DIR", pairs) {
             Ok(templates) => templates
                 .overrides
                 .keys()
@@ -345,10 +322,7 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join("\n"),
         };
-        assert_eq!(
-            actual.replace(&dir.path().display().to_string(), "DIR"),
-            expect
-        );
+        assert_eq!(actual, expect);
     }
 
     #[test]
@@ -372,17 +346,13 @@ mod tests {
             "DIR/rust-client/enum.rs.tera:1:1: error[G706]: `DIR/rust-client/enum.rs.tera` overrides no template: no embedded template has this name | unknown-template-override",
         );
         check(
-            &[("go/types.go.tera", "")],
+            &[("go/types.go.tera", ""), ("go/more.go.tera", "")],
             "DIR/go:1:1: error[G706]: `DIR/go` overrides no template: it is not a folder named after a target | unknown-template-override",
         );
-    }
-
-    #[test]
-    fn a_missing_dir_is_a_diagnostic() {
-        let diagnostics =
-            Templates::with_overrides_from_dir(Path::new("/nonexistent/gqlsmith-templates"))
-                .unwrap_err();
-        assert_eq!(diagnostics[0].name, "unreadable-template");
+        check(
+            &[("rust-client", "")],
+            "DIR/rust-client:1:1: error[G706]: `DIR/rust-client` overrides no template: a target's templates go in a folder named after it | unknown-template-override",
+        );
     }
 
     #[test]

@@ -351,8 +351,8 @@ fn catalogues_count_what_the_input_holds() {
     );
     assert_eq!(
         count_rows(&kraken["src/catalogue/connections.md"], "Connections"),
-        34,
-        "the page defines 34 connection types"
+        86,
+        "the page names 34 connection types, and recovery names the 52 the page lost"
     );
     assert!(
         kraken.contains_key("src/catalogue/provenance.md"),
@@ -421,7 +421,7 @@ const REPRESENTATIVE: &[&str] = &[
     "src/catalogue/connections.md",
     // Kraken: a placeholder-named type with a page example, a payload with error codes and a
     // deprecated field, a connection, an undefined name shown as a scalar.
-    "src/objects/unnamed-l44.md",
+    "src/objects/api-call-type.md",
     "src/objects/accept-goods-quote.md",
     "src/objects/api-brownout-connection.md",
     "src/objects/api-brownout-edge.md",
@@ -609,7 +609,7 @@ fn snapshots_of_pages_with_diagrams() {
             "kraken/objects.txt",
             &[
                 "src/objects/api-brownout-connection.md",
-                "src/objects/unnamed-l44.md",
+                "src/objects/api-call-type.md",
             ][..],
         ),
     ] {

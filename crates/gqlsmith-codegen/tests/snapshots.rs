@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use gqlsmith_codegen::{generate, generate_targets, Config, GeneratedFile, Target, Templates};
 use gqlsmith_model::{Schema, Valid};
-use support::{fnv1a, read_fixture};
+use support::{fnv1a, read_fixture, read_fixture_without_recovery};
 
 /// Files up to this size are snapshotted whole; larger ones by their first lines.
 const FULL_TEXT_LIMIT: usize = 40_000;
@@ -79,6 +79,17 @@ fn check(file: &str) {
 #[test]
 fn every_target_for_the_kraken_page() {
     check("kraken/objects.txt");
+}
+
+/// The one snapshot with recovery off, on purpose: the SDL of what the Kraken page itself
+/// holds (`Unnamed_L<line>` placeholders, undefined names as they are). Set against
+/// `sdl@kraken__objects.txt`, it shows what recovery adds; every other test loads the page
+/// as users get it.
+#[test]
+fn the_kraken_page_without_recovery() {
+    let file = "kraken/objects.txt";
+    let files = generate_all(&read_fixture_without_recovery(file), Target::Sdl, file);
+    insta::assert_snapshot!("sdl@kraken__objects.txt--no-recover", snapshot_text(&files));
 }
 
 #[test]

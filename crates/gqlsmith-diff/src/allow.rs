@@ -277,18 +277,7 @@ fn parse_json(text: &str, file: &Arc<str>) -> Result<Vec<RawEntry>, Vec<Diagnost
 
 /// 1-based line and column (in characters) of a byte offset.
 fn location_at(text: &str, file: &Arc<str>, offset: usize) -> Location {
-    let offset = (0..=offset.min(text.len()))
-        .rev()
-        .find(|at| text.is_char_boundary(*at))
-        .unwrap_or(0);
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let column = before
-        .rsplit('\n')
-        .next()
-        .map_or(0, |tail| tail.chars().count())
-        + 1;
-    Location::new(file.clone(), line as u32, column as u32)
+    gqlsmith_model::LineIndex::new(text).location(file, offset)
 }
 
 /// The change type a misspelt name most likely meant: same words in another case or order.

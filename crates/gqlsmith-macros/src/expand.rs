@@ -286,12 +286,21 @@ mod tests {
                 &gqlsmith::LoadOptions::default(),
             );
             let target: Target = target.parse().unwrap();
-            let files =
-                gqlsmith::generate(&project, target, &Default::default(), &Default::default())
-                    .unwrap();
+            // Written to disk by the CLI's own writer, and read back from there.
+            let out = std::env::temp_dir()
+                .join(format!("gqlsmith-macro-cli-{}", std::process::id()))
+                .join(target.name());
+            gqlsmith::generate_targets_to_dirs(
+                &project,
+                &[(target, out.clone())],
+                &Default::default(),
+                &Default::default(),
+                gqlsmith::WriteMode::Write,
+            )
+            .unwrap();
             let parse = |path: &str| {
-                let file = files.iter().find(|file| file.path == path).unwrap();
-                syn::parse_file(&file.contents).unwrap().items
+                let text = std::fs::read_to_string(out.join(path)).unwrap();
+                syn::parse_file(&text).unwrap().items
             };
             let mut cli_items = parse("mod.rs");
             for item in &mut cli_items {
@@ -311,6 +320,7 @@ mod tests {
                 compared += 1;
             }
             assert!(compared > 100, "{target}: {compared} items");
+            std::fs::remove_dir_all(&out).ok();
         }
     }
 

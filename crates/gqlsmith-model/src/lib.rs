@@ -3,15 +3,18 @@
 
 mod date;
 mod diagnostic;
+mod line_index;
 pub mod names;
 mod operations;
 mod provenance;
+pub mod relay;
 mod schema;
 mod type_ref;
 mod valid;
 
 pub use date::Date;
 pub use diagnostic::{Diagnostic, Label, Severity};
+pub use line_index::LineIndex;
 pub use provenance::{Certainty, Confidence, Location, NameOrigin, Provenance};
 pub use operations::{
     ArgumentUsage, Definition, DirectiveUsage, Documents, FieldSelection, Fragment, FragmentSpread,

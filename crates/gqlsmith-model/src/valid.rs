@@ -33,16 +33,42 @@ impl Loaded {
             Ok((Valid(self.schema), self.diagnostics))
         }
     }
+
+    /// [`Loaded::into_valid`] without giving up the model: the checked schema, borrowed, or
+    /// every error-level diagnostic (the stored ones, then the name checks'). For callers that
+    /// keep the `Loaded` (the facade's `generate`), so that validating never copies the model.
+    pub fn as_valid(&self) -> Result<Valid<&Schema>, Vec<Diagnostic>> {
+        let errors = |diagnostics: &[Diagnostic]| -> Vec<Diagnostic> {
+            diagnostics
+                .iter()
+                .filter(|diagnostic| diagnostic.is_error())
+                .cloned()
+                .collect()
+        };
+        let stored = errors(&self.diagnostics);
+        if !stored.is_empty() {
+            return Err(stored);
+        }
+        let named = errors(&crate::names::check_names(&self.schema));
+        if named.is_empty() {
+            Ok(Valid(&self.schema))
+        } else {
+            Err(named)
+        }
+    }
 }
 
-/// A value known to have passed its checks. Only [`Loaded::into_valid`] and
-/// [`Valid::assume_valid`] make one.
+/// A value known to have passed its checks. Only [`Loaded::into_valid`] and [`Loaded::as_valid`]
+/// make one (and
+/// `Valid::assume_valid`, which exists only with the `test-support` feature that no shipped
+/// crate enables; a test in `crates/gqlsmith` checks that).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Valid<T>(T);
 
 impl<T> Valid<T> {
-    /// Marks `value` valid without checking. For tests, and for callers that checked by other
-    /// means; say why at the call site.
+    /// Marks `value` valid without checking: for tests of code that takes a `Valid` and must
+    /// see a model no reader would give.
+    #[cfg(feature = "test-support")]
     pub fn assume_valid(value: T) -> Valid<T> {
         Valid(value)
     }

@@ -41,7 +41,9 @@ impl Classified {
             (TypeKind::Enum, _) => "enum",
             (TypeKind::Interface, _) => "interface",
             (TypeKind::Union, _) => "union",
-            (TypeKind::Object, _) if self.name.ends_with("Connection") => "connection",
+            (TypeKind::Object, _) if gqlsmith_model::relay::is_connection_name(&self.name) => {
+                "connection"
+            }
             _ => "object",
         }
     }

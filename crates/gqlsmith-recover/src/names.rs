@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use gqlsmith_model::relay::{self, shape_of_fields as shape, shape_of_name, Shape};
 use gqlsmith_model::{Confidence, Diagnostic, NameOrigin, Schema, TypeDef};
 use indexmap::IndexMap;
 use rustc_hash::FxBuildHasher;
@@ -28,29 +29,6 @@ pub(crate) struct Abstention {
     pub(crate) candidates: Vec<String>,
 }
 
-/// The shape Relay gives connection and edge types.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Shape {
-    /// Has `edges: [XEdge]`; the payload is `X`.
-    Connection,
-    /// Has `cursor` and `node`.
-    Edge,
-    Other,
-}
-
-fn shape(ty: &TypeDef) -> Shape {
-    if ty
-        .field("edges")
-        .is_some_and(|edges| edges.ty.is_list() && edges.ty.base_name().ends_with("Edge"))
-    {
-        Shape::Connection
-    } else if ty.field("cursor").is_some() && ty.field("node").is_some() {
-        Shape::Edge
-    } else {
-        Shape::Other
-    }
-}
-
 /// A mutation payload lists the errors its mutation can raise. Payloads are referenced only
 /// from the Mutation root, which an objects page does not show (none of the 249 named blocks
 /// with error codes on the Kraken page is referenced on it), so a referenced name is not one.
@@ -66,17 +44,6 @@ fn is_mutation_payload(ty: &TypeDef) -> bool {
 /// description: it takes a referenced name only when its nested types are named after it.
 fn may_be_payload(ty: &TypeDef) -> bool {
     ty.field("possibleErrors").is_some()
-}
-
-/// The shape a name asks for: a Relay name must sit on a block of that shape.
-fn shape_of_name(name: &str) -> Shape {
-    if name.ends_with("Connection") {
-        Shape::Connection
-    } else if name.ends_with("Edge") {
-        Shape::Edge
-    } else {
-        Shape::Other
-    }
 }
 
 /// Runs the Relay rules, then the gap assignment, then renames every named block at once
@@ -292,7 +259,7 @@ fn relay_names(
                 let Some(edge) = ty.field("edges").map(|edges| edges.ty.base_name()) else {
                     continue;
                 };
-                let Some(payload) = edge.strip_suffix("Edge") else {
+                let Some(payload) = relay::edge_prefix(edge) else {
                     continue;
                 };
                 (
@@ -402,9 +369,8 @@ fn holds(schema: &Schema, field_type: &str, name: &str) -> bool {
     if field_of(edge, "node") == Some(name) {
         return true;
     }
-    let Some(collection) = field_type
-        .strip_suffix("Connection")
-        .or_else(|| field_type.strip_suffix("Edge"))
+    let Some(collection) =
+        relay::connection_prefix(field_type).or_else(|| relay::edge_prefix(field_type))
     else {
         return false;
     };

@@ -29,8 +29,8 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use gqlsmith_model::{
-    Certainty, Diagnostic, EnumValue, InputValue, Location, NameOrigin, Provenance, Schema,
-    TypeKind, TypeRef,
+    Certainty, Diagnostic, EnumValue, InputValue, LineIndex, Location, NameOrigin, Provenance,
+    Schema, TypeKind, TypeRef,
 };
 use serde::Deserialize;
 use toml::Spanned;
@@ -114,29 +114,25 @@ struct ArgumentShape {
     description: Option<String>,
 }
 
-/// Byte offsets to 1-based line and character column.
+/// Byte offsets to 1-based line and character column, in one file.
 struct Lines<'a> {
-    text: &'a str,
+    index: LineIndex<'a>,
     file: Arc<str>,
 }
 
 impl Lines<'_> {
     fn location(&self, offset: usize) -> Location {
-        let offset = offset.min(self.text.len());
-        let before = self.text.get(..offset).unwrap_or(self.text);
-        let line = before.matches('\n').count() as u32 + 1;
-        let line_start = before.rfind('\n').map_or(0, |at| at + 1);
-        let column = before
-            .get(line_start..)
-            .map_or(0, |rest| rest.chars().count()) as u32
-            + 1;
-        Location::new(self.file.clone(), line, column)
+        self.index.location(&self.file, offset)
     }
 
+    /// The characters of `span`, for underlining (at least one).
     fn length(&self, span: &Range<usize>) -> u32 {
-        self.text
+        let characters = self
+            .index
+            .text()
             .get(span.clone())
-            .map_or(1, |text| text.chars().count().max(1) as u32)
+            .map_or(1, |text| text.chars().count().max(1));
+        u32::try_from(characters).unwrap_or(u32::MAX)
     }
 }
 
@@ -160,7 +156,10 @@ impl Overlay {
     /// Parses an overlay file. Syntax errors, unknown keys and malformed names or types are
     /// `O501`/`O502` diagnostics with the file, line and column; nothing is half-parsed.
     pub fn parse(text: &str, file: Arc<str>) -> Result<Overlay, Vec<Diagnostic>> {
-        let lines = Lines { text, file };
+        let lines = Lines {
+            index: LineIndex::new(text),
+            file,
+        };
         let shape: FileShape = match toml::from_str(text) {
             Ok(shape) => shape,
             Err(error) => {

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use gqlsmith_recover::{evaluate_rendered, render_page};
+use gqlsmith_recover::evaluation::{evaluate_rendered, render_page};
 
 /// Reads `fixtures/schemas/<file>`, renders it as a docs page, reads the page back and scores
 /// recovery; returns the evaluation and the report's summary lines.

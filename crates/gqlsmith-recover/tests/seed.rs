@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use gqlsmith_docs::read;
 use gqlsmith_model::{Loaded, NameOrigin, TypeRef};
-use gqlsmith_recover::{evaluate_hidden_names, recover, RecoverOptions};
+use gqlsmith_recover::evaluation::evaluate_hidden_names;
+use gqlsmith_recover::{recover, RecoverOptions};
 
 const SEED: &str = include_str!("../../../fixtures/kraken/objects.txt");
 

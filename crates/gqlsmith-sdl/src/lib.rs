@@ -2,7 +2,6 @@
 #![deny(unreachable_pub)]
 
 mod introspection;
-mod line_index;
 mod markers;
 mod sdl_diagnostics;
 mod sdl_reader;

@@ -15,9 +15,9 @@ use gqlsmith_model::{
     UnnamedArgument,
 };
 
-use crate::line_index::LineIndex;
 use crate::markers::{self, read_markers, Markers};
 use crate::sdl_diagnostics::{convert_diagnostic, SourcePositions};
+use gqlsmith_model::LineIndex;
 
 /// What `@deprecated` without a `reason` means: the argument's default in the spec's
 /// definition, `directive @deprecated(reason: String = "No longer supported")`

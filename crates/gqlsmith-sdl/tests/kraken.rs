@@ -10,6 +10,9 @@ use gqlsmith_model::{Certainty, Deprecation, NameOrigin, Provenance, Schema};
 use gqlsmith_recover::{recover, RecoverOptions};
 use gqlsmith_sdl::{read_sdl, write_sdl, WriteOptions};
 
+/// The page read, and recovered when `recovered` (what `gqlsmith` loads). recovery off: with
+/// `false`, the tests check that the reader's own model (placeholders, undefined names) also
+/// writes as valid SDL, since `--no-recover` gives users that model.
 fn kraken(recovered: bool) -> Schema {
     let text = read_fixture("kraken/objects.txt");
     let mut loaded = gqlsmith_docs::read(&text, Arc::from("fixtures/kraken/objects.txt"));

@@ -2,12 +2,13 @@
 //! single-file form of a Rust target (nested inline modules) that `include!` and
 //! `gqlsmith_macros::include_schema!` expand.
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use gqlsmith_codegen::{Config, GeneratedFile, Target, Templates};
 use gqlsmith_model::Diagnostic;
 
 use crate::load::Project;
+use crate::write::WriteMode;
 
 /// Generates the files of `target` for a loaded project, in memory.
 ///
@@ -33,35 +34,43 @@ pub fn generate(
     config: &Config,
     templates: &Templates,
 ) -> Result<Vec<GeneratedFile>, Vec<Diagnostic>> {
-    let errors: Vec<Diagnostic> = project
-        .loaded
-        .diagnostics
-        .iter()
-        .filter(|diagnostic| diagnostic.is_error())
-        .cloned()
-        .collect();
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    generate_all(project, &[target], config, templates)?
+        .pop()
+        .unwrap_or_else(|| Ok(Vec::new()))
+}
+
+/// Per target, its files or its diagnostics.
+pub(crate) type TargetResults = Vec<Result<Vec<GeneratedFile>, Vec<Diagnostic>>>;
+
+/// Every target of `targets` generated side by side, results in order; the outer error is the
+/// project's own errors (then nothing is generated).
+pub(crate) fn generate_all(
+    project: &Project,
+    targets: &[Target],
+    config: &Config,
+    templates: &Templates,
+) -> Result<TargetResults, Vec<Diagnostic>> {
+    let schema = project.loaded.as_valid()?;
     let label = project
         .inputs
         .first()
         .map_or_else(String::new, |input| input.label.to_string());
-    // Cloned because `Valid` owns its schema and the project stays the caller's.
-    let Ok((schema, _warnings)) = project.loaded.clone().into_valid() else {
-        return Err(errors);
-    };
-    gqlsmith_codegen::generate(&schema, target, config, templates, &label)
+    Ok(gqlsmith_codegen::generate_targets_with_documents(
+        &schema,
+        project.documents.as_ref(),
+        targets,
+        config,
+        templates,
+        &label,
+    ))
 }
 
 /// Generates `target` and writes its files below `dir` (created if needed), as
 /// `gqlsmith generate --out <out>` writes them below `<out>/<target>/`.
 ///
-/// Nothing is written unless every file was generated. Each file is written atomically (a
-/// temporary file in the same directory, then a rename), and a file whose bytes are already
-/// right is not touched, so its modification time (and cargo's fingerprint) stays. Every
-/// path is checked to stay inside `dir`: no `..`, no absolute path, no symlinked directory
-/// leading out. Files that an earlier run wrote and this one does not are left alone.
+/// Nothing is written unless every file was generated, and every file is written as
+/// [`crate::write_outputs`] writes it (paths checked, atomic replacement, kept modes, the
+/// out dir's manifest, which removes the files an earlier run wrote and this one does not).
 /// Returns the paths of all generated files, written or already up to date.
 ///
 /// ```
@@ -82,31 +91,17 @@ pub fn generate_to_dir(
     templates: &Templates,
     dir: &Path,
 ) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
-    let files = generate(project, target, config, templates)?;
-    let mut planned = Vec::new();
-    let mut diagnostics = Vec::new();
-    for file in &files {
-        match relative_path_inside(&file.path) {
-            Ok(relative) => planned.push((dir.join(relative), file.contents.as_bytes())),
-            Err(diagnostic) => diagnostics.push(diagnostic),
-        }
-    }
-    if !diagnostics.is_empty() {
-        return Err(diagnostics);
-    }
-    let mut written = Vec::new();
-    for (path, contents) in planned {
-        if let Err(diagnostic) = write_inside(dir, &path, contents) {
-            diagnostics.push(diagnostic);
-        } else {
-            written.push(path);
-        }
-    }
-    if diagnostics.is_empty() {
-        Ok(written)
-    } else {
-        Err(diagnostics)
-    }
+    let reports = crate::write::generate_targets_to_dirs(
+        project,
+        &[(target, dir.to_path_buf())],
+        config,
+        templates,
+        WriteMode::Write,
+    )?;
+    Ok(reports
+        .into_iter()
+        .flat_map(|report| report.files)
+        .collect())
 }
 
 /// Generates a Rust target (`rust-client`, `rust-server`) as one text for `include!` or a
@@ -142,8 +137,6 @@ pub fn generate_to_string(
 
 /// The code of the diagnostic for a target or a set of files that cannot be nested.
 const NOT_NESTABLE: (&str, &str) = ("B801", "generated-rust-not-nestable");
-/// The code of the diagnostic for an output that cannot be written.
-const UNWRITABLE: (&str, &str) = ("B802", "unwritable-output");
 
 /// Nests the generated Rust files into the root `mod.rs` (see [`generate_to_string`]).
 pub(crate) fn inline_modules(
@@ -267,71 +260,6 @@ fn module_declaration(line: &str) -> Option<(&str, &str)> {
         .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && bare.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
     is_identifier.then_some((declaration, name))
-}
-
-/// A generated path as a relative path made only of normal components.
-fn relative_path_inside(path: &str) -> Result<PathBuf, Diagnostic> {
-    let relative = Path::new(path);
-    let normal = relative
-        .components()
-        .all(|component| matches!(component, Component::Normal(_)));
-    if path.is_empty() || !normal || path.contains('\\') {
-        return Err(Diagnostic::error(
-            UNWRITABLE.0,
-            UNWRITABLE.1,
-            format!("refusing to write `{path}`: it would leave the output directory"),
-        )
-        .with_help("generated paths must be relative and stay inside the output directory"));
-    }
-    Ok(relative.to_path_buf())
-}
-
-/// Writes `contents` to `path` (inside `dir`) atomically, unless the file already holds them.
-fn write_inside(dir: &Path, path: &Path, contents: &[u8]) -> Result<(), Diagnostic> {
-    let unwritable = |what: String| {
-        Diagnostic::error(UNWRITABLE.0, UNWRITABLE.1, what)
-            .with_help("check that the output directory is writable")
-    };
-    if std::fs::read(path).ok().as_deref() == Some(contents) {
-        return Ok(());
-    }
-    let parent = path.parent().unwrap_or(dir);
-    std::fs::create_dir_all(parent).map_err(|error| {
-        unwritable(format!(
-            "cannot create directory `{}`: {error}",
-            parent.display()
-        ))
-    })?;
-    // A symlinked directory inside `dir` could lead out of it.
-    let inside = match (dir.canonicalize(), parent.canonicalize()) {
-        (Ok(dir), Ok(parent)) => parent.starts_with(dir),
-        _ => false,
-    };
-    if !inside {
-        return Err(unwritable(format!(
-            "refusing to write `{}`: it resolves outside `{}`",
-            path.display(),
-            dir.display()
-        )));
-    }
-    write_atomically(path, contents)
-        .map_err(|error| unwritable(format!("cannot write `{}`: {error}", path.display())))
-}
-
-/// Writes a temporary file beside `path`, then renames it over `path`, so that a reader
-/// (cargo, an editor) never sees half a file.
-pub(crate) fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-    let unique = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let file_name = path
-        .file_name()
-        .map_or_else(|| "output".into(), |name| name.to_string_lossy());
-    let temporary =
-        path.with_file_name(format!(".{file_name}.{}.{unique}.tmp", std::process::id()));
-    std::fs::write(&temporary, contents)?;
-    std::fs::rename(&temporary, path).inspect_err(|_| {
-        std::fs::remove_file(&temporary).ok();
-    })
 }
 
 #[cfg(test)]
@@ -521,19 +449,5 @@ mod tests {
             .collect();
         assert!(leftovers.is_empty(), "no temporary files stay behind");
         std::fs::remove_dir_all(&dir).unwrap();
-    }
-
-    #[test]
-    fn generated_paths_stay_inside() {
-        assert!(relative_path_inside("a/b.rs").is_ok());
-        for path in ["", "../a.rs", "/etc/passwd", "a/../../b.rs", "a\\..\\b.rs"] {
-            let diagnostic = relative_path_inside(path).unwrap_err();
-            assert_eq!(
-                diagnostic.to_string(),
-                format!(
-                    "error[B802]: refusing to write `{path}`: it would leave the output directory"
-                )
-            );
-        }
     }
 }

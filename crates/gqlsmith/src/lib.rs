@@ -5,6 +5,10 @@ mod documents;
 mod generate;
 mod input;
 mod load;
+mod templates;
+#[cfg(feature = "test-support")]
+pub mod test_support;
+mod write;
 
 pub use documents::{
     find_documents, read_documents, read_documents_with, DocumentFile, DocumentPattern,
@@ -15,6 +19,11 @@ pub use input::{
     BUNDLED_KRAKEN_LABEL, BUNDLED_KRAKEN_PAGE, DEFAULT_MAX_INPUT_BYTES,
 };
 pub use load::{load, LoadOptions, Project};
+pub use templates::read_templates;
+pub use write::{
+    generate_targets_to_dirs, write_file, write_outputs, DirReport, Output, WriteMode,
+    MANIFEST_FILE,
+};
 
 /// The intermediate model, as every gqlsmith crate sees it.
 pub use gqlsmith_model as model;

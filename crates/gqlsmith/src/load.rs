@@ -29,9 +29,23 @@ pub struct Project {
     pub recovery: Option<RecoveryReport>,
     /// For docs pages: what the page itself holds, counted before recovery adds anything.
     pub page_stats: Option<PageStats>,
+    /// Client operations read against the schema ([`Project::read_documents`]), for the
+    /// per-operation targets. `None` until read.
+    pub documents: Option<gqlsmith_model::Documents>,
 }
 
 impl Project {
+    /// Reads `files` against the project's schema and keeps the model of their operations
+    /// for generation; returns every diagnostic (validation errors included). The documents
+    /// are kept only when none of those is an error.
+    pub fn read_documents(&mut self, files: &[crate::DocumentFile]) -> Vec<gqlsmith_model::Diagnostic> {
+        let read = crate::read_documents(&self.loaded.schema, files);
+        if !read.diagnostics.iter().any(gqlsmith_model::Diagnostic::is_error) {
+            self.documents = Some(read.documents);
+        }
+        read.diagnostics
+    }
+
     /// The format shared by the inputs (loading refuses to mix formats).
     pub fn format(&self) -> Option<InputFormat> {
         self.inputs.first().map(|input| input.format)
@@ -83,6 +97,7 @@ pub fn load(inputs: Vec<Input>, options: &LoadOptions) -> Project {
         inputs: all_inputs,
         recovery,
         page_stats,
+        documents: None,
     }
 }
 

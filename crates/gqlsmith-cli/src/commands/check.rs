@@ -9,7 +9,7 @@ use serde_json::json;
 use super::{today, DocumentArgs, InputArgs};
 use crate::render::{diagnostics_json, github_annotations, render_human, sarif_log, SarifRule};
 use crate::report::{
-    diagnostic_lines, exit_for, sources_with_documents, write_atomically, Exit, Reporter,
+    diagnostic_lines, exit_for, sources_with_documents, write_file, Exit, Reporter,
 };
 
 #[derive(clap::Args, Debug)]
@@ -112,7 +112,7 @@ pub(crate) fn run(args: CheckArgs, reporter: &Reporter) -> Result<Exit, String> 
     if let Some(path) = &args.write_baseline {
         let baseline = Baseline::from_findings(&findings);
         let text = serde_json::to_string_pretty(&baseline).map_err(|e| e.to_string())? + "\n";
-        write_atomically(path, text.as_bytes())?;
+        write_file(path, text.as_bytes())?;
         eprintln!(
             "wrote {} findings to baseline `{}`",
             findings.len(),

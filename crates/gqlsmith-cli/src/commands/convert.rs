@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 use super::InputArgs;
 use crate::render::diagnostics_json;
-use crate::report::{exit_for, write_atomically, Exit, Reporter};
+use crate::report::{exit_for, write_file, Exit, Reporter};
 
 #[derive(clap::Args, Debug)]
 pub(crate) struct ConvertArgs {
@@ -54,7 +54,7 @@ pub(crate) fn run(args: ConvertArgs, reporter: &Reporter) -> Result<Exit, String
         ),
     };
     match &args.output {
-        Some(path) => write_atomically(path, text.as_bytes())?,
+        Some(path) => write_file(path, text.as_bytes())?,
         None => print!("{text}"),
     }
     Ok(Exit::Success)

@@ -1,7 +1,7 @@
 //! `gqlsmith errors`: the error-code catalogue (code -> message -> types that raise it) as JSON.
 
 use super::InputArgs;
-use crate::report::{exit_for, write_atomically, Exit, Reporter};
+use crate::report::{exit_for, write_file, Exit, Reporter};
 
 #[derive(clap::Args, Debug)]
 pub(crate) struct ErrorsArgs {
@@ -21,7 +21,7 @@ pub(crate) fn run(args: ErrorsArgs, reporter: &Reporter) -> Result<Exit, String>
     let catalogue = gqlsmith_checks::error_catalogue(&project.loaded.schema);
     let text = serde_json::to_string_pretty(&catalogue).map_err(|e| e.to_string())? + "\n";
     match &args.output {
-        Some(path) => write_atomically(path, text.as_bytes())?,
+        Some(path) => write_file(path, text.as_bytes())?,
         None => print!("{text}"),
     }
     Ok(Exit::Success)

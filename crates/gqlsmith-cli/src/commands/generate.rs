@@ -1,12 +1,13 @@
 //! `gqlsmith generate`: bindings and docs from the model, written atomically, or compared with
 //! what is on disk (`--check`).
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
-use gqlsmith_codegen::{Config as GenerateConfig, GeneratedFile, Target, Templates};
+use gqlsmith::{DirReport, WriteMode};
+use gqlsmith_codegen::{Config as GenerateConfig, Target, Templates};
 
 use super::{DocumentArgs, InputArgs};
-use crate::report::{diagnostic_lines, exit_for, write_atomically, Exit, Reporter};
+use crate::report::{diagnostic_lines, exit_for, Exit, Reporter};
 
 #[derive(clap::Args, Debug)]
 pub(crate) struct GenerateArgs {
@@ -37,24 +38,24 @@ pub(crate) struct GenerateArgs {
 pub(crate) fn run(args: GenerateArgs, reporter: &Reporter) -> Result<Exit, String> {
     let (project, config) = args.input.load()?;
     reporter.show(&project, &project.loaded.diagnostics);
-    let label = project
-        .inputs
-        .first()
-        .map_or_else(String::new, |input| input.label.to_string());
-    let Ok((schema, _warnings)) = project.loaded.clone().into_valid() else {
+    if project.loaded.has_errors() {
         // No partial output: errors stop the run before a single file is written.
         return Ok(exit_for(&project.loaded.diagnostics));
-    };
+    }
     // Client operations for the per-operation targets; invalid ones stop the run, as an
     // invalid schema does (typed code for a query the server rejects helps nobody).
-    let documents = args.documents.load(&config, &schema)?;
-    if let Some(loaded) = &documents {
-        reporter.show_with_documents(&project, &loaded.files, &loaded.read.diagnostics);
-        if loaded.read.diagnostics.iter().any(|d| d.is_error()) {
-            return Ok(exit_for(&loaded.read.diagnostics));
+    let mut project = project;
+    let has_documents = match args.documents.files(&config)? {
+        Some(files) => {
+            let diagnostics = project.read_documents(&files);
+            reporter.show_with_documents(&project, &files, &diagnostics);
+            if diagnostics.iter().any(|d| d.is_error()) {
+                return Ok(exit_for(&diagnostics));
+            }
+            true
         }
-    }
-    let documents = documents.map(|loaded| loaded.read.documents);
+        None => false,
+    };
     let mut generate_config: GenerateConfig = match &config.file.generate {
         Some(table) => table.clone().try_into().map_err(|error: toml::de::Error| {
             format!(
@@ -69,108 +70,75 @@ pub(crate) fn run(args: GenerateArgs, reporter: &Reporter) -> Result<Exit, Strin
         generate_config.markdown.today = Some(today);
     }
     let templates = match &args.templates {
-        Some(dir) => Templates::with_overrides_from_dir(dir)
-            .map_err(|diagnostics| diagnostic_lines(&diagnostics))?,
+        Some(dir) => {
+            gqlsmith::read_templates(dir).map_err(|diagnostics| diagnostic_lines(&diagnostics))?
+        }
         None => Templates::default(),
     };
     let targets = if args.targets.is_empty() {
-        generate_config.selected_targets_for(documents.is_some())
+        generate_config.selected_targets_for(has_documents)
     } else {
         args.targets.clone()
     };
-    // Everything is generated in memory first, so a failing target writes nothing at all.
-    let mut planned: Vec<(PathBuf, String)> = Vec::new();
-    let mut directories = Vec::new();
-    // The targets are generated side by side (each on its own thread), results in order.
-    let generated = gqlsmith_codegen::generate_targets_with_documents(
-        &schema,
-        documents.as_ref(),
-        &targets,
-        &generate_config,
-        &templates,
-        &label,
-    );
-    for (&target, result) in targets.iter().zip(generated) {
-        let files = result.map_err(|diagnostics| diagnostic_lines(&diagnostics))?;
-        // `--out DIR` puts every target below DIR; otherwise the config's out dir (relative to
-        // the config file), whose default is `generated/<target>`.
-        let directory = match &args.out {
-            Some(out) => out.join(target.name()),
-            None => config.resolve(Path::new(&generate_config.out_dir(target))),
-        };
-        directories.push(format!("`{}`", directory.display()));
-        for GeneratedFile { path, contents } in files {
-            planned.push((directory.join(safe_relative(&path)?), contents));
-        }
-    }
+    // `--out DIR` puts every target below DIR; otherwise the config's out dir (relative to
+    // the config file), whose default is `generated/<target>`.
+    let targets: Vec<(Target, PathBuf)> = targets
+        .into_iter()
+        .map(|target| {
+            let directory = match &args.out {
+                Some(out) => out.join(target.name()),
+                None => config.resolve(Path::new(&generate_config.out_dir(target))),
+            };
+            (target, directory)
+        })
+        .collect();
+    let mode = if args.check {
+        WriteMode::Check
+    } else {
+        WriteMode::Write
+    };
+    // The facade generates every target in memory first and checks every path, so a failing
+    // target writes nothing at all; then it writes (or compares) each out dir.
+    let reports =
+        gqlsmith::generate_targets_to_dirs(&project, &targets, &generate_config, &templates, mode)
+            .map_err(|diagnostics| diagnostic_lines(&diagnostics))?;
+    let files: usize = reports.iter().map(|report| report.files.len()).sum();
     if args.check {
-        return Ok(check_files(&planned));
+        return Ok(check_report(&reports, files));
     }
-    for (path, contents) in &planned {
-        if std::fs::read(path).ok().as_deref() != Some(contents.as_bytes()) {
-            write_atomically(path, contents.as_bytes())?;
+    let directories: Vec<String> = reports
+        .iter()
+        .map(|report| format!("`{}`", report.dir.display()))
+        .collect();
+    for report in &reports {
+        for removed in &report.orphaned {
+            eprintln!("removed {} (no longer generated)", removed.display());
         }
     }
-    eprintln!(
-        "generated {} files in {}",
-        planned.len(),
-        directories.join(", ")
-    );
+    eprintln!("generated {files} files in {}", directories.join(", "));
     Ok(Exit::Success)
 }
 
-/// Compares planned files with the disk, byte for byte.
-fn check_files(planned: &[(PathBuf, String)]) -> Exit {
+/// Prints what `--check` found: stale (changed), missing and orphaned files.
+fn check_report(reports: &[DirReport], files: usize) -> Exit {
     let mut stale = 0;
-    for (path, contents) in planned {
-        match std::fs::read(path) {
-            Ok(bytes) if bytes == contents.as_bytes() => {}
-            Ok(_) => {
-                stale += 1;
-                println!("stale: {}", path.display());
-            }
-            Err(_) => {
-                stale += 1;
-                println!("missing: {}", path.display());
-            }
+    for report in reports {
+        for path in &report.changed {
+            println!("stale: {}", path.display());
         }
+        for path in &report.missing {
+            println!("missing: {}", path.display());
+        }
+        for path in &report.orphaned {
+            println!("orphaned: {}", path.display());
+        }
+        stale += report.changed.len() + report.missing.len() + report.orphaned.len();
     }
     if stale == 0 {
-        eprintln!("{} generated files are up to date", planned.len());
+        eprintln!("{files} generated files are up to date");
         Exit::Success
     } else {
-        eprintln!("{stale} of {} generated files are stale or missing; run `gqlsmith generate` without --check", planned.len());
+        eprintln!("{stale} of {files} generated files are stale, missing or no longer generated; run `gqlsmith generate` without --check");
         Exit::Findings
-    }
-}
-
-/// An emitter's relative path, refused when it could leave the output directory.
-fn safe_relative(path: &str) -> Result<PathBuf, String> {
-    let relative = Path::new(path);
-    let escapes = relative
-        .components()
-        .any(|part| !matches!(part, Component::Normal(_)));
-    if path.is_empty() || escapes {
-        return Err(format!(
-            "refusing to write `{path}`: generated paths must stay inside the output directory"
-        ));
-    }
-    Ok(relative.to_path_buf())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::safe_relative;
-
-    #[test]
-    fn generated_paths_stay_inside_the_output_directory() {
-        assert!(safe_relative("types/account.md").is_ok());
-        assert!(safe_relative("../escape.rs").is_err());
-        assert!(safe_relative("/etc/passwd").is_err());
-        assert!(
-            safe_relative("a/./b").is_ok(),
-            "`.` components are dropped by Path, not refused"
-        );
-        assert!(safe_relative("").is_err());
     }
 }

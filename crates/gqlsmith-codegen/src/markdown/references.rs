@@ -2,7 +2,7 @@
 //! return a type, which fields, arguments and input fields use it, the unions it belongs to,
 //! the types that implement it, and the Relay connections that page it.
 
-use gqlsmith_model::{Schema, TypeKind};
+use gqlsmith_model::Schema;
 use indexmap::IndexMap;
 
 /// A reference from a place in the schema to a type.
@@ -122,29 +122,20 @@ pub(crate) fn argument_anchor(field: &str, argument: &str) -> String {
     super::text::anchor("argument", &format!("{field}-{argument}"))
 }
 
-/// `name` as a Relay connection: an object named `...Connection` with an `edges` field whose
-/// type is an object with a `node` field (<https://relay.dev/graphql/connections.htm>).
+/// `name` as a Relay connection (see [`gqlsmith_model::relay::connection`]).
 fn connection_of(schema: &Schema, name: &str) -> Option<Connection> {
-    let ty = schema.type_named(name)?;
-    if ty.kind != TypeKind::Object || !name.ends_with("Connection") {
-        return None;
-    }
-    let edge_name = ty.field("edges")?.ty.base_name();
-    let edge = schema
-        .type_named(edge_name)
-        .filter(|edge| edge.kind == TypeKind::Object)?;
-    let node = edge.field("node")?.ty.base_name();
+    let found = gqlsmith_model::relay::connection(schema, schema.type_named(name)?)?;
     Some(Connection {
         connection: name.to_owned(),
-        edge: edge_name.to_owned(),
-        node: node.to_owned(),
+        edge: found.edge.name.clone(),
+        node: found.node.to_owned(),
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use gqlsmith_model::{Field, InputValue, Provenance, TypeDef, TypeRef};
+    use gqlsmith_model::{Field, InputValue, Provenance, TypeDef, TypeKind, TypeRef};
 
     /// `(kind, name, [(field or "field(argument:Type)", type)], [implements or members])`.
     type TypeSpec<'a> = (TypeKind, &'a str, &'a [(&'a str, &'a str)], &'a [&'a str]);

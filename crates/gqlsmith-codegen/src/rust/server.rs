@@ -159,10 +159,9 @@ pub(crate) fn view_model(
         .map(|ty| ScalarView {
             graphql_name: ty.name.clone(),
             rust_name: shape.rust_name(&ty.name),
-            description: Some(format!(
-                "{}The input lists no fields of the object type `{}`: it is served as an opaque scalar.",
-                ty.description.as_deref().map(|text| format!("{text}\n\n")).unwrap_or_default(),
-                ty.name
+            description: Some(opaque_description(
+                ty.description.as_deref(),
+                &format!("no fields of the object type `{}`", ty.name),
             )),
             specified_by: None,
         })
@@ -212,7 +211,7 @@ pub(crate) fn view_model(
             }
         })
         .collect();
-    let interfaces: Vec<InterfaceView> = schema
+    let (interfaces, unknown_interfaces): (Vec<InterfaceView>, Vec<InterfaceView>) = schema
         .types_of_kind(TypeKind::Interface)
         .map(|ty| InterfaceView {
             graphql_name: ty.name.clone(),
@@ -228,8 +227,8 @@ pub(crate) fn view_model(
                 .collect(),
             fields: field_views(&shape, config, ty),
         })
-        .collect();
-    let unions: Vec<UnionView> = schema
+        .partition(|interface| !interface.fields.is_empty());
+    let (unions, unknown_unions): (Vec<UnionView>, Vec<UnionView>) = schema
         .types_of_kind(TypeKind::Union)
         .map(|ty| UnionView {
             graphql_name: ty.name.clone(),
@@ -244,7 +243,33 @@ pub(crate) fn view_model(
                 })
                 .collect(),
         })
-        .collect();
+        .partition(|union_| !union_.variants.is_empty());
+    // async-graphql (and GraphQL) reject an interface without fields and a union without
+    // members; a docs page can name one without showing either (recovery knows the kind from
+    // how the name is used, not what it holds). Like a fieldless object, such a type is
+    // served as an opaque scalar of its name, and its doc comment says what is unknown.
+    let mut scalars = scalars;
+    scalars.extend(unknown_interfaces.into_iter().map(|interface| ScalarView {
+        description: Some(opaque_description(
+            interface.description.as_deref(),
+            &format!("no fields of the interface `{}`", interface.graphql_name),
+        )),
+        graphql_name: interface.graphql_name,
+        rust_name: interface.rust_name,
+        specified_by: None,
+    }));
+    scalars.extend(unknown_unions.into_iter().map(|union_| ScalarView {
+        description: Some(opaque_description(
+            union_.description.as_deref(),
+            &format!(
+                "no members (with fields) of the union `{}`",
+                union_.graphql_name
+            ),
+        )),
+        graphql_name: union_.graphql_name,
+        rust_name: union_.rust_name,
+        specified_by: None,
+    }));
 
     let output_types = scalars
         .iter()
@@ -302,6 +327,15 @@ pub(crate) fn view_model(
         query,
         mutation,
     })
+}
+
+/// The doc comment of a type served as an opaque scalar: its own description, then what the
+/// input does not show.
+fn opaque_description(description: Option<&str>, missing: &str) -> String {
+    let own = description
+        .map(|text| format!("{text}\n\n"))
+        .unwrap_or_default();
+    format!("{own}The input lists {missing}: it is served as an opaque scalar.")
 }
 
 fn enum_view(shape: &Shape<'_>, ty: &TypeDef) -> EnumView {

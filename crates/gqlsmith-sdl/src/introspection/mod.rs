@@ -18,9 +18,9 @@ use gqlsmith_model::{
 };
 use serde_json::value::RawValue;
 
-use crate::line_index::LineIndex;
 use json::{DirectiveJson, Envelope, InputValueJson, NamedJson, TypeJson, TypeRefJson};
 use crate::sdl_reader::BUILT_IN_DIRECTIVES;
+use gqlsmith_model::LineIndex;
 
 /// Reads one schema from introspection JSON (`file` names it in positions).
 ///
@@ -229,16 +229,19 @@ impl<'text> IntrospectionReader<'text> {
         ty.one_of = json.is_one_of.unwrap_or(false);
         for (index, field) in json.fields.unwrap_or_default().into_iter().enumerate() {
             let field_path = format!("{path}.fields[{index}]");
-            if !self.valid_name(&field.name, "field name", &format!("{field_path}.name"), &entry)
-                || !self.unique(
-                    ty.field(&field.name).is_some(),
-                    &field.name,
-                    "field",
-                    &ty.name,
-                    &field_path,
-                    &entry,
-                )
-            {
+            if !self.valid_name(
+                &field.name,
+                "field name",
+                &format!("{field_path}.name"),
+                &entry,
+            ) || !self.unique(
+                ty.field(&field.name).is_some(),
+                &field.name,
+                "field",
+                &ty.name,
+                &field_path,
+                &entry,
+            ) {
                 continue;
             }
             let coordinate = format!("{}.{}", ty.name, field.name);
@@ -364,7 +367,9 @@ impl<'text> IntrospectionReader<'text> {
                 format!("`{name}` at `{path}` cannot be an enum value"),
             )
             .at(location)
-            .with_help("`true`, `false` and `null` are literals, not enum values; rename the value"),
+            .with_help(
+                "`true`, `false` and `null` are literals, not enum values; rename the value",
+            ),
         );
         false
     }
@@ -418,7 +423,12 @@ impl<'text> IntrospectionReader<'text> {
             }
         };
         let provenance = Provenance::read(self.location_at(start));
-        if !self.valid_name(&json.name, "directive name", &format!("{path}.name"), &entry) {
+        if !self.valid_name(
+            &json.name,
+            "directive name",
+            &format!("{path}.name"),
+            &entry,
+        ) {
             return None;
         }
         let mut directive = DirectiveDef::new(json.name, provenance.clone());
@@ -473,16 +483,19 @@ impl<'text> IntrospectionReader<'text> {
         let mut models: Vec<InputValue> = Vec::with_capacity(values.len());
         for (index, value) in values.into_iter().enumerate() {
             let value_path = format!("{path}[{index}]");
-            if !self.valid_name(&value.name, "argument name", &format!("{value_path}.name"), entry)
-                || !self.unique(
-                    models.iter().any(|model| model.name == value.name),
-                    &value.name,
-                    "argument or input field",
-                    owner,
-                    &value_path,
-                    entry,
-                )
-            {
+            if !self.valid_name(
+                &value.name,
+                "argument name",
+                &format!("{value_path}.name"),
+                entry,
+            ) || !self.unique(
+                models.iter().any(|model| model.name == value.name),
+                &value.name,
+                "argument or input field",
+                owner,
+                &value_path,
+                entry,
+            ) {
                 continue;
             }
             let coordinate = format!("{owner}.{}", value.name);

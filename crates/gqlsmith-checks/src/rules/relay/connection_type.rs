@@ -1,6 +1,6 @@
 //! `connection-type`: the shape of a `*Connection` object type.
 
-use gqlsmith_model::{Schema, TypeKind, TypeRef};
+use gqlsmith_model::{relay, Schema, TypeKind, TypeRef};
 
 use crate::context::{width, Context};
 use crate::registry::{declare_rule, Profile};
@@ -61,7 +61,7 @@ impl ConnectionType {
                         format!("connection `{name}` has no `edges` field"),
                         format!(
                             "add `edges: [{}Edge]`, or rename the type if it is not a connection",
-                            edge_prefix(name)
+                            relay_prefix(name)
                         ),
                     );
                 }
@@ -86,7 +86,7 @@ impl ConnectionType {
                             ),
                             format!(
                                 "make it `[{}Edge]`, a list of objects with `node` and `cursor`",
-                                edge_prefix(name)
+                                relay_prefix(name)
                             ),
                         );
                     }
@@ -120,7 +120,7 @@ impl ConnectionType {
     }
 }
 
-/// `Ship` for `ShipConnection`.
-pub(crate) fn edge_prefix(connection: &str) -> &str {
-    connection.strip_suffix("Connection").unwrap_or(connection)
+/// `Ship` for `ShipConnection` (the name itself when it has no prefix), for help texts.
+pub(crate) fn relay_prefix(connection: &str) -> &str {
+    relay::connection_prefix(connection).unwrap_or(connection)
 }

@@ -2,8 +2,9 @@
 
 use crate::context::{width, Context};
 use crate::registry::{declare_rule, Profile};
-use crate::rules::relay::connection_type::edge_prefix;
-use crate::rules::relay::{connections, edge_of};
+use crate::rules::relay::connection_type::relay_prefix;
+use crate::rules::relay::connections;
+use gqlsmith_model::relay::edge_of;
 
 declare_rule! {
     /// ## What it does
@@ -53,7 +54,7 @@ impl EdgeNamePairing {
             let Some(edge) = edge_of(schema, connection) else {
                 continue;
             };
-            let expected = format!("{}Edge", edge_prefix(&connection.name));
+            let expected = format!("{}Edge", relay_prefix(&connection.name));
             if edge.name == expected {
                 continue;
             }

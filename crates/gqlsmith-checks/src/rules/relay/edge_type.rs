@@ -5,7 +5,8 @@ use indexmap::IndexSet;
 
 use crate::context::{is_string_like, width, Context};
 use crate::registry::{declare_rule, Profile};
-use crate::rules::relay::{connections, edge_of};
+use crate::rules::relay::connections;
+use gqlsmith_model::relay::edge_of;
 
 declare_rule! {
     /// ## What it does
@@ -113,5 +114,5 @@ impl EdgeType {
 
 /// `Ship` for `ShipConnection`, for help texts.
 fn node_guess(connection: &str) -> TypeRef {
-    TypeRef::named(super::connection_type::edge_prefix(connection))
+    TypeRef::named(super::connection_type::relay_prefix(connection))
 }

@@ -2,7 +2,8 @@
 
 use crate::context::{width, Context};
 use crate::registry::{declare_rule, Profile};
-use crate::rules::relay::{connections, edge_of};
+use crate::rules::relay::connections;
+use gqlsmith_model::relay::edge_of;
 
 declare_rule! {
     /// ## What it does

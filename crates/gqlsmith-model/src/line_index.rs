@@ -1,11 +1,15 @@
 //! Byte offsets to 1-based line and character columns, the way editors and SARIF count them.
 
 use std::cell::Cell;
+use std::sync::Arc;
+
+use crate::Location;
 
 /// Bytes between two checkpoints.
 const BLOCK: usize = 4096;
 
-/// Answers "which line and column is byte `offset`" for one text. GraphQL ends a line at `\n`,
+/// Answers "which line and column is byte `offset`" for one text: the one answer every
+/// reader and config parser gives (diagnostics, SARIF and editors all agree on it). GraphQL ends a line at `\n`,
 /// `\r\n` or a lone `\r` (<https://spec.graphql.org/October2021/#LineTerminator>), and so do
 /// we; columns count characters.
 ///
@@ -13,7 +17,7 @@ const BLOCK: usize = 4096;
 /// breaks on the way: one pass over the text in all. An earlier offset restarts from the
 /// checkpoint before it (one every 4 KiB). No list of line starts is kept: on a large schema
 /// that list would be the biggest allocation of the whole read.
-pub(crate) struct LineIndex<'text> {
+pub struct LineIndex<'text> {
     text: &'text str,
     /// Bytes between checkpoints.
     block: usize,
@@ -26,7 +30,7 @@ pub(crate) struct LineIndex<'text> {
 }
 
 impl<'text> LineIndex<'text> {
-    pub(crate) fn new(text: &'text str) -> LineIndex<'text> {
+    pub fn new(text: &'text str) -> LineIndex<'text> {
         LineIndex::with_block_size(text, BLOCK)
     }
 
@@ -54,7 +58,7 @@ impl<'text> LineIndex<'text> {
 
     /// The 1-based line and column (in characters) of byte `offset`. An offset past the end
     /// or inside a character is clamped to the nearest character boundary before it.
-    pub(crate) fn line_column(&self, offset: usize) -> (u32, u32) {
+    pub fn line_column(&self, offset: usize) -> (u32, u32) {
         let mut offset = offset.min(self.text.len());
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
@@ -81,8 +85,14 @@ impl<'text> LineIndex<'text> {
         (to_u32(line + 1), to_u32(column + 1))
     }
 
+    /// The [`Location`] in `file` of byte `offset` (see [`LineIndex::line_column`]).
+    pub fn location(&self, file: &Arc<str>, offset: usize) -> Location {
+        let (line, column) = self.line_column(offset);
+        Location::new(file.clone(), line, column)
+    }
+
     /// The whole text.
-    pub(crate) fn text(&self) -> &'text str {
+    pub fn text(&self) -> &'text str {
         self.text
     }
 
