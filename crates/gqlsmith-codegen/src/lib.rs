@@ -70,6 +70,9 @@ pub fn generate_with_documents(
         Target::TypescriptOperations => {
             typescript::generate_operations(schema, documents, config, templates, input_label)
         }
+        Target::RustOperations => {
+            rust::generate_operations(schema, documents, config, templates, input_label)
+        }
 
         Target::RustClient => {
             let view_model = rust::client::view_model(schema, config)?;
