@@ -1057,9 +1057,19 @@ fn with_typename(source: &str, selections: &[Selection], fields: &[Location], ro
     offsets.dedup();
     let mut text = source.to_owned();
     for offset in offsets.into_iter().rev() {
-        if text.is_char_boundary(offset) {
-            text.insert_str(offset, "__typename ");
+        if !text.is_char_boundary(offset) {
+            continue;
         }
+        // On a line of its own, indented as the selection it goes before, when that selection
+        // starts its line; else on the same line.
+        let line_start = text[..offset].rfind('\n').map_or(0, |newline| newline + 1);
+        let indent = &text[line_start..offset];
+        let insertion = if indent.chars().all(|c| c == ' ' || c == '\t') && line_start > 0 {
+            format!("__typename\n{indent}")
+        } else {
+            "__typename ".to_owned()
+        };
+        text.insert_str(offset, &insertion);
     }
     text
 }
