@@ -52,13 +52,27 @@ fn main() {
             .loaded
             .clone()
             .into_valid()
-            .unwrap_or_else(|loaded| panic!("{schema_path} has errors: {:?}", messages(&loaded.diagnostics)));
+            .unwrap_or_else(|loaded| {
+                panic!(
+                    "{schema_path} has errors: {:?}",
+                    messages(&loaded.diagnostics)
+                )
+            });
         let documents = (!documents_dir.is_empty()).then(|| {
             let files = find_documents(&[DocumentPattern::new("*.graphql", *documents_dir)])
                 .unwrap_or_else(|error| panic!("{documents_dir}: {error}"));
             let read = read_documents(&schema, &files);
-            let errors: Vec<_> = read.diagnostics.iter().filter(|d| d.is_error()).cloned().collect();
-            assert!(errors.is_empty(), "{documents_dir}: {:?}", messages(&errors));
+            let errors: Vec<_> = read
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .cloned()
+                .collect();
+            assert!(
+                errors.is_empty(),
+                "{documents_dir}: {:?}",
+                messages(&errors)
+            );
             read.documents
         });
         let files = generate_with_documents(
@@ -69,7 +83,9 @@ fn main() {
             &Templates::embedded(),
             schema_path,
         )
-        .unwrap_or_else(|diagnostics| panic!("{target} for {schema_path}: {:?}", messages(&diagnostics)));
+        .unwrap_or_else(|diagnostics| {
+            panic!("{target} for {schema_path}: {:?}", messages(&diagnostics))
+        });
         let dir = out_dir.join(module);
         write_files(&dir, &files);
         writeln!(

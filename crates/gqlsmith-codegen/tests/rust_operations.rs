@@ -18,7 +18,10 @@ use support::valid_or_panic;
 
 /// The schema and documents of `fixtures/operations/<name>`, the documents in path order.
 fn corpus(name: &str) -> (Valid<Schema>, Documents) {
-    let dir = format!("{}/../../fixtures/operations/{name}", env!("CARGO_MANIFEST_DIR"));
+    let dir = format!(
+        "{}/../../fixtures/operations/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let schema_label = format!("fixtures/operations/{name}/schema.json");
     let text = std::fs::read_to_string(format!("{dir}/schema.json")).unwrap();
     let schema = valid_or_panic(
@@ -141,7 +144,12 @@ fn file<'f>(files: &'f [GeneratedFile], path: &str) -> &'f str {
     &files
         .iter()
         .find(|file| file.path == path)
-        .unwrap_or_else(|| panic!("no {path} among {:?}", files.iter().map(|f| &f.path).collect::<Vec<_>>()))
+        .unwrap_or_else(|| {
+            panic!(
+                "no {path} among {:?}",
+                files.iter().map(|f| &f.path).collect::<Vec<_>>()
+            )
+        })
         .contents
 }
 
@@ -265,7 +273,10 @@ fn strict_scalars_refuse_an_unmapped_scalar() {
     };
     let diagnostics = generate(&schema, &documents, &config).unwrap_err();
     let messages: Vec<String> = diagnostics.iter().map(|d| d.message.clone()).collect();
-    assert_eq!(messages, ["custom scalar `Json` has no type in the scalar map"]);
+    assert_eq!(
+        messages,
+        ["custom scalar `Json` has no type in the scalar map"]
+    );
 }
 
 #[test]

@@ -26,10 +26,19 @@ fn a_union_is_an_enum_chosen_by_typename_with_a_fallback() {
     assert_eq!(
         data.search,
         [
-            Search::User(SearchUser { typename: "User".into(), name: "Ada".into() }),
-            Search::Bot(SearchBot { typename: "Bot".into(), model: Some("R2".into()) }),
+            Search::User(SearchUser {
+                typename: "User".into(),
+                name: "Ada".into()
+            }),
+            Search::Bot(SearchBot {
+                typename: "Bot".into(),
+                model: Some("R2".into())
+            }),
             // `model` is under `@include`: absent reads as `None`.
-            Search::Bot(SearchBot { typename: "Bot".into(), model: None }),
+            Search::Bot(SearchBot {
+                typename: "Bot".into(),
+                model: None
+            }),
             Search::Other(zoo::UnknownObject {
                 typename: "Robot".into(),
                 raw: json!({"__typename": "Robot", "serial": 7}),
@@ -78,7 +87,10 @@ fn fragments_fields_enums_and_scalars_read_from_one_object() {
     let handle = user.handle.as_deref();
     assert_eq!(handle, Some("ada"));
     assert_eq!(user.joined_at, "2026-01-02");
-    assert_eq!((user.display_name.as_str(), user.display_name_2.as_str()), ("Ada L.", "ada_l"));
+    assert_eq!(
+        (user.display_name.as_str(), user.display_name_2.as_str()),
+        ("Ada L.", "ada_l")
+    );
     assert_eq!(data.meta, Some(json!({"version": [1, 2]})));
 }
 
@@ -100,12 +112,18 @@ fn variables_leave_out_what_is_none_and_write_enums_as_graphql_spells_them() {
         serde_json::to_value(&variables).unwrap(),
         json!({"filter": {"role": "MEMBER", "and": {"role": "ROBOT"}}})
     );
-    assert_eq!(serde_json::to_value(zoo::users::Variables::default()).unwrap(), json!({}));
+    assert_eq!(
+        serde_json::to_value(zoo::users::Variables::default()).unwrap(),
+        json!({})
+    );
     let set_role = zoo::set_role::Variables {
         id: "1".into(),
         role: zoo::Role::Admin,
     };
-    assert_eq!(serde_json::to_value(&set_role).unwrap(), json!({"id": "1", "role": "ADMIN"}));
+    assert_eq!(
+        serde_json::to_value(&set_role).unwrap(),
+        json!({"id": "1", "role": "ADMIN"})
+    );
 }
 
 #[test]
@@ -119,14 +137,18 @@ fn star_wars_interfaces_fragments_and_aliases() {
     };
     assert_eq!((luke.name.as_str(), luke.height), ("Luke", Some(1.72)));
     // The fragment narrows by type: the document asks for `__typename` there.
-    assert!(star_wars::hero_details_with_fragment::QUERY.contains("fragment HeroDetails on Character {\n  __typename\n  name"));
+    assert!(star_wars::hero_details_with_fragment::QUERY
+        .contains("fragment HeroDetails on Character {\n  __typename\n  name"));
     assert_eq!(zoo::SearchQuery::NAME, "Search");
 
     let data: star_wars::two_heroes::Data = read(json!({
         "r2": {"name": "R2-D2"}, "luke": {"name": "Luke Skywalker"}
     }));
     assert_eq!(data.r2.map(|hero| hero.name).as_deref(), Some("R2-D2"));
-    assert_eq!(data.luke.map(|hero| hero.name).as_deref(), Some("Luke Skywalker"));
+    assert_eq!(
+        data.luke.map(|hero| hero.name).as_deref(),
+        Some("Luke Skywalker")
+    );
 
     // The same field under two type conditions, each with its own sub-selection.
     let data: star_wars::hero_parent_type_dependent_field::Data = read(json!({
@@ -140,7 +162,11 @@ fn star_wars_interfaces_fragments_and_aliases() {
         panic!("a Droid");
     };
     let friends = droid.friends.expect("friends");
-    assert!(matches!(&friends[0], Some(star_wars::hero_parent_type_dependent_field::HeroDroidFriends::Human(human)) if human.height == Some(5.6)));
-    assert!(matches!(&friends[1], Some(star_wars::hero_parent_type_dependent_field::HeroDroidFriends::Other(other)) if other.typename == "Droid"));
+    assert!(
+        matches!(&friends[0], Some(star_wars::hero_parent_type_dependent_field::HeroDroidFriends::Human(human)) if human.height == Some(5.6))
+    );
+    assert!(
+        matches!(&friends[1], Some(star_wars::hero_parent_type_dependent_field::HeroDroidFriends::Other(other)) if other.typename == "Droid")
+    );
     assert_eq!(friends[2], None);
 }

@@ -70,26 +70,41 @@ fn user(login: &str) -> UserData {
 }
 
 fn store() -> Shared {
-    let entry = |id, full_name: &str, description: Option<&str>, stars, score, created_at| EntryData {
-        id,
-        repo: RepoData {
-            full_name: full_name.to_owned(),
-            description: description.map(str::to_owned),
-            stars,
-            open_issues: (stars > 100).then_some(stars / 100),
-            owner: Some(user(full_name.split('/').next().unwrap_or_default())),
-        },
-        by: user("stubailo"),
-        created_at,
-        score,
-        vote_value: 0,
-        comments: Vec::new(),
-    };
+    let entry =
+        |id, full_name: &str, description: Option<&str>, stars, score, created_at| EntryData {
+            id,
+            repo: RepoData {
+                full_name: full_name.to_owned(),
+                description: description.map(str::to_owned),
+                stars,
+                open_issues: (stars > 100).then_some(stars / 100),
+                owner: Some(user(full_name.split('/').next().unwrap_or_default())),
+            },
+            by: user("stubailo"),
+            created_at,
+            score,
+            vote_value: 0,
+            comments: Vec::new(),
+        };
     Arc::new(Mutex::new(Store {
         entries: vec![
-            entry(1, "apollographql/apollo-client", Some("A GraphQL client"), 19_000, 7, 1_000.0),
+            entry(
+                1,
+                "apollographql/apollo-client",
+                Some("A GraphQL client"),
+                19_000,
+                7,
+                1_000.0,
+            ),
             entry(2, "graphql/graphql-js", None, 20_000, 12, 2_000.0),
-            entry(3, "async-graphql/async-graphql", Some("A GraphQL server library"), 3_400, 3, 3_000.0),
+            entry(
+                3,
+                "async-graphql/async-graphql",
+                Some("A GraphQL server library"),
+                3_400,
+                3,
+                3_000.0,
+            ),
         ],
         next_id: 100,
         clock: 10_000.0,
@@ -163,7 +178,10 @@ impl Mutation {
     /// Changes the entry of `repo` with `change` and returns it.
     fn update(&self, repo: &str, change: impl FnOnce(&mut Store, usize)) -> Option<EntryData> {
         let mut store = self.0.lock().unwrap();
-        let index = store.entries.iter().position(|entry| entry.repo.full_name == repo)?;
+        let index = store
+            .entries
+            .iter()
+            .position(|entry| entry.repo.full_name == repo)?;
         change(&mut store, index);
         Some(store.entries[index].clone())
     }
@@ -242,10 +260,16 @@ impl server::MutationResolver for Mutation {
 
 #[async_trait]
 impl server::EntryResolver for Entry {
-    async fn repository(&self, _ctx: &async_graphql::Context<'_>) -> async_graphql::Result<server::Repository> {
+    async fn repository(
+        &self,
+        _ctx: &async_graphql::Context<'_>,
+    ) -> async_graphql::Result<server::Repository> {
         Ok(server::Repository::new(Repository(self.0.repo.clone())))
     }
-    async fn posted_by(&self, _ctx: &async_graphql::Context<'_>) -> async_graphql::Result<server::User> {
+    async fn posted_by(
+        &self,
+        _ctx: &async_graphql::Context<'_>,
+    ) -> async_graphql::Result<server::User> {
         Ok(server::User::new(User(self.0.by.clone())))
     }
     async fn created_at(&self, _ctx: &async_graphql::Context<'_>) -> async_graphql::Result<f64> {
@@ -288,25 +312,47 @@ impl server::EntryResolver for Entry {
 #[async_trait]
 impl server::RepositoryResolver for Repository {
     async fn name(&self, _ctx: &async_graphql::Context<'_>) -> async_graphql::Result<String> {
-        Ok(self.0.full_name.rsplit('/').next().unwrap_or_default().to_owned())
+        Ok(self
+            .0
+            .full_name
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_owned())
     }
     async fn full_name(&self, _ctx: &async_graphql::Context<'_>) -> async_graphql::Result<String> {
         Ok(self.0.full_name.clone())
     }
-    async fn description(&self, _ctx: &async_graphql::Context<'_>) -> async_graphql::Result<Option<String>> {
+    async fn description(
+        &self,
+        _ctx: &async_graphql::Context<'_>,
+    ) -> async_graphql::Result<Option<String>> {
         Ok(self.0.description.clone())
     }
     async fn html_url(&self, _ctx: &async_graphql::Context<'_>) -> async_graphql::Result<String> {
         Ok(format!("https://github.com/{}", self.0.full_name))
     }
-    async fn stargazers_count(&self, _ctx: &async_graphql::Context<'_>) -> async_graphql::Result<i32> {
+    async fn stargazers_count(
+        &self,
+        _ctx: &async_graphql::Context<'_>,
+    ) -> async_graphql::Result<i32> {
         Ok(self.0.stars)
     }
-    async fn open_issues_count(&self, _ctx: &async_graphql::Context<'_>) -> async_graphql::Result<Option<i32>> {
+    async fn open_issues_count(
+        &self,
+        _ctx: &async_graphql::Context<'_>,
+    ) -> async_graphql::Result<Option<i32>> {
         Ok(self.0.open_issues)
     }
-    async fn owner(&self, _ctx: &async_graphql::Context<'_>) -> async_graphql::Result<Option<server::User>> {
-        Ok(self.0.owner.clone().map(|owner| server::User::new(User(owner))))
+    async fn owner(
+        &self,
+        _ctx: &async_graphql::Context<'_>,
+    ) -> async_graphql::Result<Option<server::User>> {
+        Ok(self
+            .0
+            .owner
+            .clone()
+            .map(|owner| server::User::new(User(owner))))
     }
 }
 
@@ -328,7 +374,10 @@ impl server::CommentResolver for Comment {
     async fn id(&self, _ctx: &async_graphql::Context<'_>) -> async_graphql::Result<i32> {
         Ok(self.0.id)
     }
-    async fn posted_by(&self, _ctx: &async_graphql::Context<'_>) -> async_graphql::Result<server::User> {
+    async fn posted_by(
+        &self,
+        _ctx: &async_graphql::Context<'_>,
+    ) -> async_graphql::Result<server::User> {
         Ok(server::User::new(User(self.0.by.clone())))
     }
     async fn created_at(&self, _ctx: &async_graphql::Context<'_>) -> async_graphql::Result<f64> {
@@ -350,7 +399,11 @@ impl server::VoteResolver for Vote {
 }
 
 /// Serves the stubs on 127.0.0.1 (a free port) on a thread of its own, until `stop` is sent.
-fn serve() -> (SocketAddr, tokio::sync::oneshot::Sender<()>, std::thread::JoinHandle<()>) {
+fn serve() -> (
+    SocketAddr,
+    tokio::sync::oneshot::Sender<()>,
+    std::thread::JoinHandle<()>,
+) {
     let (address_sender, address_receiver) = std::sync::mpsc::channel();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let thread = std::thread::spawn(move || {
@@ -367,7 +420,11 @@ fn serve() -> (SocketAddr, tokio::sync::oneshot::Sender<()>, std::thread::JoinHa
                 .await
                 .expect("a local port is free");
             address_sender
-                .send(listener.local_addr().expect("a bound listener has an address"))
+                .send(
+                    listener
+                        .local_addr()
+                        .expect("a bound listener has an address"),
+                )
                 .expect("the test waits for the address");
             axum::serve(listener, app)
                 .with_graceful_shutdown(async {
@@ -386,21 +443,37 @@ fn serve() -> (SocketAddr, tokio::sync::oneshot::Sender<()>, std::thread::JoinHa
 // ---- the client: generated operations over ureq ----
 
 /// Posts `O`'s request with `variables` and reads the response into `Response<O::Data>`.
-fn send<O: Operation>(agent: &ureq::Agent, url: &str, variables: &O::Variables) -> Response<O::Data> {
+fn send<O: Operation>(
+    agent: &ureq::Agent,
+    url: &str,
+    variables: &O::Variables,
+) -> Response<O::Data> {
     agent
         .post(url)
         .send_json(O::request(variables))
         .unwrap_or_else(|error| panic!("{}: the request fails: {error}", O::NAME))
         .body_mut()
         .read_json::<Response<O::Data>>()
-        .unwrap_or_else(|error| panic!("{}: the response does not read as its Data: {error}", O::NAME))
+        .unwrap_or_else(|error| {
+            panic!(
+                "{}: the response does not read as its Data: {error}",
+                O::NAME
+            )
+        })
 }
 
 /// `send`, expecting data and no errors.
 fn data<O: Operation>(agent: &ureq::Agent, url: &str, variables: &O::Variables) -> O::Data {
     let response = send::<O>(agent, url, variables);
-    assert!(response.errors.is_empty(), "{}: {:?}", O::NAME, response.errors);
-    response.data.unwrap_or_else(|| panic!("{}: no data", O::NAME))
+    assert!(
+        response.errors.is_empty(),
+        "{}: {:?}",
+        O::NAME,
+        response.errors
+    );
+    response
+        .data
+        .unwrap_or_else(|| panic!("{}: no data", O::NAME))
 }
 
 #[test]
@@ -412,7 +485,8 @@ fn every_githunt_operation_goes_over_http_and_reads_into_its_data() {
         .build()
         .into();
 
-    let profile = data::<CurrentUserForProfileQuery>(&agent, &url, &current_user_for_profile::Variables {});
+    let profile =
+        data::<CurrentUserForProfileQuery>(&agent, &url, &current_user_for_profile::Variables {});
     let me = profile.current_user.expect("someone is logged in");
     assert_eq!(me.login, "octocat");
     assert_eq!(me.avatar_url, "https://avatars.example/octocat.png");
@@ -429,15 +503,30 @@ fn every_githunt_operation_goes_over_http_and_reads_into_its_data() {
         },
     );
     assert_eq!(top.current_user.expect("logged in").login, "octocat");
-    let top: Vec<_> = top.feed.expect("a feed").into_iter().map(|entry| entry.expect("an entry")).collect();
-    let names: Vec<&str> = top.iter().map(|entry| entry.repository.full_name.as_str()).collect();
+    let top: Vec<_> = top
+        .feed
+        .expect("a feed")
+        .into_iter()
+        .map(|entry| entry.expect("an entry"))
+        .collect();
+    let names: Vec<&str> = top
+        .iter()
+        .map(|entry| entry.repository.full_name.as_str())
+        .collect();
     assert_eq!(names, ["graphql/graphql-js", "apollographql/apollo-client"]);
     let first = &top[0];
     assert_eq!(first.id, 2);
     assert_eq!(first.comment_count, 0);
-    assert_eq!(first.repository.html_url, "https://github.com/graphql/graphql-js");
     assert_eq!(
-        first.repository.owner.as_ref().map(|owner| owner.avatar_url.as_str()),
+        first.repository.html_url,
+        "https://github.com/graphql/graphql-js"
+    );
+    assert_eq!(
+        first
+            .repository
+            .owner
+            .as_ref()
+            .map(|owner| owner.avatar_url.as_str()),
         Some("https://avatars.example/graphql.png")
     );
     assert_eq!(first.vote_buttons.score, 12);
@@ -490,7 +579,10 @@ fn every_githunt_operation_goes_over_http_and_reads_into_its_data() {
     let comments: Vec<_> = entry.comments.into_iter().flatten().collect();
     assert_eq!(comments, [comment]);
     // `... on Repository` inside a Repository selection: merged into the struct.
-    assert_eq!(entry.repository.description.as_deref(), Some("A GraphQL client"));
+    assert_eq!(
+        entry.repository.description.as_deref(),
+        Some("A GraphQL client")
+    );
     assert_eq!(entry.repository.stargazers_count, 19_000);
     assert_eq!(entry.repository.open_issues_count, Some(190));
 
@@ -532,7 +624,11 @@ fn every_githunt_operation_goes_over_http_and_reads_into_its_data() {
     );
     assert_eq!(refused.data, None);
     assert_eq!(refused.errors.len(), 1);
-    assert!(refused.errors[0].message.contains("SIDEWAYS"), "{:?}", refused.errors);
+    assert!(
+        refused.errors[0].message.contains("SIDEWAYS"),
+        "{:?}",
+        refused.errors
+    );
 
     let _ = stop.send(());
     server_thread.join().expect("the server stops cleanly");
@@ -547,15 +643,33 @@ fn the_subscription_reads_an_event_into_its_data() {
         "content": "Hi"
     }}});
     let response: Response<on_comment_added::Data> = serde_json::from_value(event).unwrap();
-    let added = response.data.and_then(|data| data.comment_added).expect("a comment");
-    assert_eq!((added.id, added.content.as_str(), added.posted_by.login.as_str()), (7, "Hi", "octocat"));
-    let request = serde_json::to_value(gqlsmith_operations_roundtrip::githunt::OnCommentAddedSubscription::request(
-        &on_comment_added::Variables {
-            repo_full_name: "a/b".to_owned(),
-        },
-    ))
+    let added = response
+        .data
+        .and_then(|data| data.comment_added)
+        .expect("a comment");
+    assert_eq!(
+        (
+            added.id,
+            added.content.as_str(),
+            added.posted_by.login.as_str()
+        ),
+        (7, "Hi", "octocat")
+    );
+    let request = serde_json::to_value(
+        gqlsmith_operations_roundtrip::githunt::OnCommentAddedSubscription::request(
+            &on_comment_added::Variables {
+                repo_full_name: "a/b".to_owned(),
+            },
+        ),
+    )
     .unwrap();
     assert_eq!(request["operationName"], "onCommentAdded");
-    assert_eq!(request["variables"], serde_json::json!({"repoFullName": "a/b"}));
-    assert!(request["query"].as_str().unwrap().starts_with("subscription onCommentAdded("));
+    assert_eq!(
+        request["variables"],
+        serde_json::json!({"repoFullName": "a/b"})
+    );
+    assert!(request["query"]
+        .as_str()
+        .unwrap()
+        .starts_with("subscription onCommentAdded("));
 }

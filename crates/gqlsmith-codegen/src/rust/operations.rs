@@ -237,13 +237,24 @@ pub(crate) fn view_model(
         );
         if let Some(ty) = schema.type_named(&fragment.type_condition) {
             let selections: Vec<&Selection> = fragment.selections.iter().collect();
-            let tagged =
-                builder.shape(&mut out, rust_name.clone(), &rust_name, ty, &selections, description);
+            let tagged = builder.shape(
+                &mut out,
+                rust_name.clone(),
+                &rust_name,
+                ty,
+                &selections,
+                description,
+            );
             out.typename_root = tagged;
         }
         fragment_texts.insert(
             fragment.name.clone(),
-            with_typename(&fragment.source, &fragment.selections, &out.typename_fields, out.typename_root),
+            with_typename(
+                &fragment.source,
+                &fragment.selections,
+                &out.typename_fields,
+                out.typename_root,
+            ),
         );
         fragments.append(&mut out.shapes);
     }
@@ -252,8 +263,7 @@ pub(crate) fn view_model(
     for (operation, (module, struct_name)) in operations.iter().zip(operation_names) {
         let name = operation.name.clone().unwrap_or_default();
         let mut out = Out {
-            scope: NameScope::with_reserved(&RESERVED_TYPE_NAMES)
-                .numbered_without_separator(),
+            scope: NameScope::with_reserved(RESERVED_TYPE_NAMES).numbered_without_separator(),
             shapes: Vec::new(),
             shared: "super::",
             typename_fields: Vec::new(),
@@ -271,10 +281,21 @@ pub(crate) fn view_model(
             let description = format!("The `data` of a response to `{name}`.");
             builder.shape(&mut out, data, "", root, &selections, description);
         }
-        let mut text = with_typename(&operation.source, &operation.selections, &out.typename_fields, false);
-        for fragment in documents.fragments_used_by(gqlsmith_model::Definition::Operation(operation)) {
+        let mut text = with_typename(
+            &operation.source,
+            &operation.selections,
+            &out.typename_fields,
+            false,
+        );
+        for fragment in
+            documents.fragments_used_by(gqlsmith_model::Definition::Operation(operation))
+        {
             text.push_str("\n\n");
-            text.push_str(fragment_texts.get(&fragment.name).unwrap_or(&fragment.source));
+            text.push_str(
+                fragment_texts
+                    .get(&fragment.name)
+                    .unwrap_or(&fragment.source),
+            );
         }
         let variables = builder.variables_view(operation, &name);
         operation_views.push(OperationView {
@@ -377,7 +398,13 @@ fn in_document_order(documents: &Documents) -> Vec<&Operation> {
             .unwrap_or(usize::MAX)
     };
     let mut operations: Vec<&Operation> = documents.operations.iter().collect();
-    operations.sort_by_key(|op| (file_index(&op.location.file), op.location.line, op.location.column));
+    operations.sort_by_key(|op| {
+        (
+            file_index(&op.location.file),
+            op.location.line,
+            op.location.column,
+        )
+    });
     operations
 }
 
@@ -452,11 +479,13 @@ impl<'a> Builder<'a> {
                 Some(TypeKind::Enum) => {
                     enums.insert(name);
                 }
-                Some(TypeKind::InputObject) => {
-                    if inputs.insert(name.clone()) {
-                        if let Some(ty) = self.schema.type_named(&name) {
-                            input_queue.extend(ty.input_fields.iter().map(|field| field.ty.base_name().to_owned()));
-                        }
+                Some(TypeKind::InputObject) if inputs.insert(name.clone()) => {
+                    if let Some(ty) = self.schema.type_named(&name) {
+                        input_queue.extend(
+                            ty.input_fields
+                                .iter()
+                                .map(|field| field.ty.base_name().to_owned()),
+                        );
                     }
                 }
                 _ => {}
@@ -504,7 +533,15 @@ impl<'a> Builder<'a> {
             .map(|field| {
                 let boxed = !field.ty.nullable().is_list()
                     && self.input_reaches(field.ty.base_name(), &ty.name);
-                self.input_field(&mut scope, &field.name, &field.ty, field.default_value.is_some(), boxed, field.description.clone(), "")
+                self.input_field(
+                    &mut scope,
+                    &field.name,
+                    &field.ty,
+                    field.default_value.is_some(),
+                    boxed,
+                    field.description.clone(),
+                    "",
+                )
             })
             .collect();
         InputView {
@@ -542,7 +579,11 @@ impl<'a> Builder<'a> {
             if !seen.insert(name) {
                 continue;
             }
-            if let Some(ty) = self.schema.type_named(name).filter(|ty| ty.kind == TypeKind::InputObject) {
+            if let Some(ty) = self
+                .schema
+                .type_named(name)
+                .filter(|ty| ty.kind == TypeKind::InputObject)
+            {
                 queue.extend(
                     ty.input_fields
                         .iter()
@@ -560,7 +601,15 @@ impl<'a> Builder<'a> {
             .variables
             .iter()
             .map(|variable| {
-                self.input_field(&mut scope, &variable.name, &variable.ty, variable.default_value.is_some(), false, None, "super::")
+                self.input_field(
+                    &mut scope,
+                    &variable.name,
+                    &variable.ty,
+                    variable.default_value.is_some(),
+                    false,
+                    None,
+                    "super::",
+                )
             })
             .collect();
         InputView {
@@ -586,12 +635,20 @@ impl<'a> Builder<'a> {
     ) -> FieldView {
         let rust_name = scope.claim(rust_field_name(graphql_name));
         let inner = self.input_type(ty.nullable(), shared);
-        let inner = if boxed { format!("Box<{inner}>") } else { inner };
+        let inner = if boxed {
+            format!("Box<{inner}>")
+        } else {
+            inner
+        };
         let optional = !ty.is_non_null() || has_default;
         FieldView {
             serde_rename: serde_rename(&rust_name, graphql_name),
             rust_name,
-            rust_type: if optional { format!("Option<{inner}>") } else { inner },
+            rust_type: if optional {
+                format!("Option<{inner}>")
+            } else {
+                inner
+            },
             skip_none: optional,
             description,
             deprecation: None,
@@ -668,7 +725,15 @@ impl<'a> Builder<'a> {
         if narrowed.is_empty() {
             let applies = |condition: &str| self.is_total(condition, parent);
             let (fields, parts) = collect(self.documents, selections, &applies);
-            self.struct_shape(out, rust_name, child_prefix, parent, fields, parts, description);
+            self.struct_shape(
+                out,
+                rust_name,
+                child_prefix,
+                parent,
+                fields,
+                parts,
+                description,
+            );
             return false;
         }
         self.uses_typename = true;
@@ -743,7 +808,11 @@ impl<'a> Builder<'a> {
                         .flat_map(|field| field.selections.iter())
                         .collect();
                     let nested = format!("{child_prefix}{}", upper_camel(key));
-                    let ty = if selected.conditional { ty.nullable() } else { ty };
+                    let ty = if selected.conditional {
+                        ty.nullable()
+                    } else {
+                        ty
+                    };
                     self.output_type(out, ty, &children, &nested, &first.location)
                 }
                 (None, _) => continue,
@@ -759,7 +828,9 @@ impl<'a> Builder<'a> {
                 rust_type: ty,
                 skip_none: false,
                 description: schema_field.and_then(|field| field.description.clone()),
-                deprecation: deprecation_note(schema_field.and_then(|field| field.deprecation.as_ref())),
+                deprecation: deprecation_note(
+                    schema_field.and_then(|field| field.deprecation.as_ref()),
+                ),
             });
         }
         let mut part_views = Vec::new();
@@ -771,7 +842,11 @@ impl<'a> Builder<'a> {
             part_views.push(PartView {
                 fragment: fragment.clone(),
                 rust_name: field_scope.claim(rust_field_name(fragment)),
-                rust_type: if *conditional { format!("Option<{rust_type}>") } else { rust_type },
+                rust_type: if *conditional {
+                    format!("Option<{rust_type}>")
+                } else {
+                    rust_type
+                },
                 optional: *conditional,
             });
         }
@@ -820,7 +895,10 @@ impl<'a> Builder<'a> {
         match ty {
             TypeRef::NonNull(inner) => self.output_non_null(out, inner, children, nested, location),
             TypeRef::List(item) => {
-                format!("Vec<{}>", self.output_type(out, item, children, nested, location))
+                format!(
+                    "Vec<{}>",
+                    self.output_type(out, item, children, nested, location)
+                )
             }
             TypeRef::Named(name) => {
                 let schema = self.schema;
@@ -835,7 +913,14 @@ impl<'a> Builder<'a> {
                 }
                 let rust_name = out.scope.claim(nested.to_owned());
                 let description = format!("`{}` as selected.", ty.name);
-                let tagged = self.shape(out, rust_name.clone(), &rust_name, ty, children, description);
+                let tagged = self.shape(
+                    out,
+                    rust_name.clone(),
+                    &rust_name,
+                    ty,
+                    children,
+                    description,
+                );
                 if tagged {
                     out.typename_fields.push(location.clone());
                 }
@@ -943,7 +1028,7 @@ fn possible_types<'s>(schema: &'s Schema, ty: &TypeDef) -> Vec<&'s TypeDef> {
             .collect(),
         TypeKind::Interface => schema
             .types_of_kind(TypeKind::Object)
-            .filter(|object| object.interfaces.iter().any(|name| *name == ty.name))
+            .filter(|object| object.interfaces.contains(&ty.name))
             .collect(),
         _ => Vec::new(),
     };
@@ -979,25 +1064,35 @@ fn collect<'s>(
     let mut parts: IndexMap<String, bool> = IndexMap::new();
     // A stack of selections (each with whether a directive guards it), so that nesting
     // cannot overflow.
-    let mut pending: Vec<(&'s Selection, bool)> =
-        selections.iter().rev().map(|selection| (*selection, false)).collect();
+    let mut pending: Vec<(&'s Selection, bool)> = selections
+        .iter()
+        .rev()
+        .map(|selection| (*selection, false))
+        .collect();
     while let Some((selection, guarded)) = pending.pop() {
         match selection {
             Selection::Field(field) => {
                 let conditional = guarded || is_conditional(&field.directives);
-                let entry = fields
-                    .entry(field.response_key().to_owned())
-                    .or_insert(SelectedField {
-                        occurrences: Vec::new(),
-                        conditional: true,
-                    });
+                let entry =
+                    fields
+                        .entry(field.response_key().to_owned())
+                        .or_insert(SelectedField {
+                            occurrences: Vec::new(),
+                            conditional: true,
+                        });
                 entry.occurrences.push(field);
                 entry.conditional &= conditional;
             }
             Selection::InlineFragment(inline) => {
                 if inline.type_condition.as_deref().is_none_or(applies) {
                     let guarded = guarded || is_conditional(&inline.directives);
-                    pending.extend(inline.selections.iter().rev().map(|selection| (selection, guarded)));
+                    pending.extend(
+                        inline
+                            .selections
+                            .iter()
+                            .rev()
+                            .map(|selection| (selection, guarded)),
+                    );
                 }
             }
             Selection::FragmentSpread(spread) => {
@@ -1020,7 +1115,12 @@ fn collect<'s>(
 /// definition's own selection set, unless that set already selects `__typename` itself.
 /// The model's selections and apollo-compiler's syntax tree of `source` have one shape (the
 /// model is read from that tree), so they are walked side by side.
-fn with_typename(source: &str, selections: &[Selection], fields: &[Location], root: bool) -> String {
+fn with_typename(
+    source: &str,
+    selections: &[Selection],
+    fields: &[Location],
+    root: bool,
+) -> String {
     if fields.is_empty() && !root {
         return source.to_owned();
     }
@@ -1102,7 +1202,10 @@ mod tests {
     fn raw_strings_never_end_early() {
         assert_eq!(rust_raw_string("query { a }"), "r#\"query { a }\"#");
         assert_eq!(rust_raw_string("{ a(x: \"b\") }"), "r#\"{ a(x: \"b\") }\"#");
-        assert_eq!(rust_raw_string("{ a(x: \"#\") }"), "r##\"{ a(x: \"#\") }\"##");
+        assert_eq!(
+            rust_raw_string("{ a(x: \"#\") }"),
+            "r##\"{ a(x: \"#\") }\"##"
+        );
         assert_eq!(rust_raw_string("\"##"), "r###\"\"##\"###");
     }
 
@@ -1116,6 +1219,12 @@ mod tests {
 
     #[test]
     fn derive_lists_skip_what_they_have() {
-        assert_eq!(derive_list(&["Debug", "serde::Serialize"], &["Serialize", "Eq", "Debug"]), "Debug, serde::Serialize, Eq");
+        assert_eq!(
+            derive_list(
+                &["Debug", "serde::Serialize"],
+                &["Serialize", "Eq", "Debug"]
+            ),
+            "Debug, serde::Serialize, Eq"
+        );
     }
 }
