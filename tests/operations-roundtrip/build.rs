@@ -1,7 +1,8 @@
 //! Generates, through the facade `gqlsmith generate` uses, into OUT_DIR: the rust-server stubs
-//! for githunt's schema, and the rust-operations code for githunt's and star-wars's documents
-//! and for the small `graphql/zoo` corpus (interfaces, unions, a deprecated field, custom
-//! scalars, a recursive input). Writes `modules.rs`, which declares one module per out dir.
+//! for githunt's schema, and the rust-operations code for the documents of githunt, star-wars,
+//! the small `graphql/zoo` corpus (a union, a deprecated field, custom scalars, a recursive
+//! input) and the github, shopify-storefront and saleor corpora. Writes `modules.rs`, which
+//! declares one module per out dir, and `operations-dirs.txt`, the rust-operations out dirs.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -9,30 +10,61 @@ use std::path::{Path, PathBuf};
 use gqlsmith::codegen::{generate_with_documents, Config, GeneratedFile, Target, Templates};
 use gqlsmith::{find_documents, load, read_documents, DocumentPattern, Input, LoadOptions};
 
-/// (module, schema, documents folder, target)
-const GENERATED: &[(&str, &str, &str, Target)] = &[
+/// (module, schema, document globs, target)
+const GENERATED: &[(&str, &str, &[&str], Target)] = &[
     (
         "githunt_server",
         "../../fixtures/operations/githunt/schema.json",
-        "",
+        &[],
         Target::RustServer,
     ),
     (
         "githunt",
         "../../fixtures/operations/githunt/schema.json",
-        "../../fixtures/operations/githunt",
+        &["../../fixtures/operations/githunt/*.graphql"],
         Target::RustOperations,
     ),
     (
         "star_wars",
         "../../fixtures/operations/star-wars/schema.json",
-        "../../fixtures/operations/star-wars",
+        &["../../fixtures/operations/star-wars/*.graphql"],
         Target::RustOperations,
     ),
     (
         "zoo",
         "graphql/zoo/schema.graphql",
-        "graphql/zoo/operations",
+        &["graphql/zoo/operations/*.graphql"],
+        Target::RustOperations,
+    ),
+    // The larger real corpora, compiled only: GraphQL in .graphql, .gql, .ts and .tsx files.
+    (
+        "github",
+        "../../fixtures/schemas/github.valid.graphql",
+        &[
+            "../../fixtures/operations/github/gitify/*.graphql",
+            "../../fixtures/operations/github/refined-github/*.gql",
+            "../../fixtures/operations/github/starter-dev-showcases/*.ts",
+        ],
+        Target::RustOperations,
+    ),
+    (
+        "shopify",
+        "../../fixtures/schemas/shopify-storefront.graphql",
+        &[
+            "../../fixtures/operations/shopify-storefront/vercel-commerce/*.ts",
+            "../../fixtures/operations/shopify-storefront/js-buy-sdk/*.graphql",
+            "../../fixtures/operations/shopify-storefront/hydrogen-skeleton/**/*.tsx",
+        ],
+        Target::RustOperations,
+    ),
+    (
+        "saleor",
+        "../../fixtures/schemas/saleor.graphql",
+        &[
+            "../../fixtures/operations/saleor/apps-search/**/*.graphql",
+            "../../fixtures/operations/saleor/dashboard/**/*.ts",
+            "../../fixtures/operations/saleor/saleor-sdk/*",
+        ],
         Target::RustOperations,
     ),
 ];
@@ -44,7 +76,7 @@ fn main() {
     println!("cargo::rerun-if-changed=../../templates");
     let config = config();
     let mut modules = String::from("// Written by build.rs: one module per generated out dir.\n");
-    for (module, schema_path, documents_dir, target) in GENERATED {
+    for (module, schema_path, globs, target) in GENERATED {
         let input = Input::read(Path::new(schema_path), None)
             .unwrap_or_else(|error| panic!("{schema_path}: {error}"));
         let project = load(vec![input], &LoadOptions::default());
@@ -58,9 +90,13 @@ fn main() {
                     messages(&loaded.diagnostics)
                 )
             });
-        let documents = (!documents_dir.is_empty()).then(|| {
-            let files = find_documents(&[DocumentPattern::new("*.graphql", *documents_dir)])
-                .unwrap_or_else(|error| panic!("{documents_dir}: {error}"));
+        let documents = (!globs.is_empty()).then(|| {
+            let patterns: Vec<DocumentPattern> = globs
+                .iter()
+                .map(|glob| DocumentPattern::new(*glob, ""))
+                .collect();
+            let files =
+                find_documents(&patterns).unwrap_or_else(|error| panic!("{globs:?}: {error}"));
             let read = read_documents(&schema, &files);
             let errors: Vec<_> = read
                 .diagnostics
@@ -68,11 +104,7 @@ fn main() {
                 .filter(|d| d.is_error())
                 .cloned()
                 .collect();
-            assert!(
-                errors.is_empty(),
-                "{documents_dir}: {:?}",
-                messages(&errors)
-            );
+            assert!(errors.is_empty(), "{globs:?}: {:?}", messages(&errors));
             read.documents
         });
         let files = generate_with_documents(
@@ -96,6 +128,16 @@ fn main() {
         .expect("writing to a String cannot fail");
     }
     std::fs::write(out_dir.join("modules.rs"), modules).expect("OUT_DIR is writable");
+    let operations_dirs: Vec<&str> = GENERATED
+        .iter()
+        .filter(|(_, _, _, target)| *target == Target::RustOperations)
+        .map(|(module, ..)| *module)
+        .collect();
+    std::fs::write(
+        out_dir.join("operations-dirs.txt"),
+        operations_dirs.join("\n"),
+    )
+    .expect("OUT_DIR is writable");
 }
 
 /// The `[generate]` table, as `[generate.scalars.DateTime] rust = "String"` in a user's

@@ -47,7 +47,7 @@ pub(crate) struct OperationsViewModel {
     pub(crate) derives: String,
     /// `derives` and `serde::Serialize`: variables and input types.
     pub(crate) input_derives: String,
-    /// `Debug, Clone, PartialEq, Eq, Hash` and the configured derives: GraphQL enums.
+    /// `Debug, Clone, PartialEq, Eq, Hash`, serde's and the configured derives: GraphQL enums.
     pub(crate) enum_derives: String,
     /// `mod.rs` defines the helper that reads one part of an object (a struct with fragment
     /// fields, a variant of an enum): only when something uses it.
@@ -240,7 +240,7 @@ pub(crate) fn view_model(
             let tagged = builder.shape(
                 &mut out,
                 rust_name.clone(),
-                &rust_name,
+                &[rust_name.clone()],
                 ty,
                 &selections,
                 description,
@@ -279,7 +279,7 @@ pub(crate) fn view_model(
         if let Some(root) = root {
             let selections: Vec<&Selection> = operation.selections.iter().collect();
             let description = format!("The `data` of a response to `{name}`.");
-            builder.shape(&mut out, data, "", root, &selections, description);
+            builder.shape(&mut out, data, &[], root, &selections, description);
         }
         let mut text = with_typename(
             &operation.source,
@@ -339,7 +339,18 @@ pub(crate) fn view_model(
         .collect();
     let derives = derive_list(&["Debug", "Clone", "PartialEq"], &extra);
     let input_derives = builder.input_derives(false);
-    let enum_derives = derive_list(&["Debug", "Clone", "PartialEq", "Eq", "Hash"], &extra);
+    let enum_derives = derive_list(
+        &[
+            "Debug",
+            "Clone",
+            "PartialEq",
+            "Eq",
+            "Hash",
+            "serde::Serialize",
+            "serde::Deserialize",
+        ],
+        &extra,
+    );
     Ok(OperationsViewModel {
         derives,
         input_derives,
@@ -707,12 +718,13 @@ impl<'a> Builder<'a> {
     /// Builds the response type `rust_name` for `selections` on `parent` into `out`: an enum
     /// when `parent` is an interface or union that the selections narrow to some of its
     /// types, else a struct. Returns true for an enum (its selection set needs `__typename`).
-    /// `child_prefix` starts the names of nested types (empty under `Data`).
+    /// `path` is the type's path of name segments (empty for `Data`), which the names of the
+    /// types nested in it continue.
     fn shape(
         &mut self,
         out: &mut Out,
         rust_name: String,
-        child_prefix: &str,
+        path: &[String],
         parent: &TypeDef,
         selections: &[&Selection],
         description: String,
@@ -725,15 +737,7 @@ impl<'a> Builder<'a> {
         if narrowed.is_empty() {
             let applies = |condition: &str| self.is_total(condition, parent);
             let (fields, parts) = collect(self.documents, selections, &applies);
-            self.struct_shape(
-                out,
-                rust_name,
-                child_prefix,
-                parent,
-                fields,
-                parts,
-                description,
-            );
+            self.struct_shape(out, rust_name, path, parent, fields, parts, description);
             return false;
         }
         self.uses_typename = true;
@@ -742,10 +746,11 @@ impl<'a> Builder<'a> {
         out.shapes.push(placeholder());
         let mut variant_scope = NameScope::default().numbered_without_separator();
         let mut variants = Vec::new();
+        let mut variant_paths = Vec::new();
         for object in &narrowed {
-            let struct_name = out
-                .scope
-                .claim(format!("{child_prefix}{}", rust_type_name(&object.name)));
+            let variant_path = extended(path, rust_type_name(&object.name));
+            let struct_name = out.scope.claim(path_name(&variant_path));
+            variant_paths.push(variant_path);
             variants.push(VariantView {
                 graphql_name: object.name.clone(),
                 rust_name: variant_scope.claim(rust_type_name(&object.name)),
@@ -753,14 +758,15 @@ impl<'a> Builder<'a> {
             });
         }
         let other_variant = variant_scope.claim("Other".to_owned());
-        for (object, variant) in narrowed.iter().zip(&variants) {
+        for ((object, variant), variant_path) in narrowed.iter().zip(&variants).zip(&variant_paths)
+        {
             let applies = |condition: &str| applies_to_object(self.schema, condition, object);
             let (fields, parts) = collect(self.documents, selections, &applies);
             let description = format!("`{}` as a `{}`.", rust_name, object.name);
             self.struct_shape(
                 out,
                 variant.rust_type.clone(),
-                &variant.rust_type,
+                variant_path,
                 object,
                 fields,
                 parts,
@@ -785,7 +791,7 @@ impl<'a> Builder<'a> {
         &mut self,
         out: &mut Out,
         rust_name: String,
-        child_prefix: &str,
+        path: &[String],
         parent: &TypeDef,
         fields: IndexMap<String, SelectedField<'_>>,
         parts: IndexMap<String, bool>,
@@ -807,7 +813,7 @@ impl<'a> Builder<'a> {
                         .iter()
                         .flat_map(|field| field.selections.iter())
                         .collect();
-                    let nested = format!("{child_prefix}{}", upper_camel(key));
+                    let nested = extended(path, upper_camel(key));
                     let ty = if selected.conditional {
                         ty.nullable()
                     } else {
@@ -872,7 +878,7 @@ impl<'a> Builder<'a> {
         out: &mut Out,
         ty: &TypeRef,
         children: &[&Selection],
-        nested: &str,
+        nested: &[String],
         location: &Location,
     ) -> String {
         match ty {
@@ -889,7 +895,7 @@ impl<'a> Builder<'a> {
         out: &mut Out,
         ty: &TypeRef,
         children: &[&Selection],
-        nested: &str,
+        nested: &[String],
         location: &Location,
     ) -> String {
         match ty {
@@ -911,16 +917,9 @@ impl<'a> Builder<'a> {
                 if let Some(fragment) = self.sole_spread(children, ty) {
                     return format!("{}{fragment}", out.shared);
                 }
-                let rust_name = out.scope.claim(nested.to_owned());
+                let rust_name = out.scope.claim(path_name(nested));
                 let description = format!("`{}` as selected.", ty.name);
-                let tagged = self.shape(
-                    out,
-                    rust_name.clone(),
-                    &rust_name,
-                    ty,
-                    children,
-                    description,
-                );
+                let tagged = self.shape(out, rust_name.clone(), nested, ty, children, description);
                 if tagged {
                     out.typename_fields.push(location.clone());
                 }
@@ -1003,6 +1002,32 @@ fn placeholder() -> ShapeView {
         variants: Vec::new(),
         other_variant: String::new(),
     }
+}
+
+/// Generated type names keep at most this many characters of their path (more when its last
+/// segment alone is longer), so that lines stay short: prettyplease breaks lines from 89
+/// columns on and rustfmt from 100, each its own way.
+const MAX_PATH_NAME: usize = 32;
+
+/// `path` with `segment` added.
+fn extended(path: &[String], segment: String) -> Vec<String> {
+    let mut extended = path.to_vec();
+    extended.push(segment);
+    extended
+}
+
+/// The name of the type at `path`: its segments joined, the last ones only when all of them
+/// would be longer than [`MAX_PATH_NAME`] (`RepositoryRefsNodesTarget` stays, a deeper path
+/// keeps its tail: `NodesTimelineItemsNodes`).
+fn path_name(path: &[String]) -> String {
+    let mut name = String::new();
+    for segment in path.iter().rev() {
+        if !name.is_empty() && segment.len() + name.len() > MAX_PATH_NAME {
+            break;
+        }
+        name.insert_str(0, segment);
+    }
+    name
 }
 
 /// A response key as the tail of a type name: `repository` -> `Repository`, `r2` -> `R2`.
@@ -1215,6 +1240,31 @@ mod tests {
         assert_eq!(module_name("Feed"), "feed");
         assert_eq!(module_name("type"), "type_");
         assert_eq!(module_name("self"), "self_");
+    }
+
+    #[test]
+    fn long_paths_keep_their_tail() {
+        let path = |segments: &[&str]| -> Vec<String> {
+            segments
+                .iter()
+                .map(|segment| (*segment).to_owned())
+                .collect()
+        };
+        assert_eq!(path_name(&path(&["Feed", "Repository"])), "FeedRepository");
+        assert_eq!(
+            path_name(&path(&[
+                "Repository",
+                "Refs",
+                "Nodes",
+                "AssociatedPullRequests",
+                "Nodes",
+                "TimelineItems",
+                "Nodes"
+            ])),
+            "NodesTimelineItemsNodes"
+        );
+        let long = "A".repeat(40);
+        assert_eq!(path_name(&path(&["Feed", &long])), long);
     }
 
     #[test]
