@@ -240,7 +240,7 @@ pub(crate) fn view_model(
             let tagged = builder.shape(
                 &mut out,
                 rust_name.clone(),
-                &[rust_name.clone()],
+                std::slice::from_ref(&rust_name),
                 ty,
                 &selections,
                 description,
