@@ -183,8 +183,9 @@ impl Default for TypescriptOperationsOptions {
 pub struct RustOperationsOptions {
     /// Out dir, relative to the config file; `generated/rust-operations` when absent.
     pub out: Option<String>,
-    /// Extra derives on every generated struct and enum (`Debug`, `Clone`, `Deserialize`
-    /// and `Serialize` are always there).
+    /// Extra derives on every generated struct and enum (`Debug`, `Clone` and `PartialEq`
+    /// are always there; response types read with `Deserialize`, variables and inputs write
+    /// with `Serialize`).
     pub derives: Vec<String>,
 }
 
@@ -236,6 +237,7 @@ impl Config {
             Target::Markdown => &self.markdown.out,
             Target::Typescript => &self.typescript.out,
             Target::TypescriptOperations => &self.typescript_operations.out,
+            Target::RustOperations => &self.rust_operations.out,
             Target::Sdl => &self.sdl.out,
         };
         configured
@@ -294,7 +296,7 @@ mod tests {
     #[test]
     fn refuses_unknown_keys_and_targets() {
         check("target = []", "error: unknown field `target`, expected one of `targets`, `scalars`, `strict_scalars`, `rust-client`, `rust-server`, `markdown`, `typescript`, `typescript-operations`, `rust-operations`, `sdl`");
-        check("targets = [\"go\"]", "error: unknown target `go` (known targets: rust-client, rust-server, markdown, typescript, sdl, typescript-operations)");
+        check("targets = [\"go\"]", "error: unknown target `go` (known targets: rust-client, rust-server, markdown, typescript, sdl, typescript-operations, rust-operations)");
         check("[scalars.URL]\nrsut = \"String\"", "error: unknown field `rsut`, expected one of `rust`, `rust_input`, `rust_output`, `typescript`, `typescript_input`, `typescript_output`");
     }
 }

@@ -76,6 +76,9 @@ pub fn generate_with_documents<S: Borrow<Schema>>(
         Target::TypescriptOperations => {
             typescript::generate_operations(schema, documents, config, templates, input_label)
         }
+        Target::RustOperations => {
+            rust::generate_operations(schema, documents, config, templates, input_label)
+        }
         Target::RustClient => {
             let view_model = rust::client::view_model(schema, config)?;
             rust::render_files(

@@ -1,15 +1,17 @@
-//! The two Rust targets, `rust-client` (`client`) and `rust-server` (`server`): their
-//! view-models over one analysis of the schema (`shape`), Rust naming and escaping (`naming`,
-//! `escape`), and what both do with their templates' output: render each file, format it
-//! with syn + prettyplease, and add the header.
+//! The Rust targets, `rust-client` (`client`), `rust-server` (`server`) and
+//! `rust-operations` (`operations`): their view-models (the schema targets over one analysis
+//! of the schema, `shape`), Rust naming and escaping (`naming`, `escape`), and what all do
+//! with their templates' output: render each file, format it with syn + prettyplease, and add
+//! the header.
 
 pub(crate) mod client;
 pub(crate) mod escape;
 mod naming;
+pub(crate) mod operations;
 pub(crate) mod server;
 mod shape;
 
-use gqlsmith_model::Diagnostic;
+use gqlsmith_model::{Diagnostic, Documents, Schema};
 use serde::Serialize;
 
 use crate::diagnostics::{location_in, CodegenError};
@@ -78,6 +80,76 @@ pub(crate) fn render_files(
         format_in_parallel(&rendered_files, &header(input_label), config),
         diagnostics,
     )
+}
+
+/// Generates the `rust-operations` files: `mod.rs` (the `Operation` trait, the request and
+/// response types, a module per operation), `types.rs` (the enums, input types and fragments
+/// the operations share; only when there are any) and `<operation>.rs` per operation.
+pub(crate) fn generate_operations(
+    schema: &Schema,
+    documents: &Documents,
+    config: &Config,
+    templates: &Templates,
+    input_label: &str,
+) -> Result<Vec<GeneratedFile>, Vec<Diagnostic>> {
+    let target = Target::RustOperations;
+    let view_model = operations::view_model(schema, documents, config)?;
+    let tera = templates.tera_for(target)?;
+    let context = templates
+        .context(target, &view_model)
+        .map_err(|diagnostic| vec![diagnostic])?;
+    let mut jobs: Vec<(String, &str, tera::Context)> =
+        vec![("mod.rs".to_owned(), "mod.rs.tera", context.clone())];
+    if view_model.has_types {
+        jobs.push(("types.rs".to_owned(), "types.rs.tera", context));
+    }
+    let mut diagnostics = Vec::new();
+    for operation in &view_model.operations {
+        let operation_context = OperationContext {
+            derives: &view_model.derives,
+            input_derives: &view_model.input_derives,
+            operation,
+        };
+        match templates.context(target, &operation_context) {
+            Ok(context) => jobs.push((
+                format!("{}.rs", operation.module),
+                "operation.rs.tera",
+                context,
+            )),
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+    let mut rendered_files = Vec::new();
+    for (path, template_name, context) in &jobs {
+        if let Err(why) = validate_relative_path(path) {
+            diagnostics.push(
+                CodegenError::UnsafeOutputPath
+                    .diagnostic(format!("refusing to write `{path}`: {why}"))
+                    .with_help("output paths must stay inside the out dir"),
+            );
+            continue;
+        }
+        match templates.render(&tera, target, template_name, context) {
+            Ok(text) => rendered_files.push(RenderedFile {
+                path: path.clone(),
+                template: templates.display_path(target, template_name),
+                text,
+            }),
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+    files_or_diagnostics(
+        format_in_parallel(&rendered_files, &header(input_label), config),
+        diagnostics,
+    )
+}
+
+/// What `operation.rs.tera` receives: one operation, and the derive lists.
+#[derive(Serialize)]
+struct OperationContext<'a> {
+    derives: &'a str,
+    input_derives: &'a str,
+    operation: &'a operations::OperationView,
 }
 
 /// Formats each rendered file with syn + prettyplease and puts `header` on top. Files are cut

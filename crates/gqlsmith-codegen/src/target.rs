@@ -27,6 +27,11 @@ pub enum Target {
     /// selects) and a `TypedDocumentNode` per operation, as graphql-codegen's
     /// `typescript-operations` writes them. Needs documents.
     TypescriptOperations,
+    /// A Rust module per client operation: `Variables`, `Data` and response types holding
+    /// exactly what it selects, fragments as shared structs, the document as a `const`, and
+    /// the `Operation` trait that ties them together (serde and serde_json only). Needs
+    /// documents.
+    RustOperations,
 }
 
 /// What the registry knows about one target.
@@ -181,12 +186,34 @@ pub(crate) const TARGETS: &[TargetInfo] = &[
             include_str!("../../../templates/typescript-operations/operations.ts.tera"),
         )],
     },
+    TargetInfo {
+        target: Target::RustOperations,
+        name: "rust-operations",
+        templates: &[
+            (
+                "macros.rs.tera",
+                include_str!("../../../templates/rust-operations/macros.rs.tera"),
+            ),
+            (
+                "mod.rs.tera",
+                include_str!("../../../templates/rust-operations/mod.rs.tera"),
+            ),
+            (
+                "types.rs.tera",
+                include_str!("../../../templates/rust-operations/types.rs.tera"),
+            ),
+            (
+                "operation.rs.tera",
+                include_str!("../../../templates/rust-operations/operation.rs.tera"),
+            ),
+        ],
+    },
 ];
 
 impl Target {
     /// True for the targets that generate code per client operation (they need documents).
     pub fn needs_documents(self) -> bool {
-        matches!(self, Target::TypescriptOperations)
+        matches!(self, Target::TypescriptOperations | Target::RustOperations)
     }
 
     /// Every target, in registry order.
@@ -282,8 +309,9 @@ mod tests {
         check("typescript", Ok(Target::Typescript));
         check("sdl", Ok(Target::Sdl));
         check("typescript-operations", Ok(Target::TypescriptOperations));
-        check("RustClient", Err("unknown target `RustClient` (known targets: rust-client, rust-server, markdown, typescript, sdl, typescript-operations)"));
-        check("", Err("unknown target `` (known targets: rust-client, rust-server, markdown, typescript, sdl, typescript-operations)"));
+        check("rust-operations", Ok(Target::RustOperations));
+        check("RustClient", Err("unknown target `RustClient` (known targets: rust-client, rust-server, markdown, typescript, sdl, typescript-operations, rust-operations)"));
+        check("", Err("unknown target `` (known targets: rust-client, rust-server, markdown, typescript, sdl, typescript-operations, rust-operations)"));
     }
 
     #[test]
@@ -295,6 +323,7 @@ mod tests {
             Target::Typescript,
             Target::Sdl,
             Target::TypescriptOperations,
+            Target::RustOperations,
         ] {
             assert_eq!(
                 TARGETS.iter().filter(|info| info.target == target).count(),

@@ -243,7 +243,7 @@ mod tests {
             "1:0: gqlsmith found 1 error and generated nothing:\n\
              error[B800]: cannot read `missing.graphql`: No such file or directory (os error 2)\n  = help: check the path: relative paths start at the directory of the crate's Cargo.toml (or Builder::base_dir)",
         );
-        check(&[], r#""a.graphql", target = "go""#, "1:22: unknown target `go` (known targets: rust-client, rust-server, markdown, typescript, sdl)");
+        check(&[], r#""a.graphql", target = "go""#, "1:22: unknown target `go` (known targets: rust-client, rust-server, markdown, typescript, sdl, typescript-operations, rust-operations)");
         check(
             &[],
             r#""a.graphql", format = "yaml""#,
