@@ -8,9 +8,25 @@ use serde_json::{json, Map, Value};
 
 /// The AST of `text` as compact JSON; `None` when it does not parse (the reader validated it,
 /// so that does not happen for documents gqlsmith read).
+#[cfg(test)]
 pub(crate) fn document_ast_json(text: &str) -> Option<String> {
+    let definitions = definitions_ast_json(text)?;
+    Some(document_of(&definitions))
+}
+
+/// `{"kind":"Document","definitions":[...]}` around definitions already in JSON.
+pub(crate) fn document_of(definitions: &[String]) -> String {
+    let mut out = String::from(r#"{"kind":"Document","definitions":["#);
+    out.push_str(&definitions.join(","));
+    out.push_str("]}");
+    out
+}
+
+/// Each definition of `text` as compact JSON (an operation's, or a fragment's, computed once
+/// and reused by every operation that spreads it).
+pub(crate) fn definitions_ast_json(text: &str) -> Option<Vec<String>> {
     let document = ast::Document::parse(text, "operation.graphql").ok()?;
-    let definitions: Vec<Value> = document
+    document
         .definitions
         .iter()
         .filter_map(|definition| match definition {
@@ -18,8 +34,8 @@ pub(crate) fn document_ast_json(text: &str) -> Option<String> {
             ast::Definition::FragmentDefinition(fragment) => Some(fragment_node(fragment)),
             _ => None,
         })
-        .collect();
-    serde_json::to_string(&json!({"kind": "Document", "definitions": definitions})).ok()
+        .map(|node| serde_json::to_string(&node).ok())
+        .collect()
 }
 
 fn name(text: &str) -> Value {

@@ -14,7 +14,7 @@ use heck::ToUpperCamelCase;
 use indexmap::{IndexMap, IndexSet};
 use serde::Serialize;
 
-use super::document_ast::document_ast_json;
+use super::document_ast::{definitions_ast_json, document_of};
 use super::naming::{ts_enum_member_name, ts_string, ts_type_name, tsdoc};
 use crate::config::{Direction, TypescriptOperationsOptions};
 use crate::Config;
@@ -82,6 +82,7 @@ pub(crate) fn view_model(
         options,
         enums: IndexSet::new(),
         inputs: IndexSet::new(),
+        fragment_ast: IndexMap::new(),
     };
     let mut definitions = Vec::new();
     for definition in ordered(documents) {
@@ -161,6 +162,8 @@ struct Builder<'a> {
     /// Enums and input types the definitions use, in first-use order.
     enums: IndexSet<String>,
     inputs: IndexSet<String>,
+    /// Each fragment's AST as JSON, once converted.
+    fragment_ast: IndexMap<&'a str, String>,
 }
 
 /// How deep selection types nest at most (apollo-compiler's parser allows less).
@@ -177,13 +180,13 @@ fn pascal(name: &str) -> String {
 }
 
 impl<'a> Builder<'a> {
-    fn operation(&mut self, operation: &Operation) -> Option<DefinitionView> {
+    fn operation(&mut self, operation: &'a Operation) -> Option<DefinitionView> {
         // Codegen names types after operations; an anonymous one has none to give (the
         // `operation-name-missing` rule of `check` points at it).
         let name = operation.name.as_ref()?;
         let type_name = format!("{}{}", pascal(name), operation.kind.title());
         let root = operation.root_type.as_deref().unwrap_or(operation.kind.title());
-        let result = self.selection_type(root, &operation.selections, 0);
+        let result = self.selection_type(root, &[&operation.selections], 0);
         let variables = if operation.variables.is_empty() {
             "Exact<{ [key: string]: never; }>".to_owned()
         } else {
@@ -197,12 +200,11 @@ impl<'a> Builder<'a> {
                 .collect();
             format!("Exact<{{\n{}\n}}>", lines.join("\n"))
         };
-        let text = document_text(self.documents, operation);
-        let document_ast = self
-            .options
-            .typed_document_node
-            .then(|| document_ast_json(&text))
-            .flatten();
+        let document_ast = if self.options.typed_document_node {
+            self.document_ast(operation)
+        } else {
+            None
+        };
         Some(DefinitionView {
             variables_name: Some(format!("{type_name}Variables")),
             variables: Some(variables),
@@ -217,10 +219,31 @@ impl<'a> Builder<'a> {
         })
     }
 
-    fn fragment(&mut self, fragment: &Fragment) -> DefinitionView {
+    /// The operation's document (it and the fragments it uses) as graphql-js's AST in JSON.
+    /// Each fragment is converted once, however many operations spread it.
+    fn document_ast(&mut self, operation: &'a Operation) -> Option<String> {
+        let mut definitions = definitions_ast_json(&operation.source)?;
+        for fragment in self
+            .documents
+            .fragments_used_by(gqlsmith_model::Definition::Operation(operation))
+        {
+            let json = match self.fragment_ast.get(fragment.name.as_str()) {
+                Some(json) => json.clone(),
+                None => {
+                    let json = definitions_ast_json(&fragment.source)?.pop()?;
+                    self.fragment_ast.insert(&fragment.name, json.clone());
+                    json
+                }
+            };
+            definitions.push(json);
+        }
+        Some(document_of(&definitions))
+    }
+
+    fn fragment(&mut self, fragment: &'a Fragment) -> DefinitionView {
         let type_name = format!("{}Fragment", pascal(&fragment.name));
         DefinitionView {
-            result: self.selection_type(&fragment.type_condition, &fragment.selections, 0),
+            result: self.selection_type(&fragment.type_condition, &[&fragment.selections], 0),
             variables_name: None,
             variables: None,
             document_name: None,
@@ -235,7 +258,9 @@ impl<'a> Builder<'a> {
 
     /// The type of what `selections` pick on `parent`: an object shape, or for an interface
     /// or union, a union of one shape per possible object type.
-    fn selection_type(&mut self, parent: &str, selections: &[Selection], depth: usize) -> String {
+    /// `selections` are the selection sets merged under one response key (a field selected
+    /// twice, or through fragments), borrowed, never copied.
+    fn selection_type(&mut self, parent: &str, selections: &[&'a [Selection]], depth: usize) -> String {
         // Valid documents nest no deeper than the parser allows; the cap keeps a cyclic
         // (invalid) fragment from recursing without end should one ever get here.
         let schema: &'a Schema = self.schema;
@@ -287,7 +312,7 @@ impl<'a> Builder<'a> {
     }
 
     /// `{ key: type, ... }` for the fields selected on the object type `object`.
-    fn object_shape(&mut self, object: &TypeDef, selections: &[Selection], depth: usize) -> String {
+    fn object_shape(&mut self, object: &TypeDef, selections: &[&'a [Selection]], depth: usize) -> String {
         let fields = self.collect_fields(object, selections);
         let mut parts = Vec::new();
         if !self.options.skip_typename && !fields.contains_key("__typename") {
@@ -307,10 +332,10 @@ impl<'a> Builder<'a> {
                 let Some(field) = object.field(&first.name) else {
                     continue;
                 };
-                let children: Vec<Selection> = selected
+                let children: Vec<&'a [Selection]> = selected
                     .selections
                     .iter()
-                    .flat_map(|selection| selection.selections.iter().cloned())
+                    .map(|selection| selection.selections.as_slice())
                     .collect();
                 let ty = self.output_type(&field.ty, &children, depth + 1);
                 format!(
@@ -327,20 +352,20 @@ impl<'a> Builder<'a> {
     /// The fields `selections` pick when the value is of the object type `object`: inline
     /// fragments and spread fragments whose type condition the object satisfies are merged,
     /// fields of one response key grouped, in first-selected order.
-    fn collect_fields<'s>(
+    fn collect_fields(
         &self,
         object: &TypeDef,
-        selections: &'s [Selection],
-    ) -> IndexMap<String, SelectedField<'s>>
-    where
-        'a: 's,
-    {
-        let mut fields: IndexMap<String, SelectedField<'s>> = IndexMap::new();
+        selections: &[&'a [Selection]],
+    ) -> IndexMap<String, SelectedField<'a>> {
+        let mut fields: IndexMap<String, SelectedField<'a>> = IndexMap::new();
         let mut spread: Vec<&str> = Vec::new();
         // A stack of selection lists (each with whether `@skip`/`@include` guards it), so
-        // nesting of fragments cannot overflow.
-        let mut pending: Vec<(std::slice::Iter<'s, Selection>, bool)> =
-            vec![(selections.iter(), false)];
+        // nesting of fragments cannot overflow. The first list is on top.
+        let mut pending: Vec<(std::slice::Iter<'a, Selection>, bool)> = selections
+            .iter()
+            .rev()
+            .map(|list| (list.iter(), false))
+            .collect();
         while let Some((top, guarded)) = pending.last_mut() {
             let guarded = *guarded;
             let Some(selection) = top.next() else {
@@ -397,14 +422,14 @@ impl<'a> Builder<'a> {
                 .is_some_and(|ty| ty.kind == TypeKind::Union && ty.members.contains(&object.name))
     }
 
-    fn output_type(&mut self, ty: &TypeRef, children: &[Selection], depth: usize) -> String {
+    fn output_type(&mut self, ty: &TypeRef, children: &[&'a [Selection]], depth: usize) -> String {
         match ty {
             TypeRef::NonNull(inner) => self.output_non_null(inner, children, depth),
             nullable => format!("{} | null", self.output_non_null(nullable, children, depth)),
         }
     }
 
-    fn output_non_null(&mut self, ty: &TypeRef, children: &[Selection], depth: usize) -> String {
+    fn output_non_null(&mut self, ty: &TypeRef, children: &[&'a [Selection]], depth: usize) -> String {
         match ty {
             TypeRef::NonNull(inner) => self.output_non_null(inner, children, depth),
             TypeRef::List(item) => {
@@ -579,14 +604,4 @@ fn deprecated_doc(deprecation: Option<&Deprecation>) -> String {
 
 fn property_doc(description: Option<&str>, deprecation: Option<&Deprecation>) -> String {
     tsdoc(description, deprecation, "  ")
-}
-
-/// The operation's text with the text of every fragment it uses, as a client sends it.
-pub(crate) fn document_text(documents: &Documents, operation: &Operation) -> String {
-    let mut text = operation.source.clone();
-    for fragment in documents.fragments_used_by(gqlsmith_model::Definition::Operation(operation)) {
-        text.push_str("\n\n");
-        text.push_str(&fragment.source);
-    }
-    text
 }
