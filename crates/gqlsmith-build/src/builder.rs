@@ -38,6 +38,9 @@ pub struct Builder {
     base_dir: Option<PathBuf>,
     max_warnings: usize,
     single_threaded: bool,
+    /// Globs of client operation documents, relative to the base (or, from the config file,
+    /// to the config file's directory).
+    documents: Vec<String>,
 }
 
 /// What a successful run produced (see [`Builder::generate`]).
@@ -93,7 +96,17 @@ impl Builder {
             base_dir: None,
             max_warnings: DEFAULT_MAX_WARNINGS,
             single_threaded: false,
+            documents: Vec::new(),
         }
+    }
+
+    /// Adds client operations (a glob such as `"src/**/*.graphql"`, relative to the crate's
+    /// directory; `.ts`/`.tsx`/`.js`/`.jsx` hosts too): what the per-operation targets
+    /// (`rust-operations`, `typescript-operations`) generate code for. They are validated
+    /// against the schema; an invalid operation fails the build with its file:line:column.
+    pub fn documents(mut self, pattern: impl Into<String>) -> Builder {
+        self.documents.push(pattern.into());
+        self
     }
 
     /// Adds an input: a docs page, SDL or introspection JSON (by extension unless
@@ -187,17 +200,18 @@ impl Builder {
             Some(path) => run.read_config(path),
             None => None,
         };
-        let (mut config, config_dir, file_inputs, file_overlay, file_reference) = match config_file
-        {
-            Some((file, dir)) => (
-                file.generate.unwrap_or_default(),
-                dir,
-                file.inputs,
-                file.overlay,
-                file.reference,
-            ),
-            None => (Config::default(), PathBuf::new(), Vec::new(), None, None),
-        };
+        let (mut config, config_dir, file_inputs, file_overlay, file_reference, file_documents) =
+            match config_file {
+                Some((file, dir)) => (
+                    file.generate.unwrap_or_default(),
+                    dir,
+                    file.inputs,
+                    file.overlay,
+                    file.reference,
+                    file.documents,
+                ),
+                None => (Config::default(), PathBuf::new(), Vec::new(), None, None, Vec::new()),
+            };
         config.single_threaded |= self.single_threaded;
         // The builder's own paths are relative to the base; the config's to the config file.
         let in_config_dir = |path: PathBuf| config_dir.join(path);
@@ -238,7 +252,37 @@ impl Builder {
             overlay,
             reference,
         };
-        let project = gqlsmith::load(inputs, &options);
+        let mut project = gqlsmith::load(inputs, &options);
+        // Client operations: the builder's globs (relative to the base), else the config's
+        // (relative to the config file).
+        let patterns: Vec<gqlsmith::DocumentPattern> = if self.documents.is_empty() {
+            file_documents
+                .iter()
+                .map(|pattern| gqlsmith::DocumentPattern::new(pattern.as_str(), run.base.join(&config_dir)))
+                .collect()
+        } else {
+            self.documents
+                .iter()
+                .map(|pattern| gqlsmith::DocumentPattern::new(pattern.as_str(), run.base.clone()))
+                .collect()
+        };
+        if !patterns.is_empty() && !project.loaded.has_errors() {
+            match gqlsmith::find_documents(&patterns) {
+                Ok(files) => {
+                    run.files_read
+                        .extend(files.iter().map(|file| PathBuf::from(&*file.label)));
+                    let found = project.read_documents(&files);
+                    run.errors.extend(found.into_iter().filter(Diagnostic::is_error));
+                }
+                Err(message) => run.errors.push(
+                    Diagnostic::error("B807", "no-documents", message)
+                        .with_help(RELATIVE_PATHS_HELP),
+                ),
+            }
+            if !run.errors.is_empty() {
+                return Err(run.into_error());
+            }
+        }
         let warnings = project
             .loaded
             .diagnostics
@@ -333,6 +377,8 @@ struct ConfigFile {
     overlay: Option<PathBuf>,
     #[serde(default)]
     reference: Option<PathBuf>,
+    #[serde(default)]
+    documents: Vec<String>,
     #[serde(default)]
     generate: Option<Config>,
 }

@@ -56,6 +56,7 @@ struct Arguments {
     config: Option<PathBuf>,
     templates: Option<PathBuf>,
     recover: bool,
+    documents: Vec<LitStr>,
 }
 
 impl Arguments {
@@ -83,11 +84,14 @@ impl Arguments {
         if !self.recover {
             builder = builder.no_recover();
         }
+        for pattern in &self.documents {
+            builder = builder.documents(pattern.value());
+        }
         builder
     }
 }
 
-const KEYS: &str = "target, format, overlay, reference, config, templates or recover";
+const KEYS: &str = "target, format, overlay, reference, config, templates, documents or recover";
 
 impl Parse for Arguments {
     fn parse(stream: ParseStream<'_>) -> syn::Result<Arguments> {
@@ -103,6 +107,7 @@ impl Parse for Arguments {
             config: None,
             templates: None,
             recover: true,
+            documents: Vec::new(),
         };
         let mut seen: Vec<String> = Vec::new();
         while !stream.is_empty() {
@@ -121,6 +126,15 @@ impl Parse for Arguments {
             stream.parse::<Token![=]>()?;
             match name.as_str() {
                 "recover" => arguments.recover = stream.parse::<LitBool>()?.value,
+                // `documents = ["src/**/*.graphql", ...]`: client operations for the
+                // per-operation targets.
+                "documents" => {
+                    let list;
+                    syn::bracketed!(list in stream);
+                    let patterns =
+                        syn::punctuated::Punctuated::<LitStr, Token![,]>::parse_terminated(&list)?;
+                    arguments.documents = patterns.into_iter().collect();
+                }
                 "target" => {
                     let value: LitStr = stream.parse()?;
                     arguments.target = value.value().parse().map_err(
@@ -229,6 +243,28 @@ mod tests {
     }
 
     #[test]
+    fn documents_give_the_per_operation_targets_their_operations() {
+        let schema = ("schema.graphql", "type Query {\n  a: Int\n}\n");
+        check(
+            &[schema, ("ops/q.graphql", "query A { a }\n")],
+            r#""schema.graphql", target = "rust-operations", documents = ["ops/*.graphql"]"#,
+            r#"ok: const _ : & [u8] = include_bytes ! ("DIR/schema.graphql") ; const _ : & [u8] = include_bytes ! ("DIR/ops/q.graphql") ;"#,
+        );
+        check(
+            &[schema, ("ops/q.graphql", "query A {\n  b\n}\n")],
+            r#""schema.graphql", target = "rust-operations", documents = ["ops/*.graphql"]"#,
+            "1:0: gqlsmith found 1 error and generated nothing:\n\
+             DIR/ops/q.graphql:2:3: error[O101]: type `Query` does not have a field `b`\n  = help: fix the operation, or the schema if the operation is right",
+        );
+        check(
+            &[schema],
+            r#""schema.graphql", target = "rust-operations""#,
+            "1:0: gqlsmith found 1 error and generated nothing:\n\
+             error[G010]: the `rust-operations` target generates code per operation, and no operations were given\n  = help: give `--documents 'src/**/*.graphql'` (or `documents = [...]` in gqlsmith.toml)",
+        );
+    }
+
+    #[test]
     fn errors_point_at_the_argument_at_fault() {
         check(
             &[("schema.graphql", "type Account {\n  number: \n}\n")],
@@ -249,7 +285,7 @@ mod tests {
             r#""a.graphql", format = "yaml""#,
             "1:22: unknown input format `yaml`: expected docs, sdl or introspection",
         );
-        check(&[], r#""a.graphql", targte = "rust-client""#, "1:13: unknown argument `targte`: expected target, format, overlay, reference, config, templates or recover");
+        check(&[], r#""a.graphql", targte = "rust-client""#, "1:13: unknown argument `targte`: expected target, format, overlay, reference, config, templates, documents or recover");
         check(
             &[],
             r#""a.graphql", recover = false, recover = true"#,
