@@ -589,7 +589,7 @@ mod tests {
             |builder| builder.input("schema.graphql").target(Target::Markdown).max_warnings(0),
             "cargo:rerun-if-changed=BASE/schema.graphql\n\
              gqlsmith found 1 error and generated nothing:\n\
-             error[B801]: target `markdown` generates `book.toml`, which is not Rust\n  = help: include_schema! and generate_to_string take rust-client or rust-server; write other targets with generate_to_dir",
+             error[B801]: target `markdown` generates `book.toml`, which is not Rust\n  = help: include_schema! and generate_to_string take rust-client, rust-server or rust-operations; write other targets with generate_to_dir",
         );
     }
 
@@ -610,7 +610,7 @@ mod tests {
             "cargo:rerun-if-changed=BASE/gqlsmith.toml\n\
              cargo:rerun-if-changed=BASE/schema.graphql\n\
              gqlsmith found 1 error and generated nothing:\n\
-             gqlsmith.toml:2:1: error[B805]: invalid config: unknown field `strict_scalar`, expected one of `targets`, `scalars`, `strict_scalars`, `rust-client`, `rust-server`, `markdown`, `typescript`, `sdl`\n  = help: the `[generate]` table is documented in gqlsmith-codegen's `Config`",
+             gqlsmith.toml:2:1: error[B805]: invalid config: unknown field `strict_scalar`, expected one of `targets`, `scalars`, `strict_scalars`, `rust-client`, `rust-server`, `markdown`, `typescript`, `typescript-operations`, `rust-operations`, `sdl`\n  = help: the `[generate]` table is documented in gqlsmith-codegen's `Config`",
         );
     }
 

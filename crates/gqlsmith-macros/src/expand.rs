@@ -297,7 +297,7 @@ mod tests {
             &[("schema.graphql", TYPES)],
             r#""schema.graphql", target = "markdown""#,
             "1:0: gqlsmith found 1 error and generated nothing:\n\
-             error[B801]: target `markdown` generates `book.toml`, which is not Rust\n  = help: include_schema! and generate_to_string take rust-client or rust-server; write other targets with generate_to_dir",
+             error[B801]: target `markdown` generates `book.toml`, which is not Rust\n  = help: include_schema! and generate_to_string take rust-client, rust-server or rust-operations; write other targets with generate_to_dir",
         );
     }
 

@@ -104,8 +104,8 @@ pub fn generate_to_dir(
         .collect())
 }
 
-/// Generates a Rust target (`rust-client`, `rust-server`) as one text for `include!` or a
-/// macro expansion: the target's `mod.rs` with each `mod name;` declaration replaced by an
+/// Generates a Rust target (`rust-client`, `rust-server`, `rust-operations`) as one text for
+/// `include!` or a macro expansion: the target's `mod.rs` with each `mod name;` declaration replaced by an
 /// inline `mod name { … }` that holds the bytes of `name.rs`.
 ///
 /// Precisely: every file [`generate`] returns appears in this text byte for byte, as one
@@ -149,7 +149,7 @@ pub(crate) fn inline_modules(
     if let Some(other) = files.iter().find(|file| !file.path.ends_with(".rs")) {
         return Err(vec![not_nestable(
             format!("target `{target}` generates `{}`, which is not Rust", other.path),
-            "include_schema! and generate_to_string take rust-client or rust-server; write other targets with generate_to_dir",
+            "include_schema! and generate_to_string take rust-client, rust-server or rust-operations; write other targets with generate_to_dir",
         )]);
     }
     let Some(root) = files.iter().find(|file| file.path == "mod.rs") else {
