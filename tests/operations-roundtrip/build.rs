@@ -1,7 +1,8 @@
 //! Generates, through the facade `gqlsmith generate` uses, into OUT_DIR: the rust-server stubs
 //! for githunt's schema, and the rust-operations code for the documents of githunt, star-wars,
 //! the small `graphql/zoo` corpus (a union, a deprecated field, custom scalars, a recursive
-//! input) and the github, shopify-storefront and saleor corpora. Writes `modules.rs`, which
+//! input) and the github, shopify-storefront and saleor corpora, and the typescript-operations
+//! code for githunt (`githunt_typescript/operations.ts`). Writes `modules.rs`, which
 //! declares one module per out dir, and `operations-dirs.txt`, the rust-operations out dirs.
 
 use std::fmt::Write as _;
@@ -23,6 +24,13 @@ const GENERATED: &[(&str, &str, &[&str], Target)] = &[
         "../../fixtures/operations/githunt/schema.json",
         &["../../fixtures/operations/githunt/*.graphql"],
         Target::RustOperations,
+    ),
+    // For node's fetch: the same operations as TypeScript (compiled by tsc in the test).
+    (
+        "githunt_typescript",
+        "../../fixtures/operations/githunt/schema.json",
+        &["../../fixtures/operations/githunt/*.graphql"],
+        Target::TypescriptOperations,
     ),
     (
         "star_wars",
@@ -120,6 +128,9 @@ fn main() {
         });
         let dir = out_dir.join(module);
         write_files(&dir, &files);
+        if *target == Target::TypescriptOperations {
+            continue;
+        }
         writeln!(
             modules,
             "#[path = {:?}]\npub mod {module};",
