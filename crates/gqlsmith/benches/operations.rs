@@ -109,7 +109,7 @@ fn bench(criterion: &mut Criterion) {
             read_documents(&schema, &files).documents.operations.len()
         })
     });
-    for target in [Target::TypescriptOperations] {
+    for target in [Target::TypescriptOperations, Target::RustOperations] {
         group.bench_function(format!("generate {target} for 1000 (documents read and validated)"), |bench| {
             bench.iter(|| {
                 let read = check();
