@@ -114,7 +114,8 @@ fn the_bundled_page_generates_every_target_into_generated() {
         vec![gqlsmith::Input::bundled_kraken()],
         &gqlsmith::LoadOptions::default(),
     );
-    for target in gqlsmith::codegen::Target::all() {
+    // Without documents, the per-operation targets are not among "every target".
+    for target in gqlsmith::codegen::Target::all().filter(|target| !target.needs_documents()) {
         let dir = generated.join(target.name());
         let mut expected: Vec<(String, Vec<u8>)> =
             gqlsmith::generate(&project, target, &Default::default(), &Default::default())
