@@ -45,8 +45,12 @@ impl Reporter {
         let coloured = match color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
+            // `NO_COLOR` (any value) and `TERM=dumb` mean no escape codes, as most tools read
+            // them.
             ColorChoice::Auto => {
-                std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                std::io::stderr().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none()
+                    && std::env::var("TERM").map_or(true, |term| term != "dumb")
             }
         };
         Reporter {

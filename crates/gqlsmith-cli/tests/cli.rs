@@ -261,3 +261,33 @@ fn rules_are_listed_and_documented() {
     let unknown = gqlsmith(&["rules", "conection-type"]);
     assert_eq!(unknown.code, 2);
 }
+
+/// Colour on a terminal, unless `NO_COLOR` or `TERM=dumb` says otherwise. The terminal is a
+/// real pseudo-terminal (`script` from util-linux), as a user's shell gives one.
+#[test]
+fn colour_follows_the_terminal_term_and_no_color() {
+    if std::process::Command::new("script").arg("--version").output().is_err() {
+        eprintln!("no `script` on this machine: nothing to run the binary on a terminal with");
+        return;
+    }
+    let scratch = tempfile::tempdir().unwrap();
+    let schema = scratch.path().join("s.graphql");
+    std::fs::write(&schema, "type Query {\n  a: Nope\n}\n").unwrap();
+    let run_on_terminal = |env: &str| {
+        let command = format!(
+            "{env} {} check {}",
+            env!("CARGO_BIN_EXE_gqlsmith"),
+            schema.display()
+        );
+        let output = std::process::Command::new("script")
+            .args(["-qec", &command, "/dev/null"])
+            .env_remove("NO_COLOR")
+            .output()
+            .expect("script runs");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let escape = '\u{1b}';
+    assert!(run_on_terminal("TERM=xterm").contains(escape), "colour on a terminal");
+    assert!(!run_on_terminal("TERM=dumb").contains(escape), "no colour with TERM=dumb");
+    assert!(!run_on_terminal("TERM=xterm NO_COLOR=1").contains(escape), "no colour with NO_COLOR");
+}
