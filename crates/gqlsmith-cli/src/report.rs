@@ -143,6 +143,7 @@ const UNREADABLE: &[&str] = &[
     "duplicate-name",
     "invalid-default-value",
     "type-nested-too-deep",
+    "no-type-blocks",
     // Operations asked for against a schema that cannot run them (a docs page has no roots).
     "no-query-root",
 ];

@@ -294,3 +294,19 @@ fn mermaid_in_the_config_draws_the_neighbour_diagrams() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("mermiad"), "{}", run.stderr);
 }
+
+/// The header names the input as the user spelt it, less `./`: generating from `in/x.graphql`
+/// and checking against `./in/x.graphql` finds nothing stale.
+#[test]
+fn an_input_spelt_two_ways_gives_the_same_bytes() {
+    let scratch = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(scratch.path().join("in")).unwrap();
+    std::fs::write(scratch.path().join("in/x.graphql"), "type Query {\n  a: Int\n}\n").unwrap();
+    let written = support::gqlsmith_in(scratch.path(), &["generate", "in/x.graphql", "--out", "out"]);
+    assert_eq!(written.code, 0, "{}", written.stderr);
+    let checked = support::gqlsmith_in(
+        scratch.path(),
+        &["generate", "./in/x.graphql", "--out", "out", "--check"],
+    );
+    assert_eq!(checked.code, 0, "{}{}", checked.stdout, checked.stderr);
+}

@@ -71,7 +71,7 @@ pub fn find_documents(patterns: &[DocumentPattern]) -> Result<Vec<DocumentFile>,
                 continue;
             }
             matched += 1;
-            let label: Arc<str> = path.display().to_string().into();
+            let label: Arc<str> = crate::input::path_label(&path).into();
             if files.iter().any(|file| file.label == label) {
                 continue;
             }

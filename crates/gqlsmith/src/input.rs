@@ -116,7 +116,7 @@ impl Input {
 
     /// Reads `path` as UTF-8 text. `format` overrides the extension's.
     pub fn read(path: &Path, format: Option<InputFormat>) -> Result<Input, InputError> {
-        let label: Arc<str> = path.display().to_string().into();
+        let label: Arc<str> = path_label(path).into();
         let text = read_text(path)?;
         Ok(Input {
             format: format.unwrap_or_else(|| InputFormat::from_path(path)),
@@ -130,7 +130,7 @@ impl Input {
 /// every file gqlsmith reads goes through (inputs, documents, the config, baselines, allow
 /// lists, registries), so none of them can exhaust memory or pass binary junk on.
 pub fn read_text(path: &Path) -> Result<String, InputError> {
-    let label: Arc<str> = path.display().to_string().into();
+    let label: Arc<str> = path_label(path).into();
     let error = |problem| InputError {
         path: label.clone(),
         problem,
@@ -160,6 +160,24 @@ pub fn read_text(path: &Path) -> Result<String, InputError> {
         return Err(error(InputProblem::Binary { offset }));
     }
     Ok(text)
+}
+
+/// How gqlsmith names a file in diagnostics and generated headers: the path as given, with
+/// `.` components dropped, so `./in/x.graphql` and `in/x.graphql` give the same bytes (a
+/// header that changed with the spelling would make `generate --check` report every file).
+pub fn path_label(path: &Path) -> String {
+    use std::path::Component;
+    let mut label = std::path::PathBuf::new();
+    for component in path.components() {
+        if component != Component::CurDir {
+            label.push(component);
+        }
+    }
+    if label.as_os_str().is_empty() {
+        ".".to_owned()
+    } else {
+        label.display().to_string()
+    }
 }
 
 /// Why an input could not be read at all. Shown as one line; the CLI exits with 2.
@@ -219,6 +237,15 @@ mod tests {
         check_format("introspection.json", InputFormat::Introspection);
         check_format("objects.txt", InputFormat::Docs);
         check_format("objects", InputFormat::Docs);
+    }
+
+    #[test]
+    fn labels_do_not_depend_on_how_the_path_is_spelt() {
+        assert_eq!(path_label(Path::new("./in/./x.graphql")), "in/x.graphql");
+        assert_eq!(path_label(Path::new("in/x.graphql")), "in/x.graphql");
+        assert_eq!(path_label(Path::new("../x.graphql")), "../x.graphql");
+        assert_eq!(path_label(Path::new("/abs/./x.graphql")), "/abs/x.graphql");
+        assert_eq!(path_label(Path::new(".")), ".");
     }
 
     #[test]

@@ -62,6 +62,20 @@ pub fn load(inputs: Vec<Input>, options: &LoadOptions) -> Project {
         .first()
         .is_some_and(|input| input.format == InputFormat::Docs);
     let page_stats = is_docs.then(|| gqlsmith_docs::stats(&loaded));
+    if is_docs && loaded.schema.types.is_empty() && !loaded.has_errors() {
+        // An empty file, or text that is no reference page at all, would otherwise "succeed"
+        // and overwrite good bindings with empty ones.
+        let file = inputs.first().map_or_else(|| Arc::from("<input>"), |input| input.label.clone());
+        loaded.diagnostics.push(
+            Diagnostic::error(
+                "C903",
+                "no-type-blocks",
+                "the docs page holds no type block: it is empty, or not a reference page",
+            )
+            .at(gqlsmith_model::Location::new(file, 1, 1))
+            .with_help("give a reference-docs page (a type name, its description, then `Fields`), or name the format with --from sdl|introspection"),
+        );
+    }
     if is_docs && !options.no_recover && !loaded.has_errors() {
         let mut recover_options = RecoverOptions::default();
         if let Some(overlay) = &options.overlay {
