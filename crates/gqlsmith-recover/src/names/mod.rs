@@ -164,7 +164,8 @@ fn fits(name: &str, before: Option<&str>, after: Option<&str>) -> bool {
 }
 
 /// Renames all named blocks in one pass over the schema (renaming one at a time with
-/// [`Schema::rename_type`] visits every reference per name, quadratic on a large page).
+/// [`Schema::rename_type`] visits every reference per name, quadratic on a large page): one
+/// [`Schema::rename_references`] walk with every rename.
 fn rename_all(schema: &mut Schema, namings: &[Naming]) {
     let renames: BTreeMap<&str, &Naming> = namings
         .iter()
@@ -194,38 +195,9 @@ fn rename_all(schema: &mut Schema, namings: &[Naming]) {
             }
         }
     }
-    let rename = |name: &mut String| {
+    schema.rename_references(|name| {
         if let Some(to) = targets.get(name.as_str()) {
             *name = (*to).to_owned();
         }
-    };
-    for ty in schema.types.values_mut() {
-        for field in &mut ty.fields {
-            rename(field.ty.base_name_mut());
-            for argument in &mut field.arguments {
-                rename(argument.ty.base_name_mut());
-            }
-        }
-        for input in &mut ty.input_fields {
-            rename(input.ty.base_name_mut());
-        }
-        ty.interfaces.iter_mut().for_each(rename);
-        ty.members.iter_mut().for_each(rename);
-    }
-    for directive in schema.directives.values_mut() {
-        for argument in &mut directive.arguments {
-            rename(argument.ty.base_name_mut());
-        }
-    }
-    let roots = &mut schema.roots;
-    for root in [
-        &mut roots.query,
-        &mut roots.mutation,
-        &mut roots.subscription,
-    ]
-    .into_iter()
-    .flatten()
-    {
-        rename(root);
-    }
+    });
 }
