@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use gqlsmith_model::relay::{shape_of_fields as shape, Shape};
 use gqlsmith_model::{Confidence, Schema};
 
-use super::score::{candidates, Block, Candidate, Evidence, GapEvidence, GapScorer};
+use super::score::{gap_candidates, Block, Candidate, Evidence, GapEvidence, GapScorer};
 use super::{Abstention, KnownName, Naming};
 use crate::classify::Classified;
 use crate::matching::{best_matching, Pair};
@@ -106,7 +106,7 @@ pub(super) fn assign_gaps<'a>(
                 Some(Block::new(index, ty))
             })
             .collect();
-        let candidates = candidates(schema, scorer, in_gap);
+        let candidates = gap_candidates(schema, scorer, in_gap);
         let evidence = GapEvidence::score(schema, scorer, &gap, &blocks, &candidates);
         let outcome = decide(scorer, &gap, &blocks, &candidates, &evidence);
         outcomes.insert(key, outcome.clone());

@@ -209,7 +209,7 @@ pub(super) struct Candidate<'a> {
 /// The candidates of one gap, in ASCII order: every word of their names is interned before any
 /// word of their usages, so word ids (and with them the order evidence lists usage words in)
 /// do not depend on how the candidates are grouped.
-pub(super) fn candidates<'a>(
+pub(super) fn gap_candidates<'a>(
     schema: &'a Schema,
     scorer: &mut GapScorer<'a>,
     in_gap: Vec<&'a Classified>,
