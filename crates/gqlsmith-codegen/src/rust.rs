@@ -149,7 +149,7 @@ pub(crate) fn generate_operations(
 struct OperationContext<'a> {
     derives: &'a str,
     input_derives: &'a str,
-    operation: &'a operations::OperationView,
+    operation: &'a operations::views::OperationView,
 }
 
 /// Formats each rendered file with syn + prettyplease and puts `header` on top. Files are cut

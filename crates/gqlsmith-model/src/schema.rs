@@ -61,11 +61,18 @@ impl Schema {
             .expect("index is in range");
         ty.name = to.to_owned();
         self.types.shift_insert(index, to.to_owned(), ty);
-        let rename = |name: &mut String| {
+        self.rename_references(|name| {
             if name == from {
                 *name = to.to_owned();
             }
-        };
+        });
+        true
+    }
+
+    /// Calls `rename` on every reference to a type by name: field, argument and input field
+    /// types, implemented interfaces, union members, directive argument types and root
+    /// operations. One walk for renaming one type ([`Schema::rename_type`]) or many at once.
+    pub fn rename_references(&mut self, rename: impl Fn(&mut String)) {
         for ty in self.types.values_mut() {
             for field in &mut ty.fields {
                 rename(field.ty.base_name_mut());
@@ -76,8 +83,8 @@ impl Schema {
             for input in &mut ty.input_fields {
                 rename(input.ty.base_name_mut());
             }
-            ty.interfaces.iter_mut().for_each(rename);
-            ty.members.iter_mut().for_each(rename);
+            ty.interfaces.iter_mut().for_each(&rename);
+            ty.members.iter_mut().for_each(&rename);
         }
         for directive in self.directives.values_mut() {
             for arg in &mut directive.arguments {
@@ -94,7 +101,6 @@ impl Schema {
         {
             rename(root);
         }
-        true
     }
 }
 

@@ -1,6 +1,13 @@
 //! A GraphQL server built from the rust-server stubs for Shopify's storefront schema, with
 //! hand-written resolvers, answering a real query over HTTP on 127.0.0.1; and the SDL that
 //! server prints compared with gqlsmith's model of the same schema.
+//!
+//! One file on purpose, though it is over 800 lines: it is one server. Most of it is the
+//! resolvers the generated traits require, one method for every field of the storefront's
+//! query root, mutation root, `Shop`, `ApiVersion` and `Menu` (105 methods, 95 of them
+//! `not_served()`): a user's server looks like this, and the compiler, not a reader, checks
+//! that list. The tests and their helpers follow the resolvers, and read the answers of the
+//! few fields served there.
 
 use std::sync::Arc;
 use std::time::Duration;
