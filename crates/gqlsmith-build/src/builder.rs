@@ -210,7 +210,14 @@ impl Builder {
                     file.reference,
                     file.documents,
                 ),
-                None => (Config::default(), PathBuf::new(), Vec::new(), None, None, Vec::new()),
+                None => (
+                    Config::default(),
+                    PathBuf::new(),
+                    Vec::new(),
+                    None,
+                    None,
+                    Vec::new(),
+                ),
             };
         config.single_threaded |= self.single_threaded;
         // The builder's own paths are relative to the base; the config's to the config file.
@@ -258,7 +265,9 @@ impl Builder {
         let patterns: Vec<gqlsmith::DocumentPattern> = if self.documents.is_empty() {
             file_documents
                 .iter()
-                .map(|pattern| gqlsmith::DocumentPattern::new(pattern.as_str(), run.base.join(&config_dir)))
+                .map(|pattern| {
+                    gqlsmith::DocumentPattern::new(pattern.as_str(), run.base.join(&config_dir))
+                })
                 .collect()
         } else {
             self.documents
@@ -272,7 +281,8 @@ impl Builder {
                     run.files_read
                         .extend(files.iter().map(|file| PathBuf::from(&*file.label)));
                     let found = project.read_documents(&files);
-                    run.errors.extend(found.into_iter().filter(Diagnostic::is_error));
+                    run.errors
+                        .extend(found.into_iter().filter(Diagnostic::is_error));
                 }
                 Err(message) => run.errors.push(
                     Diagnostic::error("B807", "no-documents", message)

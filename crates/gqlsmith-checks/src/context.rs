@@ -1,8 +1,6 @@
 //! What a rule sees while it runs (the schema, the options, today's date) and how it reports.
 
-use gqlsmith_model::{
-    Date, Diagnostic, Documents, Location, Schema, Severity, TypeDef, TypeRef,
-};
+use gqlsmith_model::{Date, Diagnostic, Documents, Location, Schema, Severity, TypeDef, TypeRef};
 use regex::Regex;
 
 use crate::config::{Config, ErrorRegistry};

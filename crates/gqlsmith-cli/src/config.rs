@@ -46,8 +46,8 @@ impl Config {
             None if Path::new("gqlsmith.toml").is_file() => PathBuf::from("gqlsmith.toml"),
             None => return Ok(Config::default()),
         };
-        let text = gqlsmith::read_text(&path)
-            .map_err(|error| format!("cannot read config: {error}"))?;
+        let text =
+            gqlsmith::read_text(&path).map_err(|error| format!("cannot read config: {error}"))?;
         let file: ConfigFile =
             toml::from_str(&text).map_err(|error| describe_toml_error(&path, &text, &error))?;
         let base = path.parent().map(Path::to_path_buf).unwrap_or_default();

@@ -79,7 +79,11 @@ impl Reporter {
         documents: &[gqlsmith::DocumentFile],
         diagnostics: &[Diagnostic],
     ) {
-        self.render(&sources_with_documents(project, documents), diagnostics, self.verbose);
+        self.render(
+            &sources_with_documents(project, documents),
+            diagnostics,
+            self.verbose,
+        );
     }
 
     /// Shows every diagnostic in full, whatever `--verbose` says.
@@ -94,8 +98,7 @@ impl Reporter {
             .partition(|d| everything || d.severity == Severity::Error);
         let mut stderr = std::io::stderr().lock();
         if !shown.is_empty() {
-            let _ =
-                stderr.write_all(render_human(&shown, sources, self.style).as_bytes());
+            let _ = stderr.write_all(render_human(&shown, sources, self.style).as_bytes());
         }
         if !hidden.is_empty() {
             let _ = writeln!(

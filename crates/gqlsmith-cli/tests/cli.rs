@@ -266,7 +266,11 @@ fn rules_are_listed_and_documented() {
 /// real pseudo-terminal (`script` from util-linux), as a user's shell gives one.
 #[test]
 fn colour_follows_the_terminal_term_and_no_color() {
-    if std::process::Command::new("script").arg("--version").output().is_err() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
         eprintln!("no `script` on this machine: nothing to run the binary on a terminal with");
         return;
     }
@@ -287,7 +291,16 @@ fn colour_follows_the_terminal_term_and_no_color() {
         String::from_utf8_lossy(&output.stdout).into_owned()
     };
     let escape = '\u{1b}';
-    assert!(run_on_terminal("TERM=xterm").contains(escape), "colour on a terminal");
-    assert!(!run_on_terminal("TERM=dumb").contains(escape), "no colour with TERM=dumb");
-    assert!(!run_on_terminal("TERM=xterm NO_COLOR=1").contains(escape), "no colour with NO_COLOR");
+    assert!(
+        run_on_terminal("TERM=xterm").contains(escape),
+        "colour on a terminal"
+    );
+    assert!(
+        !run_on_terminal("TERM=dumb").contains(escape),
+        "no colour with TERM=dumb"
+    );
+    assert!(
+        !run_on_terminal("TERM=xterm NO_COLOR=1").contains(escape),
+        "no colour with NO_COLOR"
+    );
 }

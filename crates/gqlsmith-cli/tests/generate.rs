@@ -301,8 +301,15 @@ fn mermaid_in_the_config_draws_the_neighbour_diagrams() {
 fn an_input_spelt_two_ways_gives_the_same_bytes() {
     let scratch = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(scratch.path().join("in")).unwrap();
-    std::fs::write(scratch.path().join("in/x.graphql"), "type Query {\n  a: Int\n}\n").unwrap();
-    let written = support::gqlsmith_in(scratch.path(), &["generate", "in/x.graphql", "--out", "out"]);
+    std::fs::write(
+        scratch.path().join("in/x.graphql"),
+        "type Query {\n  a: Int\n}\n",
+    )
+    .unwrap();
+    let written = support::gqlsmith_in(
+        scratch.path(),
+        &["generate", "in/x.graphql", "--out", "out"],
+    );
     assert_eq!(written.code, 0, "{}", written.stderr);
     let checked = support::gqlsmith_in(
         scratch.path(),

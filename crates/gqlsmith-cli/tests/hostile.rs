@@ -51,8 +51,8 @@ fn cases() -> Vec<(String, Case)> {
         .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
         .map(|path| {
             let text = std::fs::read_to_string(&path).expect("readable case");
-            let case: Case = toml::from_str(&text)
-                .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+            let case: Case =
+                toml::from_str(&text).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
             let name = path.file_stem().unwrap().to_string_lossy().into_owned();
             (name, case)
         })
@@ -88,7 +88,10 @@ fn every_hostile_case_is_refused_with_its_code_and_writes_nothing() {
         std::fs::write(scratch.path().join(&case.file), case.input()).unwrap();
         let mut args: Vec<&str> = case.command.iter().map(String::as_str).collect();
         args.push(&case.file);
-        let subcommand = case.command.iter().find(|word| !word.starts_with('-') && word.parse::<u64>().is_err());
+        let subcommand = case
+            .command
+            .iter()
+            .find(|word| !word.starts_with('-') && word.parse::<u64>().is_err());
         match subcommand.map(String::as_str) {
             Some("generate") => args.extend(["--out", "out"]),
             Some("convert") => args.extend(["-o", "out/converted"]),
@@ -120,7 +123,10 @@ fn every_hostile_case_is_refused_with_its_code_and_writes_nothing() {
                 "{name}: exit {} (want {}), {} {}, position {}, wrote {written:?}\n{}",
                 run.code,
                 case.exit,
-                case.code.as_deref().or(case.message.as_deref()).unwrap_or_default(),
+                case.code
+                    .as_deref()
+                    .or(case.message.as_deref())
+                    .unwrap_or_default(),
                 if named { "named" } else { "missing" },
                 if located { "given" } else { "missing" },
                 run.stderr

@@ -17,18 +17,27 @@ const CORPORA: [(&str, &str); 5] = [
     ("githunt", "fixtures/operations/githunt/schema.json"),
     ("star-wars", "fixtures/operations/star-wars/schema.json"),
     ("github", "fixtures/schemas/github.valid.graphql"),
-    ("shopify-storefront", "fixtures/schemas/shopify-storefront.graphql"),
+    (
+        "shopify-storefront",
+        "fixtures/schemas/shopify-storefront.graphql",
+    ),
     ("saleor", "fixtures/schemas/saleor.graphql"),
 ];
 
 fn node_tool(script: &str) -> Command {
     let mut command = Command::new("node");
-    command.arg(root().join("tools").join(script)).current_dir(root());
+    command
+        .arg(root().join("tools").join(script))
+        .current_dir(root());
     command
 }
 
 /// graphql-js's errors per file (`tools/validate-documents.mjs`, run now, on `files`).
-fn graphql_js_all_errors(schema: &str, files: &[String], dir: &Path) -> BTreeMap<String, Vec<Value>> {
+fn graphql_js_all_errors(
+    schema: &str,
+    files: &[String],
+    dir: &Path,
+) -> BTreeMap<String, Vec<Value>> {
     let output = node_tool("validate-documents.mjs")
         .arg(schema)
         .args(files)
@@ -46,7 +55,10 @@ fn graphql_js_all_errors(schema: &str, files: &[String], dir: &Path) -> BTreeMap
         .expect("files")
         .iter()
         .map(|(file, errors)| {
-            (file.clone(), errors.as_array().expect("a list of errors").clone())
+            (
+                file.clone(),
+                errors.as_array().expect("a list of errors").clone(),
+            )
         })
         .collect()
 }
@@ -78,7 +90,13 @@ fn gqlsmith_errors(schema: &str, pattern: &str, dir: &Path) -> BTreeMap<String, 
         dir,
         &["check", schema, "--documents", pattern, "--format", "json"],
     );
-    assert!(run.code <= 1, "exit {}: {}{}", run.code, run.stderr, run.stdout);
+    assert!(
+        run.code <= 1,
+        "exit {}: {}{}",
+        run.code,
+        run.stderr,
+        run.stdout
+    );
     let report: Value = serde_json::from_str(&run.stdout).expect("JSON report");
     let mut by_file: BTreeMap<String, Vec<Value>> = BTreeMap::new();
     for finding in report["findings"].as_array().expect("findings") {
@@ -117,7 +135,11 @@ fn every_corpus_document_gets_graphql_js_verdict() {
         assert!(files.len() >= 10, "{corpus}: {} files", files.len());
         let all_theirs = graphql_js_all_errors(schema, &files, &root());
         let theirs = graphql_js_errors(schema, &files, &root());
-        let ours = gqlsmith_errors(schema, &format!("fixtures/operations/{corpus}/**/*"), &root());
+        let ours = gqlsmith_errors(
+            schema,
+            &format!("fixtures/operations/{corpus}/**/*"),
+            &root(),
+        );
         for file in &files {
             compared += 1;
             let they_reject = theirs.get(file).is_some_and(|errors| !errors.is_empty());
@@ -128,14 +150,19 @@ fn every_corpus_document_gets_graphql_js_verdict() {
                     if they_reject { "rejects" } else { "accepts" },
                     if we_reject { "rejects" } else { "accepts" },
                     theirs.get(file),
-                    ours.get(file).map(|errors| errors.iter().map(|e| e["message"].clone()).collect::<Vec<_>>()),
+                    ours.get(file).map(|errors| errors
+                        .iter()
+                        .map(|e| e["message"].clone())
+                        .collect::<Vec<_>>()),
                 ));
             }
         }
         // Files graphql-js rejects all sit in the corpus's `invalid/` folder, and every one
         // there is rejected: the corpora are what their README says.
         for file in &files {
-            let rejected = all_theirs.get(file).is_some_and(|errors| !errors.is_empty());
+            let rejected = all_theirs
+                .get(file)
+                .is_some_and(|errors| !errors.is_empty());
             assert_eq!(
                 rejected,
                 file.contains("/invalid/"),
@@ -229,13 +256,27 @@ fn mutations(corpus: &str, schema_path: &str) -> Vec<Mutation> {
             }
         }
     }
-    fields.sort_by_key(|field| (field.location.file.clone(), field.location.line, field.location.column));
+    fields.sort_by_key(|field| {
+        (
+            field.location.file.clone(),
+            field.location.line,
+            field.location.column,
+        )
+    });
     // Unknown field: a selection no type has, next to a real one.
-    if let Some(field) = fields.iter().find(|field| !field.parent_type.is_empty() && field.name != "__typename") {
+    if let Some(field) = fields
+        .iter()
+        .find(|field| !field.parent_type.is_empty() && field.name != "__typename")
+    {
         let file = &*field.location.file;
         found.push(Mutation {
             kind: "unknown field",
-            text: insert_at(&text_of(file), field.location.line, field.location.column, "zzzNoSuchField "),
+            text: insert_at(
+                &text_of(file),
+                field.location.line,
+                field.location.column,
+                "zzzNoSuchField ",
+            ),
             file: relative(file),
             line: field.location.line,
         });
@@ -245,7 +286,13 @@ fn mutations(corpus: &str, schema_path: &str) -> Vec<Mutation> {
         schema
             .types
             .values()
-            .find(|ty| ty.kind == TypeKind::Object && ty.name != not && !ty.name.starts_with("__") && Some(&ty.name) != schema.roots.query.as_ref() && ty.fields.iter().any(|f| f.name != "id"))
+            .find(|ty| {
+                ty.kind == TypeKind::Object
+                    && ty.name != not
+                    && !ty.name.starts_with("__")
+                    && Some(&ty.name) != schema.roots.query.as_ref()
+                    && ty.fields.iter().any(|f| f.name != "id")
+            })
             .map(|ty| ty.name.clone())
     };
     if let Some((field, other)) = fields.iter().find_map(|field| {
@@ -256,27 +303,57 @@ fn mutations(corpus: &str, schema_path: &str) -> Vec<Mutation> {
         Some((field, other_object(&parent.name)?))
     }) {
         let file = &*field.location.file;
-        let text = insert_at(&text_of(file), field.location.line, field.location.column, "...MutationWrongType ");
+        let text = insert_at(
+            &text_of(file),
+            field.location.line,
+            field.location.column,
+            "...MutationWrongType ",
+        );
         let text = if gqlsmith::operations::is_host_file(file) {
             format!("{text}\nconst MUTATION_WRONG_TYPE = gql`fragment MutationWrongType on {other} {{ __typename }}`;\n")
         } else {
             format!("{text}\nfragment MutationWrongType on {other} {{ __typename }}\n")
         };
-        found.push(Mutation { kind: "fragment on a wrong type", text, file: relative(file), line: field.location.line });
+        found.push(Mutation {
+            kind: "fragment on a wrong type",
+            text,
+            file: relative(file),
+            line: field.location.line,
+        });
     }
     // Missing required argument: an argument the schema requires, removed where it is passed.
     'outer: for field in &fields {
-        let Some(definition) = schema.types.get(&field.parent_type).and_then(|ty| ty.field(&field.name)) else { continue };
+        let Some(definition) = schema
+            .types
+            .get(&field.parent_type)
+            .and_then(|ty| ty.field(&field.name))
+        else {
+            continue;
+        };
         for argument in &field.arguments {
-            let required = definition.argument(&argument.name).is_some_and(|input| input.is_required());
+            let required = definition
+                .argument(&argument.name)
+                .is_some_and(|input| input.is_required());
             let file = &*field.location.file;
             let text = text_of(file);
             let written = format!("{}: {}", argument.name, argument.value);
             if required {
                 // `(arg: $x)` goes with its parentheses: `()` does not parse.
-                for with_comma in [format!("({written})"), format!("{written}, "), format!(", {written}"), written.clone()] {
-                    if let Some(text) = replace_on_line(&text, argument.location.line, &with_comma, "") {
-                        found.push(Mutation { kind: "missing required argument", text, file: relative(file), line: argument.location.line });
+                for with_comma in [
+                    format!("({written})"),
+                    format!("{written}, "),
+                    format!(", {written}"),
+                    written.clone(),
+                ] {
+                    if let Some(text) =
+                        replace_on_line(&text, argument.location.line, &with_comma, "")
+                    {
+                        found.push(Mutation {
+                            kind: "missing required argument",
+                            text,
+                            file: relative(file),
+                            line: argument.location.line,
+                        });
                         break 'outer;
                     }
                 }
@@ -289,20 +366,50 @@ fn mutations(corpus: &str, schema_path: &str) -> Vec<Mutation> {
         for variable in &operation.variables {
             let file = &*variable.location.file;
             let text = text_of(file);
-            let new_type = if variable.ty.base_name() == "Boolean" { "Float" } else { "Boolean" };
+            let new_type = if variable.ty.base_name() == "Boolean" {
+                "Float"
+            } else {
+                "Boolean"
+            };
             let written_type = variable.ty.to_string();
-            let Some(wrong) = replace_on_line(&text, variable.location.line, &format!("${}: {written_type}", variable.name), &format!("${}: {new_type}", variable.name)) else { continue };
+            let Some(wrong) = replace_on_line(
+                &text,
+                variable.location.line,
+                &format!("${}: {written_type}", variable.name),
+                &format!("${}: {new_type}", variable.name),
+            ) else {
+                continue;
+            };
             // The variable's first use as an argument value, in this operation.
-            let usage = fields.iter().flat_map(|field| field.arguments.iter()).find(|argument| {
-                argument.value == format!("${}", variable.name)
-                    && argument.location.file == variable.location.file
-                    && argument.location.line > variable.location.line
-                    && (argument.location.line, argument.location.column) <= (operation.end.line, operation.end.column)
-            });
+            let usage = fields
+                .iter()
+                .flat_map(|field| field.arguments.iter())
+                .find(|argument| {
+                    argument.value == format!("${}", variable.name)
+                        && argument.location.file == variable.location.file
+                        && argument.location.line > variable.location.line
+                        && (argument.location.line, argument.location.column)
+                            <= (operation.end.line, operation.end.column)
+                });
             let Some(usage) = usage else { continue };
-            found.push(Mutation { kind: "wrong variable type", text: wrong, file: relative(file), line: variable.location.line });
-            if let Some(undefined) = replace_on_line(&text, usage.location.line, &format!("${}", variable.name), "$mutationUndefined") {
-                found.push(Mutation { kind: "undefined variable", text: undefined, file: relative(file), line: usage.location.line });
+            found.push(Mutation {
+                kind: "wrong variable type",
+                text: wrong,
+                file: relative(file),
+                line: variable.location.line,
+            });
+            if let Some(undefined) = replace_on_line(
+                &text,
+                usage.location.line,
+                &format!("${}", variable.name),
+                "$mutationUndefined",
+            ) {
+                found.push(Mutation {
+                    kind: "undefined variable",
+                    text: undefined,
+                    file: relative(file),
+                    line: usage.location.line,
+                });
             }
             break 'outer;
         }
@@ -334,7 +441,11 @@ fn mutated_operations_are_rejected_by_both_validators_at_the_changed_line() {
             }
             let schema_path = root().join(schema).display().to_string();
             let theirs = graphql_js_errors(&schema_path, &files, scratch.path());
-            let ours = gqlsmith_errors(&schema_path, &format!("fixtures/operations/{corpus}/**/*"), scratch.path());
+            let ours = gqlsmith_errors(
+                &schema_path,
+                &format!("fixtures/operations/{corpus}/**/*"),
+                scratch.path(),
+            );
             let their_lines: Vec<u64> = theirs
                 .get(&mutation.file)
                 .map(|errors| errors.iter().filter_map(|e| e["line"].as_u64()).collect())
@@ -372,7 +483,11 @@ fn mutated_operations_are_rejected_by_both_validators_at_the_changed_line() {
             // No other file changes its verdict.
             for file in &files {
                 if *file != mutation.file {
-                    assert!(!ours.contains_key(file), "{corpus} {}: {file} rejected too", mutation.kind);
+                    assert!(
+                        !ours.contains_key(file),
+                        "{corpus} {}: {file} rejected too",
+                        mutation.kind
+                    );
                 }
             }
             tried.push(format!("{corpus}: {}", mutation.kind));
@@ -433,7 +548,10 @@ fn diff_lists_the_operations_a_change_touches_and_the_ones_it_breaks() {
         affected("Book.isbn"),
         ["BookDetails fixtures/operations-small/documents/book.graphql:4"]
     );
-    assert!(affected("Book.legacyCode").is_empty(), "no operation uses it");
+    assert!(
+        affected("Book.legacyCode").is_empty(),
+        "no operation uses it"
+    );
     assert_eq!(
         affected("Query.books.shelf"),
         ["Shelf fixtures/operations-small/documents/shelf.graphql:2"]
@@ -442,9 +560,20 @@ fn diff_lists_the_operations_a_change_touches_and_the_ones_it_breaks() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|operation| format!("{} line {}", operation["name"].as_str().unwrap(), operation["line"]))
+        .map(|operation| {
+            format!(
+                "{} line {}",
+                operation["name"].as_str().unwrap(),
+                operation["line"]
+            )
+        })
         .collect();
-    assert_eq!(broken, ["BookDetails line 4", "Shelf line 2"], "{}", run.stdout);
+    assert_eq!(
+        broken,
+        ["BookDetails line 4", "Shelf line 2"],
+        "{}",
+        run.stdout
+    );
 
     // The human report says the same.
     let human = gqlsmith(&[
@@ -455,11 +584,17 @@ fn diff_lists_the_operations_a_change_touches_and_the_ones_it_breaks() {
         &small("documents/*"),
     ]);
     assert!(
-        human.stdout.contains("used by: BookDetails (fixtures/operations-small/documents/book.graphql:4)"),
+        human
+            .stdout
+            .contains("used by: BookDetails (fixtures/operations-small/documents/book.graphql:4)"),
         "{}",
         human.stdout
     );
-    assert!(human.stdout.contains("broken operations (2)"), "{}", human.stdout);
+    assert!(
+        human.stdout.contains("broken operations (2)"),
+        "{}",
+        human.stdout
+    );
 }
 
 #[test]
@@ -531,12 +666,34 @@ fn coverage_counts_match_the_hand_count() {
             .map(|use_| use_["operation"].as_str().unwrap().to_owned())
             .collect()
     };
-    assert_eq!((ty("Query")["fields_used"].clone(), ty("Query")["fields_total"].clone()), (2.into(), 3.into()));
-    assert_eq!((ty("Book")["fields_used"].clone(), ty("Book")["fields_total"].clone()), (4.into(), 5.into()));
-    assert_eq!((ty("Author")["fields_used"].clone(), ty("Author")["fields_total"].clone()), (1.into(), 2.into()));
+    assert_eq!(
+        (
+            ty("Query")["fields_used"].clone(),
+            ty("Query")["fields_total"].clone()
+        ),
+        (2.into(), 3.into())
+    );
+    assert_eq!(
+        (
+            ty("Book")["fields_used"].clone(),
+            ty("Book")["fields_total"].clone()
+        ),
+        (4.into(), 5.into())
+    );
+    assert_eq!(
+        (
+            ty("Author")["fields_used"].clone(),
+            ty("Author")["fields_total"].clone()
+        ),
+        (1.into(), 2.into())
+    );
     // In file order: authors.ts, book.graphql, shelf.graphql.
     assert_eq!(field_users("Query", "book"), ["AuthorNames", "BookDetails"]);
-    assert_eq!(field_users("Book", "id"), ["BookDetails", "Shelf"], "through the fragment");
+    assert_eq!(
+        field_users("Book", "id"),
+        ["BookDetails", "Shelf"],
+        "through the fragment"
+    );
     assert!(field_users("Book", "legacyCode").is_empty());
     assert_eq!(ty("Author")["percent"], 50.0);
     for format in ["human", "markdown"] {
@@ -562,37 +719,85 @@ fn validation_errors_are_findings_at_the_selection_in_every_format() {
         "query Bad {\n  book(id: \"1\") {\n    titel\n  }\n}\n",
     )
     .unwrap();
-    let check = |format: &str| gqlsmith_in(scratch.path(), &["check", &schema, "--documents", "*.graphql", "--format", format]);
+    let check = |format: &str| {
+        gqlsmith_in(
+            scratch.path(),
+            &[
+                "check",
+                &schema,
+                "--documents",
+                "*.graphql",
+                "--format",
+                format,
+            ],
+        )
+    };
     let human = check("human");
     assert_eq!(human.code, 1, "{}", human.stderr);
-    assert!(human.stdout.contains("error[O101]: type `Book` does not have a field `titel`"), "{}", human.stdout);
-    assert!(human.stdout.contains("--> bad.graphql:3:5"), "{}", human.stdout);
-    assert!(human.stdout.contains("3 |     titel"), "the snippet is the document's line: {}", human.stdout);
+    assert!(
+        human
+            .stdout
+            .contains("error[O101]: type `Book` does not have a field `titel`"),
+        "{}",
+        human.stdout
+    );
+    assert!(
+        human.stdout.contains("--> bad.graphql:3:5"),
+        "{}",
+        human.stdout
+    );
+    assert!(
+        human.stdout.contains("3 |     titel"),
+        "the snippet is the document's line: {}",
+        human.stdout
+    );
     let json: Value = serde_json::from_str(&check("json").stdout).unwrap();
     let finding = json["findings"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|finding| finding["code"] == "O101" && finding["message"].as_str().unwrap().contains("titel"))
+        .find(|finding| {
+            finding["code"] == "O101" && finding["message"].as_str().unwrap().contains("titel")
+        })
         .unwrap();
-    assert_eq!((finding["file"].as_str(), finding["line"].as_u64(), finding["column"].as_u64()), (Some("bad.graphql"), Some(3), Some(5)));
+    assert_eq!(
+        (
+            finding["file"].as_str(),
+            finding["line"].as_u64(),
+            finding["column"].as_u64()
+        ),
+        (Some("bad.graphql"), Some(3), Some(5))
+    );
     let sarif: Value = serde_json::from_str(&check("sarif").stdout).unwrap();
     let result = &sarif["runs"][0]["results"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|result| result["ruleId"] == "O101" && result["message"]["text"].as_str().unwrap_or_default().contains("titel"))
+        .find(|result| {
+            result["ruleId"] == "O101"
+                && result["message"]["text"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .contains("titel")
+        })
         .expect("a SARIF result for the validation error")["locations"][0]["physicalLocation"];
     assert_eq!(result["artifactLocation"]["uri"], "bad.graphql");
     assert_eq!(result["region"]["startLine"], 3);
     let github = check("github").stdout;
-    assert!(github.contains("::error file=bad.graphql,line=3,col=5"), "{github}");
+    assert!(
+        github.contains("::error file=bad.graphql,line=3,col=5"),
+        "{github}"
+    );
 }
 
 #[test]
 fn a_docs_page_without_roots_says_how_to_validate_operations() {
     let scratch = tempfile::tempdir().unwrap();
-    std::fs::write(scratch.path().join("q.graphql"), "query Q { account { id } }\n").unwrap();
+    std::fs::write(
+        scratch.path().join("q.graphql"),
+        "query Q { account { id } }\n",
+    )
+    .unwrap();
     let run = gqlsmith_in(scratch.path(), &["check", "--documents", "q.graphql"]);
     assert_eq!(run.code, 2, "{}\n{}", run.stdout, run.stderr);
     let all = format!("{}{}", run.stdout, run.stderr);
@@ -602,7 +807,12 @@ fn a_docs_page_without_roots_says_how_to_validate_operations() {
 
 #[test]
 fn a_documents_pattern_that_matches_nothing_is_a_usage_error() {
-    let run = gqlsmith(&["check", &small("old.graphql"), "--documents", "no/such/dir/*.graphql"]);
+    let run = gqlsmith(&[
+        "check",
+        &small("old.graphql"),
+        "--documents",
+        "no/such/dir/*.graphql",
+    ]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("matches no"), "{}", run.stderr);
 }
@@ -612,27 +822,70 @@ fn documents_in_the_config_are_relative_to_it() {
     let scratch = tempfile::tempdir().unwrap();
     let project = scratch.path().join("project");
     std::fs::create_dir_all(project.join("src")).unwrap();
-    std::fs::copy(root().join(small("old.graphql")), project.join("schema.graphql")).unwrap();
-    std::fs::write(project.join("src/bad.graphql"), "query Bad { authors { nam } }\n").unwrap();
+    std::fs::copy(
+        root().join(small("old.graphql")),
+        project.join("schema.graphql"),
+    )
+    .unwrap();
+    std::fs::write(
+        project.join("src/bad.graphql"),
+        "query Bad { authors { nam } }\n",
+    )
+    .unwrap();
     std::fs::write(
         project.join("gqlsmith.toml"),
         "inputs = [\"schema.graphql\"]\ndocuments = [\"src/**/*.graphql\"]\n",
     )
     .unwrap();
     // Run from outside the project: paths resolve against the config file.
-    let run = gqlsmith_in(scratch.path(), &["check", "--config", "project/gqlsmith.toml", "--format", "json"]);
+    let run = gqlsmith_in(
+        scratch.path(),
+        &[
+            "check",
+            "--config",
+            "project/gqlsmith.toml",
+            "--format",
+            "json",
+        ],
+    );
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stdout.contains("project/src/bad.graphql"), "{}", run.stdout);
-    assert!(run.stdout.contains("does not have a field `nam`"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("project/src/bad.graphql"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("does not have a field `nam`"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
 fn duplicate_operation_names_across_files_are_one_error_with_both_places() {
     let scratch = tempfile::tempdir().unwrap();
     let schema = root().join(small("old.graphql")).display().to_string();
-    std::fs::write(scratch.path().join("a.graphql"), "query Authors { authors { name } }\n").unwrap();
-    std::fs::write(scratch.path().join("b.graphql"), "query Authors { authors { id } }\n").unwrap();
-    let run = gqlsmith_in(scratch.path(), &["check", &schema, "--documents", "*.graphql", "--format", "json"]);
+    std::fs::write(
+        scratch.path().join("a.graphql"),
+        "query Authors { authors { name } }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        scratch.path().join("b.graphql"),
+        "query Authors { authors { id } }\n",
+    )
+    .unwrap();
+    let run = gqlsmith_in(
+        scratch.path(),
+        &[
+            "check",
+            &schema,
+            "--documents",
+            "*.graphql",
+            "--format",
+            "json",
+        ],
+    );
     assert_eq!(run.code, 1);
     let report: Value = serde_json::from_str(&run.stdout).unwrap();
     let duplicates: Vec<&Value> = report["findings"]

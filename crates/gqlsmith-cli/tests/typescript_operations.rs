@@ -16,11 +16,39 @@ use support::{gqlsmith, root};
 /// Corpus, schema, and the documents both tools read (graphql-codegen's loader skips
 /// Hydrogen's untagged `#graphql` templates, so the `.tsx` hosts are left to ours alone).
 const CORPORA: [(&str, &str, &[&str]); 5] = [
-    ("githunt", "fixtures/operations/githunt/schema.json", &["*.graphql"]),
-    ("star-wars", "fixtures/operations/star-wars/schema.json", &["*.graphql"]),
-    ("github", "fixtures/schemas/github.valid.graphql", &["gitify/*.graphql", "refined-github/*.gql", "starter-dev-showcases/*.ts"]),
-    ("shopify-storefront", "fixtures/schemas/shopify-storefront.graphql", &["vercel-commerce/*.ts", "js-buy-sdk/*.graphql"]),
-    ("saleor", "fixtures/schemas/saleor.graphql", &["apps-search/**/*.graphql", "dashboard/**/*.ts", "saleor-sdk/*"]),
+    (
+        "githunt",
+        "fixtures/operations/githunt/schema.json",
+        &["*.graphql"],
+    ),
+    (
+        "star-wars",
+        "fixtures/operations/star-wars/schema.json",
+        &["*.graphql"],
+    ),
+    (
+        "github",
+        "fixtures/schemas/github.valid.graphql",
+        &[
+            "gitify/*.graphql",
+            "refined-github/*.gql",
+            "starter-dev-showcases/*.ts",
+        ],
+    ),
+    (
+        "shopify-storefront",
+        "fixtures/schemas/shopify-storefront.graphql",
+        &["vercel-commerce/*.ts", "js-buy-sdk/*.graphql"],
+    ),
+    (
+        "saleor",
+        "fixtures/schemas/saleor.graphql",
+        &[
+            "apps-search/**/*.graphql",
+            "dashboard/**/*.ts",
+            "saleor-sdk/*",
+        ],
+    ),
 ];
 
 fn tools() -> PathBuf {
@@ -89,7 +117,12 @@ fn our_types_and_graphql_codegen_s_are_assignable_both_ways() {
         // Theirs: graphql-codegen, run from tools/ (it finds its plugins there).
         let documents: Vec<String> = patterns
             .iter()
-            .map(|pattern| root().join(format!("fixtures/operations/{corpus}/{pattern}")).display().to_string())
+            .map(|pattern| {
+                root()
+                    .join(format!("fixtures/operations/{corpus}/{pattern}"))
+                    .display()
+                    .to_string()
+            })
             .collect();
         let codegen_config = serde_json::json!({
             "schema": root().join(schema).display().to_string(),
@@ -103,17 +136,27 @@ fn our_types_and_graphql_codegen_s_are_assignable_both_ways() {
             .current_dir(tools())
             .output()
             .expect("graphql-codegen runs");
-        assert!(output.status.success(), "{corpus}: graphql-codegen failed: {}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+        assert!(
+            output.status.success(),
+            "{corpus}: graphql-codegen failed: {}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
         let theirs = std::fs::read_to_string(dir.join("theirs.ts")).unwrap();
         std::fs::copy(&ours_path, dir.join("ours.ts")).unwrap();
         // Ours alone, strict.
         let alone = tsc(dir, &["ours.ts"]);
-        assert!(alone.is_empty(), "{corpus}: our operations.ts does not type-check:\n{alone}");
+        assert!(
+            alone.is_empty(),
+            "{corpus}: our operations.ts does not type-check:\n{alone}"
+        );
         // Both ways, one pair of assignments per type both files declare.
         let ours_types = exported_types(&ours);
         let theirs_types = exported_types(&theirs);
         let common: Vec<&String> = ours_types.intersection(&theirs_types).collect();
-        let mut check = String::from("import type * as Ours from './ours';\nimport type * as Theirs from './theirs';\n");
+        let mut check = String::from(
+            "import type * as Ours from './ours';\nimport type * as Theirs from './theirs';\n",
+        );
         let mut lines = Vec::new();
         for name in &common {
             check.push_str(&format!("declare const ours_{name}: Ours.{name};\nexport const to_theirs_{name}: Theirs.{name} = ours_{name};\n"));
@@ -125,7 +168,12 @@ fn our_types_and_graphql_codegen_s_are_assignable_both_ways() {
         let errors = tsc(dir, &["check.ts"]);
         let mut failed: BTreeSet<String> = BTreeSet::new();
         for error in errors.lines().filter(|line| line.starts_with("check.ts(")) {
-            let line: usize = error["check.ts(".len()..].split(',').next().unwrap().parse().unwrap();
+            let line: usize = error["check.ts(".len()..]
+                .split(',')
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap();
             if let Some((_, name, direction)) = lines.iter().find(|(at, _, _)| *at == line) {
                 failed.insert(name.clone());
                 differences.push(format!("{corpus}: {name} ({direction}): {error}"));
@@ -143,9 +191,18 @@ fn our_types_and_graphql_codegen_s_are_assignable_both_ways() {
         // may be named alike or not needed).
         let missing: Vec<&&String> = only_theirs
             .iter()
-            .filter(|name| name.ends_with("Query") || name.ends_with("Mutation") || name.ends_with("Subscription") || name.ends_with("Variables") || name.ends_with("Fragment"))
+            .filter(|name| {
+                name.ends_with("Query")
+                    || name.ends_with("Mutation")
+                    || name.ends_with("Subscription")
+                    || name.ends_with("Variables")
+                    || name.ends_with("Fragment")
+            })
             .collect();
-        assert!(missing.is_empty(), "{corpus}: codegen declares {missing:?}, we do not");
+        assert!(
+            missing.is_empty(),
+            "{corpus}: codegen declares {missing:?}, we do not"
+        );
     }
     eprintln!("{}", report.join("\n"));
     assert!(compared >= 250, "compared {compared} types");
@@ -193,21 +250,59 @@ fn options_change_the_shape_as_codegen_s_do() {
         "[generate.typescript-operations]\nenums_as_types = false\navoid_optionals = true\nskip_typename = false\nimmutable_types = true\ntyped_document_node = false\n",
     )
     .unwrap();
-    let schema = root().join("fixtures/operations/star-wars/schema.json").display().to_string();
-    let documents = root().join("fixtures/operations/star-wars/*.graphql").display().to_string();
+    let schema = root()
+        .join("fixtures/operations/star-wars/schema.json")
+        .display()
+        .to_string();
+    let documents = root()
+        .join("fixtures/operations/star-wars/*.graphql")
+        .display()
+        .to_string();
     let run = support::gqlsmith_in(
         scratch.path(),
-        &["generate", &schema, "--documents", &documents, "--target", "typescript-operations", "--out", "out"],
+        &[
+            "generate",
+            &schema,
+            "--documents",
+            &documents,
+            "--target",
+            "typescript-operations",
+            "--out",
+            "out",
+        ],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let text = std::fs::read_to_string(scratch.path().join("out/typescript-operations/operations.ts")).unwrap();
-    assert!(text.contains("export enum Episode {"), "enums_as_types = false");
-    assert!(text.contains("readonly episode: Episode | null;"), "avoid_optionals: {text}");
-    assert!(text.contains("__typename?: 'Human'"), "skip_typename = false");
+    let text = std::fs::read_to_string(
+        scratch
+            .path()
+            .join("out/typescript-operations/operations.ts"),
+    )
+    .unwrap();
+    assert!(
+        text.contains("export enum Episode {"),
+        "enums_as_types = false"
+    );
+    assert!(
+        text.contains("readonly episode: Episode | null;"),
+        "avoid_optionals: {text}"
+    );
+    assert!(
+        text.contains("__typename?: 'Human'"),
+        "skip_typename = false"
+    );
     assert!(text.contains("readonly name: string"), "immutable_types");
     assert!(text.contains("ReadonlyArray<"), "immutable_types");
-    assert!(!text.contains("DocumentNode"), "typed_document_node = false");
-    std::fs::copy(scratch.path().join("out/typescript-operations/operations.ts"), scratch.path().join("ours.ts")).unwrap();
+    assert!(
+        !text.contains("DocumentNode"),
+        "typed_document_node = false"
+    );
+    std::fs::copy(
+        scratch
+            .path()
+            .join("out/typescript-operations/operations.ts"),
+        scratch.path().join("ours.ts"),
+    )
+    .unwrap();
     let errors = tsc(scratch.path(), &["ours.ts"]);
     assert!(errors.is_empty(), "{errors}");
 }

@@ -66,9 +66,13 @@ pub fn generate_with_documents<S: Borrow<Schema>>(
         return Err(vec![Diagnostic::error(
             "G010",
             "documents-needed",
-            format!("the `{target}` target generates code per operation, and no operations were given"),
+            format!(
+                "the `{target}` target generates code per operation, and no operations were given"
+            ),
         )
-        .with_help("give `--documents 'src/**/*.graphql'` (or `documents = [...]` in gqlsmith.toml)")]);
+        .with_help(
+            "give `--documents 'src/**/*.graphql'` (or `documents = [...]` in gqlsmith.toml)",
+        )]);
     }
     let documents = documents.unwrap_or(&EMPTY_DOCUMENTS);
     let schema: &Schema = (**schema).borrow();

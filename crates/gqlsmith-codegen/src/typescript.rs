@@ -55,7 +55,12 @@ pub(crate) fn generate_operations(
     let rendered = templates
         .context(Target::TypescriptOperations, &view_model)
         .and_then(|context| {
-            templates.render(&tera, Target::TypescriptOperations, "operations.ts.tera", &context)
+            templates.render(
+                &tera,
+                Target::TypescriptOperations,
+                "operations.ts.tera",
+                &context,
+            )
         })
         .map_err(|diagnostic| vec![diagnostic])?;
     Ok(vec![GeneratedFile {

@@ -123,7 +123,8 @@ fn rustfmt_accepts_the_output_as_written() {
 
 /// The files generated for `document` against the SDL `schema`, by path.
 fn generate_small(schema: &str, document: &str, config: &Config) -> Vec<GeneratedFile> {
-    let schema = gqlsmith::test_support::valid(gqlsmith::test_support::text("schema.graphql", schema));
+    let schema =
+        gqlsmith::test_support::valid(gqlsmith::test_support::text("schema.graphql", schema));
     let documents = read_valid(
         &schema,
         &[DocumentSource {
@@ -252,7 +253,8 @@ fn deprecated_fields_scalars_and_conditions() {
 
 #[test]
 fn strict_scalars_refuse_an_unmapped_scalar() {
-    let schema = gqlsmith::test_support::valid(gqlsmith::test_support::text("schema.graphql", NODES));
+    let schema =
+        gqlsmith::test_support::valid(gqlsmith::test_support::text("schema.graphql", NODES));
     let documents = read_valid(
         &schema,
         &[DocumentSource {

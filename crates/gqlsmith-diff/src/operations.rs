@@ -102,7 +102,10 @@ pub fn broken_operations(
                 .map(|fragment| format!("fragment {}", fragment.name))
                 .collect()
         } else {
-            operations.iter().map(|operation| operation.display_name()).collect()
+            operations
+                .iter()
+                .map(|operation| operation.display_name())
+                .collect()
         };
         for name in names {
             broken.push(BrokenOperation {
@@ -135,11 +138,17 @@ mod tests {
         let field = usage("Query.search", UsageKind::Field);
         assert!(touches("Query.search", &field, false));
         assert!(touches("Query", &field, false), "a change to the type");
-        assert!(touches("Query.search.first", &field, false), "an argument of the field");
+        assert!(
+            touches("Query.search.first", &field, false),
+            "an argument of the field"
+        );
         assert!(!touches("Query.searchAll", &field, false));
         assert!(!touches("Query.other", &field, false));
         let read = usage("Color", UsageKind::Type);
-        assert!(touches("Color.GREEN", &read, true), "a value added to an enum it reads");
+        assert!(
+            touches("Color.GREEN", &read, true),
+            "a value added to an enum it reads"
+        );
         assert!(!touches("Color.GREEN", &read, false));
     }
 }

@@ -143,7 +143,9 @@ pub fn render_markdown(changes: &[Change]) -> String {
             .iter()
             .any(|change| change.affected_operations.is_some());
         if with_operations {
-            out.push_str("| Change | Path | Message | Approved | Used by |\n|---|---|---|---|---|\n");
+            out.push_str(
+                "| Change | Path | Message | Approved | Used by |\n|---|---|---|---|---|\n",
+            );
         } else {
             out.push_str("| Change | Path | Message | Approved |\n|---|---|---|---|\n");
         }

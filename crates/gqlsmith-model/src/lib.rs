@@ -15,11 +15,11 @@ mod valid;
 pub use date::Date;
 pub use diagnostic::{Diagnostic, Label, Severity};
 pub use line_index::LineIndex;
-pub use provenance::{Certainty, Confidence, Location, NameOrigin, Provenance};
 pub use operations::{
     ArgumentUsage, Definition, DirectiveUsage, Documents, FieldSelection, Fragment, FragmentSpread,
     InlineFragment, Operation, OperationKind, Selection, Usage, UsageKind, VariableDefinition,
 };
+pub use provenance::{Certainty, Confidence, Location, NameOrigin, Provenance};
 pub use schema::{
     Deprecation, DirectiveDef, DirectiveUse, EnumValue, ErrorCode, Example, ExampleEntry, Field,
     InputValue, RootOperations, Schema, TypeDef, TypeKind, UnnamedArgument,

@@ -27,7 +27,12 @@ pub fn is_enum_value_name(text: &str) -> bool {
 /// Shows `name` in a message: quoted and escaped (a name can hold newlines or be empty), and
 /// cut after 60 characters so a hostile name cannot flood the terminal.
 pub fn show_name(name: &str) -> String {
-    let mut shown: String = name.chars().take(60).collect::<String>().escape_debug().collect();
+    let mut shown: String = name
+        .chars()
+        .take(60)
+        .collect::<String>()
+        .escape_debug()
+        .collect();
     if name.chars().count() > 60 {
         shown.push_str("...");
     }
@@ -168,18 +173,34 @@ fn too_deep(schema: &Schema) -> Vec<Diagnostic> {
         let fallback = ty.provenance.location.as_ref();
         for field in &ty.fields {
             let coordinate = format!("{}.{}", ty.name, field.name);
-            check(&field.ty, coordinate.clone(), field.provenance.location.as_ref().or(fallback));
+            check(
+                &field.ty,
+                coordinate.clone(),
+                field.provenance.location.as_ref().or(fallback),
+            );
             for argument in &field.arguments {
-                check(&argument.ty, format!("{coordinate}.{}", argument.name), argument.provenance.location.as_ref().or(fallback));
+                check(
+                    &argument.ty,
+                    format!("{coordinate}.{}", argument.name),
+                    argument.provenance.location.as_ref().or(fallback),
+                );
             }
         }
         for input in &ty.input_fields {
-            check(&input.ty, format!("{}.{}", ty.name, input.name), input.provenance.location.as_ref().or(fallback));
+            check(
+                &input.ty,
+                format!("{}.{}", ty.name, input.name),
+                input.provenance.location.as_ref().or(fallback),
+            );
         }
     }
     for directive in schema.directives.values() {
         for argument in &directive.arguments {
-            check(&argument.ty, format!("@{}.{}", directive.name, argument.name), directive.provenance.location.as_ref());
+            check(
+                &argument.ty,
+                format!("@{}.{}", directive.name, argument.name),
+                directive.provenance.location.as_ref(),
+            );
         }
     }
     found
@@ -193,31 +214,32 @@ fn invalid(name: &str, what: &str, coordinate: &str, location: Option<&Location>
     )
     .at_opt(location.cloned())
     .with_coordinate(coordinate)
-    .with_help("a GraphQL name is a letter or `_` followed by letters, digits or `_`; fix the input")
+    .with_help(
+        "a GraphQL name is a letter or `_` followed by letters, digits or `_`; fix the input",
+    )
 }
 
 /// Duplicate names within one type, field or directive.
 fn duplicates(schema: &Schema) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    let mut unique = |names: &mut dyn Iterator<Item = (&str, Option<&Location>)>,
-                      what: &str,
-                      owner: &str| {
-        let mut seen = IndexSet::new();
-        for (name, location) in names {
-            if !seen.insert(name) {
-                found.push(
-                    Diagnostic::error(
-                        "M002",
-                        "duplicate-name",
-                        format!("`{owner}` lists the {what} {} twice", show_name(name)),
-                    )
-                    .at_opt(location.cloned())
-                    .with_coordinate(format!("{owner}.{name}"))
-                    .with_help("remove one of the two; names must be unique here"),
-                );
+    let mut unique =
+        |names: &mut dyn Iterator<Item = (&str, Option<&Location>)>, what: &str, owner: &str| {
+            let mut seen = IndexSet::new();
+            for (name, location) in names {
+                if !seen.insert(name) {
+                    found.push(
+                        Diagnostic::error(
+                            "M002",
+                            "duplicate-name",
+                            format!("`{owner}` lists the {what} {} twice", show_name(name)),
+                        )
+                        .at_opt(location.cloned())
+                        .with_coordinate(format!("{owner}.{name}"))
+                        .with_help("remove one of the two; names must be unique here"),
+                    );
+                }
             }
-        }
-    };
+        };
     for ty in schema.types.values() {
         let fallback = ty.provenance.location.as_ref();
         unique(
@@ -317,7 +339,11 @@ mod tests {
         ));
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].code, "M001");
-        assert!(found[0].message.contains("field name"), "{}", found[0].message);
+        assert!(
+            found[0].message.contains("field name"),
+            "{}",
+            found[0].message
+        );
     }
 
     #[test]

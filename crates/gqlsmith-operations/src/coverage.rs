@@ -33,7 +33,11 @@ impl TypeCoverage {
         if self.fields.is_empty() {
             return None;
         }
-        let used = self.fields.iter().filter(|field| !field.uses.is_empty()).count();
+        let used = self
+            .fields
+            .iter()
+            .filter(|field| !field.uses.is_empty())
+            .count();
         Some(100.0 * used as f64 / self.fields.len() as f64)
     }
 }
@@ -93,7 +97,11 @@ pub fn coverage(schema: &Schema, documents: &Documents) -> Coverage {
             TypeKind::Object | TypeKind::Interface => {
                 ty.fields.iter().map(|field| field.name.as_str()).collect()
             }
-            TypeKind::InputObject => ty.input_fields.iter().map(|field| field.name.as_str()).collect(),
+            TypeKind::InputObject => ty
+                .input_fields
+                .iter()
+                .map(|field| field.name.as_str())
+                .collect(),
             _ => Vec::new(),
         };
         let fields: Vec<FieldCoverage> = names

@@ -32,7 +32,11 @@ pub fn embedded_graphql(host: &str) -> Option<String> {
             ranges.next();
         }
         let inside = ranges.peek().is_some_and(|range| range.start <= at);
-        out.push(if inside || c == '\n' || c == '\r' { c } else { ' ' });
+        out.push(if inside || c == '\n' || c == '\r' {
+            c
+        } else {
+            ' '
+        });
     }
     Some(out)
 }
@@ -120,7 +124,11 @@ fn skip_string(bytes: &[u8], at: usize, quote: u8) -> usize {
 /// text outside `${...}` is recorded as GraphQL. Interpolations are skipped by counting
 /// braces (strings and nested templates inside them included), with a loop, not recursion,
 /// so deep nesting cannot overflow the stack.
-fn template(bytes: &[u8], tick: usize, mut ranges: Option<&mut Vec<std::ops::Range<usize>>>) -> usize {
+fn template(
+    bytes: &[u8],
+    tick: usize,
+    mut ranges: Option<&mut Vec<std::ops::Range<usize>>>,
+) -> usize {
     let mut at = tick + 1;
     let mut start = at;
     while at < bytes.len() {
@@ -195,12 +203,14 @@ mod tests {
     fn check(host: &str, expect: Option<&str>) {
         let found = embedded_graphql(host);
         if let Some(found) = &found {
-            assert_eq!(found.chars().count(), host.chars().count(), "columns are kept");
+            assert_eq!(
+                found.chars().count(),
+                host.chars().count(),
+                "columns are kept"
+            );
             assert_eq!(found.lines().count(), host.lines().count());
         }
-        let trimmed = found.map(|text| {
-            text.split_whitespace().collect::<Vec<_>>().join(" ")
-        });
+        let trimmed = found.map(|text| text.split_whitespace().collect::<Vec<_>>().join(" "));
         assert_eq!(trimmed.as_deref(), expect);
     }
 

@@ -9,9 +9,9 @@ use apollo_compiler::diagnostic::ToCliReport;
 use apollo_compiler::parser::{Parser, SourceMap, SourceSpan};
 use apollo_compiler::ExecutableDocument;
 use gqlsmith_model::{
-    ArgumentUsage, Diagnostic, DirectiveUsage, Documents, FieldSelection, Fragment,
-    FragmentSpread, InlineFragment, Location, Operation, OperationKind, Schema, Selection,
-    TypeKind, TypeRef, Usage, UsageKind, VariableDefinition,
+    ArgumentUsage, Diagnostic, DirectiveUsage, Documents, FieldSelection, Fragment, FragmentSpread,
+    InlineFragment, Location, Operation, OperationKind, Schema, Selection, TypeKind, TypeRef,
+    Usage, UsageKind, VariableDefinition,
 };
 
 use crate::schema::ApolloSchema;
@@ -151,25 +151,39 @@ fn validate(
             let message = error.error.to_string();
             // Operation names defined twice are the `duplicate-operation-name` rule's finding,
             // with both places; the builder's own error would say it a second time.
-            if message.starts_with("the operation `") && message.ends_with("multiple times in the document") {
+            if message.starts_with("the operation `")
+                && message.ends_with("multiple times in the document")
+            {
                 continue;
             }
             // A fragment no operation uses is the `unused-fragment` rule's (a warning): across
             // a project's documents, a fragment kept for later is lint, not a broken document
             // (graphql-codegen and graphql-inspector do not run this validation either).
-            if message.starts_with("fragment `") && message.ends_with("must be used in an operation") {
+            if message.starts_with("fragment `")
+                && message.ends_with("must be used in an operation")
+            {
                 continue;
             }
-            let (code, name, help) = if message.starts_with("an executable document must not contain") {
+            let (code, name, help) = if message
+                .starts_with("an executable document must not contain")
+            {
                 ("O103", "not-executable", "documents hold operations and fragments only; move type definitions to the schema")
             } else if message.starts_with("syntax error") {
                 ("O100", "syntax-error", "fix the document's syntax")
             } else {
-                ("O101", "invalid-operation", "fix the operation, or the schema if the operation is right")
+                (
+                    "O101",
+                    "invalid-operation",
+                    "fix the operation, or the schema if the operation is right",
+                )
             };
             diagnostics.push(
                 Diagnostic::error(code, name, message)
-                    .at(position(error.error.location(), error.sources, "<documents>"))
+                    .at(position(
+                        error.error.location(),
+                        error.sources,
+                        "<documents>",
+                    ))
                     .with_length(span_length(error.error.location(), error.sources))
                     .with_help(help),
             );
@@ -182,9 +196,10 @@ fn position(span: Option<SourceSpan>, sources: &SourceMap, fallback: &str) -> Lo
     let Some(span) = span else {
         return Location::new(Arc::from(fallback), 1, 1);
     };
-    let file: Arc<str> = sources
-        .get(&span.file_id())
-        .map_or_else(|| Arc::from(fallback), |file| Arc::from(file.path().to_string_lossy().as_ref()));
+    let file: Arc<str> = sources.get(&span.file_id()).map_or_else(
+        || Arc::from(fallback),
+        |file| Arc::from(file.path().to_string_lossy().as_ref()),
+    );
     match span.line_column(sources) {
         Some(at) => Location::new(file, to_u32(at.line), to_u32(at.column)),
         None => Location::new(file, 1, 1),
@@ -280,7 +295,10 @@ impl ModelBuilder<'_> {
                             }
                             VariableDefinition {
                                 name: variable.name.to_string(),
-                                default_value: variable.default_value.as_ref().map(|value| literal(value)),
+                                default_value: variable
+                                    .default_value
+                                    .as_ref()
+                                    .map(|value| literal(value)),
                                 ty,
                                 location: variable_location,
                             }
@@ -373,9 +391,9 @@ impl ModelBuilder<'_> {
                         .and_then(|parent| self.schema.types.get(parent))
                         .and_then(|ty| ty.field(name));
                     let ty = match name {
-                        "__typename" => Some(TypeRef::NonNull(Box::new(TypeRef::Named(
-                            "String".into(),
-                        )))),
+                        "__typename" => {
+                            Some(TypeRef::NonNull(Box::new(TypeRef::Named("String".into()))))
+                        }
                         _ => definition.map(|field| field.ty.clone()),
                     };
                     if let (Some(parent), Some(definition)) = (parent, definition) {
@@ -467,7 +485,11 @@ impl ModelBuilder<'_> {
         match &**value {
             ast::Value::Enum(name) if def.kind == TypeKind::Enum => {
                 let location = at(value.location());
-                collected.use_(format!("{}.{name}", def.name), UsageKind::EnumValue, &location);
+                collected.use_(
+                    format!("{}.{name}", def.name),
+                    UsageKind::EnumValue,
+                    &location,
+                );
             }
             ast::Value::List(items) => {
                 for item in items {
@@ -568,7 +590,12 @@ enum Direction { ASC DESC }
         let found: Vec<String> = documents
             .usages_of(operation)
             .iter()
-            .map(|usage| format!("{} {:?} {}:{}", usage.coordinate, usage.kind, usage.location.line, usage.location.column))
+            .map(|usage| {
+                format!(
+                    "{} {:?} {}:{}",
+                    usage.coordinate, usage.kind, usage.location.line, usage.location.column
+                )
+            })
             .collect();
         let expect = [
             "String Type 1:14",
@@ -597,9 +624,10 @@ enum Direction { ASC DESC }
 
     #[test]
     fn validation_errors_point_at_the_selection_in_its_file() {
-        let read = read(&[
-            ("a.graphql", "query A {\n  viewer { login }\n  repository(owner: \"o\", name: \"n\") { nme }\n}\n"),
-        ]);
+        let read = read(&[(
+            "a.graphql",
+            "query A {\n  viewer { login }\n  repository(owner: \"o\", name: \"n\") { nme }\n}\n",
+        )]);
         let found: Vec<String> = read.diagnostics.iter().map(ToString::to_string).collect();
         // apollo-compiler also says the emptied selection set is missing; graphql-js says only
         // the first. Both reject the document.
@@ -626,7 +654,10 @@ enum Direction { ASC DESC }
 
     #[test]
     fn syntax_errors_and_type_definitions_are_reported() {
-        let read = read(&[("a.graphql", "query A { viewer { login }"), ("b.graphql", "type X { a: Int }")]);
+        let read = read(&[
+            ("a.graphql", "query A { viewer { login }"),
+            ("b.graphql", "type X { a: Int }"),
+        ]);
         let codes: Vec<&str> = read.diagnostics.iter().map(|d| d.code.as_str()).collect();
         assert!(codes.contains(&"O100"), "{codes:?}");
         assert!(codes.contains(&"O103"), "{codes:?}");
@@ -634,15 +665,23 @@ enum Direction { ASC DESC }
 
     #[test]
     fn a_schema_without_query_root_is_a_clear_error() {
-        let model = gqlsmith_sdl::read_sdl(&[(Arc::from("s.graphql"), "type Account { id: ID! }")]).schema;
+        let model =
+            gqlsmith_sdl::read_sdl(&[(Arc::from("s.graphql"), "type Account { id: ID! }")]).schema;
         let schema = ApolloSchema::new(&model);
         let read = read_documents(
             &model,
             &schema,
-            &[DocumentSource { label: Arc::from("a.graphql"), text: "query A { account { id } }".into() }],
+            &[DocumentSource {
+                label: Arc::from("a.graphql"),
+                text: "query A { account { id } }".into(),
+            }],
         );
         assert_eq!(read.diagnostics.len(), 1);
         assert_eq!(read.diagnostics[0].code, "O102");
-        assert!(read.diagnostics[0].help.as_deref().unwrap().contains("--reference"));
+        assert!(read.diagnostics[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("--reference"));
     }
 }

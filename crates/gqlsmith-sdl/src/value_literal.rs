@@ -13,11 +13,10 @@ pub(crate) fn normalize(text: &str) -> Result<String, String> {
     // second argument, selection or definition and is refused below.
     let wrapped = format!("{{ f(v: {text}\n) }}");
     let document = ast::Document::parse(wrapped, "defaultValue").map_err(|with_errors| {
-        with_errors
-            .errors
-            .iter()
-            .next()
-            .map_or_else(|| "it does not parse".to_owned(), |error| error.error.to_string())
+        with_errors.errors.iter().next().map_or_else(
+            || "it does not parse".to_owned(),
+            |error| error.error.to_string(),
+        )
     })?;
     let [ast::Definition::OperationDefinition(operation)] = document.definitions.as_slice() else {
         return Err("it is more than one value".to_owned());

@@ -27,9 +27,15 @@ fn root() -> PathBuf {
 /// there are 1,000 (fragments once); returns the number of operations written.
 fn replicate(dir: &Path) -> usize {
     let corpus = root().join("fixtures/operations/github");
-    let files = find_documents(&[DocumentPattern::new("**/*.graphql", &corpus), DocumentPattern::new("**/*.gql", &corpus)])
-        .expect("the GitHub corpus");
-    let files: Vec<_> = files.into_iter().filter(|file| !file.label.contains("/invalid/")).collect();
+    let files = find_documents(&[
+        DocumentPattern::new("**/*.graphql", &corpus),
+        DocumentPattern::new("**/*.gql", &corpus),
+    ])
+    .expect("the GitHub corpus");
+    let files: Vec<_> = files
+        .into_iter()
+        .filter(|file| !file.label.contains("/invalid/"))
+        .collect();
     let schema = github_schema();
     let read = read_documents(&schema, &files);
     let documents = read.documents;
@@ -47,9 +53,15 @@ fn replicate(dir: &Path) -> usize {
             if written == OPERATIONS {
                 break;
             }
-            let Some(name) = &operation.name else { continue };
+            let Some(name) = &operation.name else {
+                continue;
+            };
             // Rename only the definition's own name (its first occurrence).
-            text.push_str(&operation.source.replacen(name.as_str(), &format!("{name}R{round}"), 1));
+            text.push_str(
+                &operation
+                    .source
+                    .replacen(name.as_str(), &format!("{name}R{round}"), 1),
+            );
             text.push_str("\n\n");
             written += 1;
         }
@@ -64,7 +76,9 @@ fn github_input() -> Input {
 }
 
 fn github_schema() -> gqlsmith::model::Schema {
-    load(vec![github_input()], &LoadOptions::default()).loaded.schema
+    load(vec![github_input()], &LoadOptions::default())
+        .loaded
+        .schema
 }
 
 /// A command's wall time, best of `runs` (it starts node: the best run is the fair one).
@@ -89,41 +103,61 @@ fn bench(criterion: &mut Criterion) {
     assert_eq!(replicate(dir), OPERATIONS);
     let pattern = [DocumentPattern::new("*.graphql", dir)];
     let schema = github_schema();
-    let (valid, _warnings) = load(vec![github_input()], &LoadOptions::default()).loaded.into_valid().ok().expect("valid");
+    let (valid, _warnings) = load(vec![github_input()], &LoadOptions::default())
+        .loaded
+        .into_valid()
+        .ok()
+        .expect("valid");
 
     let check = || {
         let files = find_documents(&pattern).unwrap();
         let read = read_documents(&schema, &files);
-        assert!(read.diagnostics.iter().all(|d| !d.is_error()), "{:?}", read.diagnostics.first());
+        assert!(
+            read.diagnostics.iter().all(|d| !d.is_error()),
+            "{:?}",
+            read.diagnostics.first()
+        );
         assert_eq!(read.documents.operations.len(), OPERATIONS);
         read
     };
     check();
     let mut group = criterion.benchmark_group("operations");
     group.sample_size(10);
-    group.bench_function("validate 1000 (documents read, schema loaded)", |bench| bench.iter(check));
+    group.bench_function("validate 1000 (documents read, schema loaded)", |bench| {
+        bench.iter(check)
+    });
     group.bench_function("validate 1000 (schema and documents read)", |bench| {
         bench.iter(|| {
-            let schema = load(vec![github_input()], &LoadOptions::default()).loaded.schema;
+            let schema = load(vec![github_input()], &LoadOptions::default())
+                .loaded
+                .schema;
             let files = find_documents(&pattern).unwrap();
             read_documents(&schema, &files).documents.operations.len()
         })
     });
     for target in [Target::TypescriptOperations, Target::RustOperations] {
-        group.bench_function(format!("generate {target} for 1000 (documents read and validated)"), |bench| {
-            bench.iter(|| {
-                let read = check();
-                let files = generate_targets_with_documents(
-                    &valid,
-                    Some(&read.documents),
-                    &[target],
-                    &Config::default(),
-                    &Templates::embedded(),
-                    "github.valid.graphql",
-                );
-                files.into_iter().flatten().flatten().map(|file| file.contents.len()).sum::<usize>()
-            })
-        });
+        group.bench_function(
+            format!("generate {target} for 1000 (documents read and validated)"),
+            |bench| {
+                bench.iter(|| {
+                    let read = check();
+                    let files = generate_targets_with_documents(
+                        &valid,
+                        Some(&read.documents),
+                        &[target],
+                        &Config::default(),
+                        &Templates::embedded(),
+                        "github.valid.graphql",
+                    );
+                    files
+                        .into_iter()
+                        .flatten()
+                        .flatten()
+                        .map(|file| file.contents.len())
+                        .sum::<usize>()
+                })
+            },
+        );
     }
     group.finish();
 
@@ -135,7 +169,9 @@ fn bench(criterion: &mut Criterion) {
     if inspector.exists() {
         if let Some(theirs) = best_of(3, || {
             let mut command = Command::new(&inspector);
-            command.args(["validate", "--noStrictFragments", &glob]).arg(&schema_path);
+            command
+                .args(["validate", "--noStrictFragments", &glob])
+                .arg(&schema_path);
             command
         }) {
             eprintln!("graphql-inspector validate, 1000 operations: {theirs:?} (best of 3, node start included)");
@@ -154,7 +190,9 @@ fn bench(criterion: &mut Criterion) {
         .unwrap();
         if let Some(theirs) = best_of(3, || {
             let mut command = Command::new(&codegen);
-            command.args(["--config", &config.display().to_string()]).current_dir(&tools);
+            command
+                .args(["--config", &config.display().to_string()])
+                .current_dir(&tools);
             command
         }) {
             eprintln!("graphql-codegen typescript-operations, 1000 operations: {theirs:?} (best of 3, node start included)");

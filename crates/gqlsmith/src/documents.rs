@@ -43,7 +43,8 @@ fn is_document_path(path: &Path) -> bool {
         .extension()
         .and_then(|ext| ext.to_str())
         .map(str::to_ascii_lowercase);
-    matches!(extension.as_deref(), Some("graphql" | "gql")) || gqlsmith_operations::is_host_file(&name)
+    matches!(extension.as_deref(), Some("graphql" | "gql"))
+        || gqlsmith_operations::is_host_file(&name)
 }
 
 /// Every file the patterns match, each once, in pattern order and then path order. A pattern
@@ -52,11 +53,12 @@ fn is_document_path(path: &Path) -> bool {
 pub fn find_documents(patterns: &[DocumentPattern]) -> Result<Vec<DocumentFile>, String> {
     let mut files: Vec<DocumentFile> = Vec::new();
     for pattern in patterns {
-        let full = if Path::new(&pattern.pattern).is_absolute() || pattern.base.as_os_str().is_empty() {
-            PathBuf::from(&pattern.pattern)
-        } else {
-            pattern.base.join(&pattern.pattern)
-        };
+        let full =
+            if Path::new(&pattern.pattern).is_absolute() || pattern.base.as_os_str().is_empty() {
+                PathBuf::from(&pattern.pattern)
+            } else {
+                pattern.base.join(&pattern.pattern)
+            };
         let full = full.to_string_lossy().into_owned();
         let paths = glob::glob(&full).map_err(|error| {
             format!(
@@ -66,7 +68,13 @@ pub fn find_documents(patterns: &[DocumentPattern]) -> Result<Vec<DocumentFile>,
         })?;
         let mut matched = 0;
         for path in paths {
-            let path = path.map_err(|error| format!("cannot read `{}`: {}", error.path().display(), error.error()))?;
+            let path = path.map_err(|error| {
+                format!(
+                    "cannot read `{}`: {}",
+                    error.path().display(),
+                    error.error()
+                )
+            })?;
             if path.is_dir() || !is_document_path(&path) {
                 continue;
             }
@@ -75,7 +83,8 @@ pub fn find_documents(patterns: &[DocumentPattern]) -> Result<Vec<DocumentFile>,
             if files.iter().any(|file| file.label == label) {
                 continue;
             }
-            let input = Input::read(&path, Some(InputFormat::Sdl)).map_err(|error| error.to_string())?;
+            let input =
+                Input::read(&path, Some(InputFormat::Sdl)).map_err(|error| error.to_string())?;
             let graphql = if gqlsmith_operations::is_host_file(&label) {
                 match gqlsmith_operations::embedded_graphql(&input.text) {
                     Some(graphql) => graphql,

@@ -15,8 +15,8 @@ pub use documents::{
 };
 pub use generate::{generate, generate_to_dir, generate_to_string};
 pub use input::{
-    max_input_bytes, path_label, read_text, set_max_input_bytes, Input, InputError, InputFormat, InputProblem,
-    BUNDLED_KRAKEN_LABEL, BUNDLED_KRAKEN_PAGE, DEFAULT_MAX_INPUT_BYTES,
+    max_input_bytes, path_label, read_text, set_max_input_bytes, Input, InputError, InputFormat,
+    InputProblem, BUNDLED_KRAKEN_LABEL, BUNDLED_KRAKEN_PAGE, DEFAULT_MAX_INPUT_BYTES,
 };
 pub use load::{load, LoadOptions, Project};
 pub use templates::read_templates;

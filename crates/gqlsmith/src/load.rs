@@ -38,9 +38,16 @@ impl Project {
     /// Reads `files` against the project's schema and keeps the model of their operations
     /// for generation; returns every diagnostic (validation errors included). The documents
     /// are kept only when none of those is an error.
-    pub fn read_documents(&mut self, files: &[crate::DocumentFile]) -> Vec<gqlsmith_model::Diagnostic> {
+    pub fn read_documents(
+        &mut self,
+        files: &[crate::DocumentFile],
+    ) -> Vec<gqlsmith_model::Diagnostic> {
         let read = crate::read_documents(&self.loaded.schema, files);
-        if !read.diagnostics.iter().any(gqlsmith_model::Diagnostic::is_error) {
+        if !read
+            .diagnostics
+            .iter()
+            .any(gqlsmith_model::Diagnostic::is_error)
+        {
             self.documents = Some(read.documents);
         }
         read.diagnostics
@@ -65,7 +72,9 @@ pub fn load(inputs: Vec<Input>, options: &LoadOptions) -> Project {
     if is_docs && loaded.schema.types.is_empty() && !loaded.has_errors() {
         // An empty file, or text that is no reference page at all, would otherwise "succeed"
         // and overwrite good bindings with empty ones.
-        let file = inputs.first().map_or_else(|| Arc::from("<input>"), |input| input.label.clone());
+        let file = inputs
+            .first()
+            .map_or_else(|| Arc::from("<input>"), |input| input.label.clone());
         loaded.diagnostics.push(
             Diagnostic::error(
                 "C903",

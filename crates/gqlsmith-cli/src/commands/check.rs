@@ -88,7 +88,9 @@ pub(crate) fn run(args: CheckArgs, reporter: &Reporter) -> Result<Exit, String> 
     // Operations: every validation error is an error-level finding, and the operation rules
     // run over the model of the documents.
     let documents = args.documents.load(&config, &project.loaded.schema)?;
-    let document_files = documents.as_ref().map_or(&[][..], |loaded| &loaded.files[..]);
+    let document_files = documents
+        .as_ref()
+        .map_or(&[][..], |loaded| &loaded.files[..]);
     let mut findings = gqlsmith_checks::check_with_documents(
         &project.loaded.schema,
         documents.as_ref().map(|loaded| &loaded.read.documents),

@@ -42,7 +42,8 @@ pub(crate) fn run(args: CoverageArgs, reporter: &Reporter) -> Result<Exit, Strin
         reporter.show_with_documents(&project, &documents.files, &documents.read.diagnostics);
         return Ok(exit_for(&documents.read.diagnostics));
     }
-    let coverage = gqlsmith::operations::coverage(&project.loaded.schema, &documents.read.documents);
+    let coverage =
+        gqlsmith::operations::coverage(&project.loaded.schema, &documents.read.documents);
     match args.format {
         CoverageFormat::Json => println!(
             "{}",
@@ -64,7 +65,10 @@ fn percent(used: usize, total: usize) -> f64 {
 }
 
 fn used_fields(ty: &TypeCoverage) -> usize {
-    ty.fields.iter().filter(|field| !field.uses.is_empty()).count()
+    ty.fields
+        .iter()
+        .filter(|field| !field.uses.is_empty())
+        .count()
 }
 
 fn coverage_json(coverage: &Coverage) -> serde_json::Value {
@@ -113,7 +117,11 @@ fn coverage_human(coverage: &Coverage) -> String {
         out,
         "{} {} use {} of {} fields ({}%)",
         coverage.operations,
-        if coverage.operations == 1 { "operation" } else { "operations" },
+        if coverage.operations == 1 {
+            "operation"
+        } else {
+            "operations"
+        },
         coverage.fields_used,
         coverage.fields_total,
         percent(coverage.fields_used, coverage.fields_total)
@@ -126,8 +134,18 @@ fn coverage_human(coverage: &Coverage) -> String {
     used_types.sort_by(|a, b| b.uses.len().cmp(&a.uses.len()).then(a.name.cmp(&b.name)));
     let _ = writeln!(out, "\ntypes used ({})", used_types.len());
     for ty in &used_types {
-        let noun = if ty.uses.len() == 1 { "operation" } else { "operations" };
-        let _ = write!(out, "  {} ({}): {} {noun}", ty.name, ty.kind.as_str(), ty.uses.len());
+        let noun = if ty.uses.len() == 1 {
+            "operation"
+        } else {
+            "operations"
+        };
+        let _ = write!(
+            out,
+            "  {} ({}): {} {noun}",
+            ty.name,
+            ty.kind.as_str(),
+            ty.uses.len()
+        );
         if !ty.fields.is_empty() {
             let _ = write!(
                 out,
@@ -139,7 +157,11 @@ fn coverage_human(coverage: &Coverage) -> String {
         }
         out.push('\n');
         for field in ty.fields.iter().filter(|field| !field.uses.is_empty()) {
-            let names: Vec<&str> = field.uses.iter().map(|use_| use_.operation.as_str()).collect();
+            let names: Vec<&str> = field
+                .uses
+                .iter()
+                .map(|use_| use_.operation.as_str())
+                .collect();
             let _ = writeln!(out, "    {}: {}", field.name, names.join(", "));
         }
     }
@@ -164,7 +186,11 @@ fn coverage_markdown(coverage: &Coverage) -> String {
         out,
         "{} {} use {} of {} fields ({}%).\n",
         coverage.operations,
-        if coverage.operations == 1 { "operation" } else { "operations" },
+        if coverage.operations == 1 {
+            "operation"
+        } else {
+            "operations"
+        },
         coverage.fields_used,
         coverage.fields_total,
         percent(coverage.fields_used, coverage.fields_total)

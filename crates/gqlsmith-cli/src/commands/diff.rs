@@ -133,11 +133,9 @@ pub(crate) fn run(args: DiffArgs, reporter: &Reporter) -> Result<Exit, String> {
     if let Some(files) = &documents {
         let against_old = gqlsmith::read_documents(&old.loaded.schema, files);
         let against_new = gqlsmith::read_documents(&new.loaded.schema, files);
-        if let Some(missing_root) = against_old
-            .diagnostics
-            .iter()
-            .find(|diagnostic| diagnostic.name == "no-query-root" || diagnostic.name == "syntax-error")
-        {
+        if let Some(missing_root) = against_old.diagnostics.iter().find(|diagnostic| {
+            diagnostic.name == "no-query-root" || diagnostic.name == "syntax-error"
+        }) {
             reporter.show_with_documents(&old, files, std::slice::from_ref(missing_root));
             return Ok(Exit::Usage);
         }
@@ -187,7 +185,8 @@ pub(crate) fn run(args: DiffArgs, reporter: &Reporter) -> Result<Exit, String> {
                 rules.push(SarifRule {
                     code: "OPERATION_BROKEN".to_owned(),
                     name: "operation-broken".to_owned(),
-                    summary: "a client operation no longer validates against the new schema".to_owned(),
+                    summary: "a client operation no longer validates against the new schema"
+                        .to_owned(),
                     help_markdown: None,
                     default_severity: Severity::Error,
                 });
@@ -211,7 +210,11 @@ pub(crate) fn run(args: DiffArgs, reporter: &Reporter) -> Result<Exit, String> {
                 for operation in &broken {
                     println!(
                         "  {} at {}:{}:{}\n    {}",
-                        operation.name, operation.file, operation.line, operation.column, operation.message
+                        operation.name,
+                        operation.file,
+                        operation.line,
+                        operation.column,
+                        operation.message
                     );
                 }
             }
@@ -269,8 +272,10 @@ fn change_diagnostics(changes: &[Change]) -> Vec<Diagnostic> {
             };
             let message = match change.affected_operations.as_deref() {
                 Some(operations) if !operations.is_empty() => {
-                    let names: Vec<&str> =
-                        operations.iter().map(|operation| operation.name.as_str()).collect();
+                    let names: Vec<&str> = operations
+                        .iter()
+                        .map(|operation| operation.name.as_str())
+                        .collect();
                     format!("{} (used by {})", change.message, names.join(", "))
                 }
                 _ => change.message.clone(),

@@ -79,7 +79,10 @@ fn operation_node(operation: &ast::OperationDefinition) -> Value {
             .collect(),
     );
     node.insert("directives".into(), directives(&operation.directives));
-    node.insert("selectionSet".into(), selection_set(&operation.selection_set));
+    node.insert(
+        "selectionSet".into(),
+        selection_set(&operation.selection_set),
+    );
     Value::Object(node)
 }
 

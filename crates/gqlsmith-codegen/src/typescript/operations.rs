@@ -129,7 +129,13 @@ enum Ordered<'d> {
 
 /// Operations and fragments in document order (file, then position), as codegen emits them.
 fn ordered(documents: &Documents) -> Vec<Ordered<'_>> {
-    let file_index = |file: &str| documents.files.iter().position(|f| f == file).unwrap_or(usize::MAX);
+    let file_index = |file: &str| {
+        documents
+            .files
+            .iter()
+            .position(|f| f == file)
+            .unwrap_or(usize::MAX)
+    };
     let mut all: Vec<(usize, u32, u32, Ordered<'_>)> = documents
         .operations
         .iter()
@@ -151,7 +157,9 @@ fn ordered(documents: &Documents) -> Vec<Ordered<'_>> {
         }))
         .collect();
     all.sort_by_key(|(file, line, column, _)| (*file, *line, *column));
-    all.into_iter().map(|(_, _, _, definition)| definition).collect()
+    all.into_iter()
+        .map(|(_, _, _, definition)| definition)
+        .collect()
 }
 
 struct Builder<'a> {
@@ -185,7 +193,10 @@ impl<'a> Builder<'a> {
         // `operation-name-missing` rule of `check` points at it).
         let name = operation.name.as_ref()?;
         let type_name = format!("{}{}", pascal(name), operation.kind.title());
-        let root = operation.root_type.as_deref().unwrap_or(operation.kind.title());
+        let root = operation
+            .root_type
+            .as_deref()
+            .unwrap_or(operation.kind.title());
         let result = self.selection_type(root, &[&operation.selections], 0);
         let variables = if operation.variables.is_empty() {
             "Exact<{ [key: string]: never; }>".to_owned()
@@ -208,7 +219,9 @@ impl<'a> Builder<'a> {
         Some(DefinitionView {
             variables_name: Some(format!("{type_name}Variables")),
             variables: Some(variables),
-            document_name: document_ast.as_ref().map(|_| format!("{}Document", pascal(name))),
+            document_name: document_ast
+                .as_ref()
+                .map(|_| format!("{}Document", pascal(name))),
             document_ast,
             doc: format!(
                 "/** `{name}` ({}:{}). */\n",
@@ -250,7 +263,10 @@ impl<'a> Builder<'a> {
             document_ast: None,
             doc: format!(
                 "/** Fragment `{}` on `{}` ({}:{}). */\n",
-                fragment.name, fragment.type_condition, fragment.location.file, fragment.location.line
+                fragment.name,
+                fragment.type_condition,
+                fragment.location.file,
+                fragment.location.line
             ),
             type_name,
         }
@@ -260,7 +276,12 @@ impl<'a> Builder<'a> {
     /// or union, a union of one shape per possible object type.
     /// `selections` are the selection sets merged under one response key (a field selected
     /// twice, or through fragments), borrowed, never copied.
-    fn selection_type(&mut self, parent: &str, selections: &[&'a [Selection]], depth: usize) -> String {
+    fn selection_type(
+        &mut self,
+        parent: &str,
+        selections: &[&'a [Selection]],
+        depth: usize,
+    ) -> String {
         // Valid documents nest no deeper than the parser allows; the cap keeps a cyclic
         // (invalid) fragment from recursing without end should one ever get here.
         let schema: &'a Schema = self.schema;
@@ -304,7 +325,7 @@ impl<'a> Builder<'a> {
                 .collect(),
             _ => schema
                 .types_of_kind(TypeKind::Object)
-                .filter(|object| object.interfaces.iter().any(|name| *name == ty.name))
+                .filter(|object| object.interfaces.contains(&ty.name))
                 .collect(),
         };
         possible.sort_by(|a, b| a.name.cmp(&b.name));
@@ -312,7 +333,12 @@ impl<'a> Builder<'a> {
     }
 
     /// `{ key: type, ... }` for the fields selected on the object type `object`.
-    fn object_shape(&mut self, object: &TypeDef, selections: &[&'a [Selection]], depth: usize) -> String {
+    fn object_shape(
+        &mut self,
+        object: &TypeDef,
+        selections: &[&'a [Selection]],
+        depth: usize,
+    ) -> String {
         let fields = self.collect_fields(object, selections);
         let mut parts = Vec::new();
         if !self.options.skip_typename && !fields.contains_key("__typename") {
@@ -327,7 +353,11 @@ impl<'a> Builder<'a> {
             // `@skip`/`@include` make a field absent from some responses (codegen: `?`).
             let optional = if selected.conditional { "?" } else { "" };
             let property = if first.name == "__typename" {
-                format!("{}{key}{optional}: {}", self.readonly(), ts_string(&object.name))
+                format!(
+                    "{}{key}{optional}: {}",
+                    self.readonly(),
+                    ts_string(&object.name)
+                )
             } else {
                 let Some(field) = object.field(&first.name) else {
                     continue;
@@ -375,12 +405,13 @@ impl<'a> Builder<'a> {
             match selection {
                 Selection::Field(field) => {
                     let conditional = guarded || is_conditional(&field.directives);
-                    let entry = fields
-                        .entry(field.response_key().to_owned())
-                        .or_insert(SelectedField {
-                            selections: Vec::new(),
-                            conditional: true,
-                        });
+                    let entry =
+                        fields
+                            .entry(field.response_key().to_owned())
+                            .or_insert(SelectedField {
+                                selections: Vec::new(),
+                                conditional: true,
+                            });
                     entry.selections.push(field);
                     // Optional only when every place that selects it is guarded.
                     entry.conditional &= conditional;
@@ -429,7 +460,12 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn output_non_null(&mut self, ty: &TypeRef, children: &[&'a [Selection]], depth: usize) -> String {
+    fn output_non_null(
+        &mut self,
+        ty: &TypeRef,
+        children: &[&'a [Selection]],
+        depth: usize,
+    ) -> String {
         match ty {
             TypeRef::NonNull(inner) => self.output_non_null(inner, children, depth),
             TypeRef::List(item) => {
@@ -478,7 +514,13 @@ impl<'a> Builder<'a> {
     }
 
     /// `  name: T;`, or `  name?: T | null | undefined;` for an optional input.
-    fn input_property(&mut self, name: &str, ty: &TypeRef, optional: bool, doc: Option<String>) -> String {
+    fn input_property(
+        &mut self,
+        name: &str,
+        ty: &TypeRef,
+        optional: bool,
+        doc: Option<String>,
+    ) -> String {
         let doc = doc.unwrap_or_default();
         let readonly = self.readonly();
         let inner = self.input_non_null(ty);
@@ -500,7 +542,11 @@ impl<'a> Builder<'a> {
             return line;
         };
         let item = self.input_type(item);
-        let one = if item.contains(" | ") { format!("({item})") } else { item.clone() };
+        let one = if item.contains(" | ") {
+            format!("({item})")
+        } else {
+            item.clone()
+        };
         let array = self.array(&item);
         line.replacen(&array, &format!("{array} | {one}"), 1)
     }
@@ -531,7 +577,11 @@ impl<'a> Builder<'a> {
                 .map(|value| EnumValueView {
                     member: ts_enum_member_name(&value.name),
                     literal: ts_string(&value.name),
-                    doc: tsdoc(value.description.as_deref(), value.deprecation.as_ref(), "  "),
+                    doc: tsdoc(
+                        value.description.as_deref(),
+                        value.deprecation.as_ref(),
+                        "  ",
+                    ),
                 })
                 .collect(),
         }

@@ -18,9 +18,9 @@ use gqlsmith_model::{
 };
 use serde_json::value::RawValue;
 
-use json::{DirectiveJson, Envelope, InputValueJson, NamedJson, TypeJson, TypeRefJson};
 use crate::sdl_reader::BUILT_IN_DIRECTIVES;
 use gqlsmith_model::LineIndex;
+use json::{DirectiveJson, Envelope, InputValueJson, NamedJson, TypeJson, TypeRefJson};
 
 /// Reads one schema from introspection JSON (`file` names it in positions).
 ///
@@ -41,7 +41,6 @@ pub fn read_introspection(text: &str, file: Arc<str>) -> Loaded {
         diagnostics: reader.diagnostics,
     }
 }
-
 
 struct IntrospectionReader<'text> {
     text: &'text str,

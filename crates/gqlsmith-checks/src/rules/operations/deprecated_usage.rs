@@ -66,7 +66,11 @@ impl DeprecatedUsage {
                     ),
                     None => format!("`{}` is deprecated{reason}", usage.coordinate),
                 };
-                let help = match deprecation.replacement.as_deref().or_else(|| named_replacement(deprecation)) {
+                let help = match deprecation
+                    .replacement
+                    .as_deref()
+                    .or_else(|| named_replacement(deprecation))
+                {
                     Some(replacement) => format!("use `{replacement}` instead"),
                     None => "stop using it before it is removed".to_owned(),
                 };
@@ -97,7 +101,11 @@ fn deprecation_of<'s>(
     let member = parts.next()?;
     match kind {
         UsageKind::Field => ty.field(member)?.deprecation.as_ref(),
-        UsageKind::Argument => ty.field(member)?.argument(parts.next()?)?.deprecation.as_ref(),
+        UsageKind::Argument => ty
+            .field(member)?
+            .argument(parts.next()?)?
+            .deprecation
+            .as_ref(),
         UsageKind::InputField => ty.input_field(member)?.deprecation.as_ref(),
         UsageKind::EnumValue => ty.enum_value(member)?.deprecation.as_ref(),
         UsageKind::Type => None,

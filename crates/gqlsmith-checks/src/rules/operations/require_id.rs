@@ -61,7 +61,11 @@ impl RequireId {
                             continue;
                         }
                         pending.push((&field.selections, None));
-                        let Some(ty) = field.ty.as_ref().and_then(|ty| cx.schema.type_named(ty.base_name())) else {
+                        let Some(ty) = field
+                            .ty
+                            .as_ref()
+                            .and_then(|ty| cx.schema.type_named(ty.base_name()))
+                        else {
                             continue;
                         };
                         if !matches!(ty.kind, TypeKind::Object | TypeKind::Interface)
@@ -99,7 +103,9 @@ fn selects_id(documents: &gqlsmith_model::Documents, selections: &[Selection]) -
     while let Some(selections) = pending.pop() {
         for selection in selections {
             match selection {
-                Selection::Field(field) if field.name == "id" && field.alias.is_none() => return true,
+                Selection::Field(field) if field.name == "id" && field.alias.is_none() => {
+                    return true
+                }
                 Selection::Field(_) => {}
                 Selection::InlineFragment(inline) => pending.push(&inline.selections),
                 Selection::FragmentSpread(fragment) => {

@@ -58,7 +58,10 @@ impl UnusedFragment {
                 fragment.name.clone(),
                 Some(&fragment.location),
                 "fragment".len(),
-                format!("the fragment `{}` is not used by any operation", fragment.name),
+                format!(
+                    "the fragment `{}` is not used by any operation",
+                    fragment.name
+                ),
                 "spread it in an operation, or delete it",
             );
         }
