@@ -106,8 +106,12 @@ fn bench(criterion: &mut Criterion) {
     let (valid, _warnings) = load(vec![github_input()], &LoadOptions::default())
         .loaded
         .into_valid()
-        .ok()
-        .expect("valid");
+        .unwrap_or_else(|loaded| {
+            panic!(
+                "GitHub's schema has errors: {:?}",
+                loaded.diagnostics.first()
+            )
+        });
 
     let check = || {
         let files = find_documents(&pattern).unwrap();
