@@ -98,43 +98,56 @@ pub(crate) fn generate_operations(
     let context = templates
         .context(target, &view_model)
         .map_err(|diagnostic| vec![diagnostic])?;
-    let mut jobs: Vec<(String, &str, tera::Context)> =
-        vec![("mod.rs".to_owned(), "mod.rs.tera", context.clone())];
+    // Each file is rendered on its own, side by side: mod.rs and types.rs from the whole view
+    // model, each operation's file from that operation alone. Results keep the order of the
+    // jobs, so the bytes do not depend on scheduling.
+    type Job<'v> = (
+        String,
+        &'static str,
+        Option<&'v operations::views::OperationView>,
+    );
+    let mut jobs: Vec<Job<'_>> = vec![("mod.rs".to_owned(), "mod.rs.tera", None)];
     if view_model.has_types {
-        jobs.push(("types.rs".to_owned(), "types.rs.tera", context));
+        jobs.push(("types.rs".to_owned(), "types.rs.tera", None));
     }
-    let mut diagnostics = Vec::new();
     for operation in &view_model.operations {
-        let operation_context = OperationContext {
-            derives: &view_model.derives,
-            input_derives: &view_model.input_derives,
-            operation,
-        };
-        match templates.context(target, &operation_context) {
-            Ok(context) => jobs.push((
-                format!("{}.rs", operation.module),
-                "operation.rs.tera",
-                context,
-            )),
-            Err(diagnostic) => diagnostics.push(diagnostic),
-        }
+        jobs.push((
+            format!("{}.rs", operation.module),
+            "operation.rs.tera",
+            Some(operation),
+        ));
     }
-    let mut rendered_files = Vec::new();
-    for (path, template_name, context) in &jobs {
+    let render = |(path, template_name, operation): &Job<'_>| -> Result<RenderedFile, Diagnostic> {
         if let Err(why) = validate_relative_path(path) {
-            diagnostics.push(
-                CodegenError::UnsafeOutputPath
-                    .diagnostic(format!("refusing to write `{path}`: {why}"))
-                    .with_help("output paths must stay inside the out dir"),
-            );
-            continue;
+            return Err(CodegenError::UnsafeOutputPath
+                .diagnostic(format!("refusing to write `{path}`: {why}"))
+                .with_help("output paths must stay inside the out dir"));
         }
-        match templates.render(&tera, target, template_name, context) {
-            Ok(text) => rendered_files.push(RenderedFile {
-                path: path.clone(),
-                template: templates.display_path(target, template_name),
-                text,
-            }),
+        let text = match operation {
+            Some(operation) => {
+                let operation_context = templates.context(
+                    target,
+                    &OperationContext {
+                        derives: &view_model.derives,
+                        input_derives: &view_model.input_derives,
+                        operation,
+                    },
+                )?;
+                templates.render(&tera, target, template_name, &operation_context)?
+            }
+            None => templates.render(&tera, target, template_name, &context)?,
+        };
+        Ok(RenderedFile {
+            path: path.clone(),
+            template: templates.display_path(target, template_name),
+            text,
+        })
+    };
+    let mut diagnostics = Vec::new();
+    let mut rendered_files = Vec::new();
+    for result in map_in_order(&jobs, config, render) {
+        match result {
+            Ok(file) => rendered_files.push(file),
             Err(diagnostic) => diagnostics.push(diagnostic),
         }
     }
