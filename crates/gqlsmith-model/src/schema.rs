@@ -42,6 +42,37 @@ impl Schema {
         self.types.values().filter(move |ty| ty.kind == kind)
     }
 
+    /// The object types a value of `ty` can be at run time: itself for an object, the
+    /// implementations of an interface, the object members of a union; sorted by name.
+    pub fn possible_types(&self, ty: &TypeDef) -> Vec<&TypeDef> {
+        let mut possible: Vec<&TypeDef> = match ty.kind {
+            TypeKind::Object => self.type_named(&ty.name).into_iter().collect(),
+            TypeKind::Union => ty
+                .members
+                .iter()
+                .filter_map(|member| self.type_named(member))
+                .filter(|member| member.kind == TypeKind::Object)
+                .collect(),
+            TypeKind::Interface => self
+                .types_of_kind(TypeKind::Object)
+                .filter(|object| object.interfaces.contains(&ty.name))
+                .collect(),
+            _ => Vec::new(),
+        };
+        possible.sort_by(|a, b| a.name.cmp(&b.name));
+        possible
+    }
+
+    /// True when a value of the object type `object` matches the type condition `condition`
+    /// (the object itself, an interface it implements, or a union it belongs to).
+    pub fn condition_applies(&self, condition: &str, object: &TypeDef) -> bool {
+        condition == object.name
+            || object.interfaces.iter().any(|name| name == condition)
+            || self
+                .type_named(condition)
+                .is_some_and(|ty| ty.kind == TypeKind::Union && ty.members.contains(&object.name))
+    }
+
     /// Renames a type and every reference to it (field and argument types, union members,
     /// implemented interfaces, root operations). Used by recovery and overlays.
     /// Returns false when `from` is missing or `to` is taken.

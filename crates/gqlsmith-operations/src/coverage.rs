@@ -27,21 +27,6 @@ pub struct TypeCoverage {
     pub fields: Vec<FieldCoverage>,
 }
 
-impl TypeCoverage {
-    /// The share of fields used, in percent; `None` for kinds without fields.
-    pub fn percent(&self) -> Option<f64> {
-        if self.fields.is_empty() {
-            return None;
-        }
-        let used = self
-            .fields
-            .iter()
-            .filter(|field| !field.uses.is_empty())
-            .count();
-        Some(100.0 * used as f64 / self.fields.len() as f64)
-    }
-}
-
 /// One field: the operations that select (or pass) it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FieldCoverage {

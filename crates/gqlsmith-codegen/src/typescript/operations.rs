@@ -290,7 +290,7 @@ impl<'a> Builder<'a> {
         };
         match ty.kind {
             TypeKind::Interface | TypeKind::Union => {
-                let possible = self.possible_types(ty);
+                let possible = schema.possible_types(ty);
                 if possible.is_empty() {
                     // A docs page may know no implementation: the interface's own fields.
                     return self.object_shape(ty, selections, depth);
@@ -311,25 +311,6 @@ impl<'a> Builder<'a> {
             }
             _ => self.object_shape(ty, selections, depth),
         }
-    }
-
-    /// The object types an interface or union may be at run time, by name.
-    fn possible_types(&self, ty: &TypeDef) -> Vec<&'a TypeDef> {
-        let schema: &'a Schema = self.schema;
-        let mut possible: Vec<&'a TypeDef> = match ty.kind {
-            TypeKind::Union => ty
-                .members
-                .iter()
-                .filter_map(|member| schema.type_named(member))
-                .filter(|member| member.kind == TypeKind::Object)
-                .collect(),
-            _ => schema
-                .types_of_kind(TypeKind::Object)
-                .filter(|object| object.interfaces.contains(&ty.name))
-                .collect(),
-        };
-        possible.sort_by(|a, b| a.name.cmp(&b.name));
-        possible
     }
 
     /// `{ key: type, ... }` for the fields selected on the object type `object`.
@@ -420,7 +401,7 @@ impl<'a> Builder<'a> {
                     let applies = inline
                         .type_condition
                         .as_deref()
-                        .is_none_or(|condition| self.applies(condition, object));
+                        .is_none_or(|condition| self.schema.condition_applies(condition, object));
                     if applies {
                         let guarded = guarded || is_conditional(&inline.directives);
                         pending.push((inline.selections.iter(), guarded));
@@ -432,7 +413,10 @@ impl<'a> Builder<'a> {
                     }
                     spread.push(&fragment_spread.name);
                     if let Some(fragment) = self.documents.fragment(&fragment_spread.name) {
-                        if self.applies(&fragment.type_condition, object) {
+                        if self
+                            .schema
+                            .condition_applies(&fragment.type_condition, object)
+                        {
                             let guarded = guarded || is_conditional(&fragment_spread.directives);
                             pending.push((fragment.selections.iter(), guarded));
                         }
@@ -441,16 +425,6 @@ impl<'a> Builder<'a> {
             }
         }
         fields
-    }
-
-    /// True when a value of the object type `object` matches the type condition `condition`.
-    fn applies(&self, condition: &str, object: &TypeDef) -> bool {
-        condition == object.name
-            || object.interfaces.iter().any(|name| name == condition)
-            || self
-                .schema
-                .type_named(condition)
-                .is_some_and(|ty| ty.kind == TypeKind::Union && ty.members.contains(&object.name))
     }
 
     fn output_type(&mut self, ty: &TypeRef, children: &[&'a [Selection]], depth: usize) -> String {

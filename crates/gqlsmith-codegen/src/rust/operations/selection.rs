@@ -3,7 +3,7 @@
 //! an interface or union to some of its types.
 
 use gqlsmith_model::{
-    Documents, FieldSelection, Fragment, Location, Schema, Selection, TypeDef, TypeKind, TypeRef,
+    Documents, FieldSelection, Fragment, Location, Selection, TypeDef, TypeKind, TypeRef,
 };
 use indexmap::{IndexMap, IndexSet};
 
@@ -68,7 +68,7 @@ impl<'a> Builder<'a> {
         let other_variant = variant_scope.claim("Other".to_owned());
         for ((object, variant), variant_path) in narrowed.iter().zip(&variants).zip(&variant_paths)
         {
-            let applies = |condition: &str| applies_to_object(self.schema, condition, object);
+            let applies = |condition: &str| self.schema.condition_applies(condition, object);
             let (fields, parts) = collect(self.documents, selections, &applies);
             let description = format!("`{}` as a `{}`.", rust_name, object.name);
             self.struct_shape(
@@ -255,7 +255,7 @@ impl<'a> Builder<'a> {
     /// The object types of the abstract `parent` that a type condition in `selections` singles
     /// out (a condition that holds for only some of its types), sorted by name.
     fn narrowed_types(&self, parent: &TypeDef, selections: &[&Selection]) -> Vec<&'a TypeDef> {
-        let possible = possible_types(self.schema, parent);
+        let possible = self.schema.possible_types(parent);
         let mut narrowed: IndexSet<&str> = IndexSet::new();
         let mut pending: Vec<&Selection> = selections.to_vec();
         while let Some(selection) = pending.pop() {
@@ -275,7 +275,7 @@ impl<'a> Builder<'a> {
                 continue;
             }
             for object in &possible {
-                if applies_to_object(self.schema, condition, object) {
+                if self.schema.condition_applies(condition, object) {
                     narrowed.insert(&object.name);
                 }
             }
@@ -291,11 +291,11 @@ impl<'a> Builder<'a> {
         if condition == ty.name {
             return true;
         }
-        let possible = possible_types(self.schema, ty);
+        let possible = self.schema.possible_types(ty);
         !possible.is_empty()
             && possible
                 .iter()
-                .all(|object| applies_to_object(self.schema, condition, object))
+                .all(|object| self.schema.condition_applies(condition, object))
     }
 }
 
@@ -310,36 +310,6 @@ fn placeholder() -> ShapeView {
         variants: Vec::new(),
         other_variant: String::new(),
     }
-}
-
-/// The object types a value of `ty` can be: itself, an interface's implementations, a
-/// union's members; sorted by name.
-fn possible_types<'s>(schema: &'s Schema, ty: &TypeDef) -> Vec<&'s TypeDef> {
-    let mut possible: Vec<&TypeDef> = match ty.kind {
-        TypeKind::Object => schema.type_named(&ty.name).into_iter().collect(),
-        TypeKind::Union => ty
-            .members
-            .iter()
-            .filter_map(|member| schema.type_named(member))
-            .filter(|member| member.kind == TypeKind::Object)
-            .collect(),
-        TypeKind::Interface => schema
-            .types_of_kind(TypeKind::Object)
-            .filter(|object| object.interfaces.contains(&ty.name))
-            .collect(),
-        _ => Vec::new(),
-    };
-    possible.sort_by(|a, b| a.name.cmp(&b.name));
-    possible
-}
-
-/// True when a value of the object type `object` matches the type condition `condition`.
-fn applies_to_object(schema: &Schema, condition: &str, object: &TypeDef) -> bool {
-    condition == object.name
-        || object.interfaces.iter().any(|name| name == condition)
-        || schema
-            .type_named(condition)
-            .is_some_and(|ty| ty.kind == TypeKind::Union && ty.members.contains(&object.name))
 }
 
 pub(super) fn is_conditional(directives: &[gqlsmith_model::DirectiveUsage]) -> bool {
