@@ -109,6 +109,16 @@ fn an_unreadable_input_is_an_annotation() {
         "{}",
         run.stdout
     );
+    // With no input named, the failure is reported at the configuration.
+    let config = gqlsmith(&["check", "--config", "missing.toml", "--format", "github"]);
+    assert_eq!(config.code, 2);
+    assert!(
+        config
+            .stdout
+            .starts_with("::error file=missing.toml,line=1,"),
+        "{}",
+        config.stdout
+    );
 }
 
 #[test]

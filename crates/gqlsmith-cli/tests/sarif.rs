@@ -308,7 +308,7 @@ fn the_sarif_multitool_finds_no_error_for_github() {
     let scratch = tempfile::tempdir().unwrap();
     std::fs::write(scratch.path().join("bad.graphql"), "type Query {\n  a: \n").unwrap();
     let bad = scratch.path().join("bad.graphql").display().to_string();
-    let cases: [(&str, Vec<&str>); 5] = [
+    let cases: [(&str, Vec<&str>); 6] = [
         ("kraken", vec!["check", "--format", "sarif"]),
         (
             "github",
@@ -333,6 +333,10 @@ fn the_sarif_multitool_finds_no_error_for_github() {
         (
             "unreadable",
             vec!["check", "missing.graphql", "--format", "sarif"],
+        ),
+        (
+            "missing-config",
+            vec!["check", "--config", "missing.toml", "--format", "sarif"],
         ),
     ];
     let mut failures = Vec::new();

@@ -75,13 +75,18 @@ pub(crate) fn parse_date(text: &str) -> Result<Date, String> {
 pub(crate) fn run(args: CheckArgs, reporter: &Reporter) -> Result<Exit, String> {
     // A CI system reads SARIF or annotations, not stderr: a run that stops says so there too.
     let machine = args.format.machine();
-    let first_input = args.input.inputs.first().cloned();
+    // Where a failure is reported (GitHub shows a result only at a file): the first input,
+    // else the configuration that names the inputs.
+    let blamed = args
+        .input
+        .inputs
+        .first()
+        .or(args.input.config.as_ref())
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from("gqlsmith.toml"));
     let outcome = run_checks(args, reporter);
     if let (Err(message), Some(format)) = (&outcome, machine) {
-        print!(
-            "{}",
-            stopped_on_error(format, "check", message, first_input.as_deref())?
-        );
+        print!("{}", stopped_on_error(format, "check", message, &blamed)?);
     }
     outcome
 }

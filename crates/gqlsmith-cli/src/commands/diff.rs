@@ -97,10 +97,7 @@ pub(crate) fn run(args: DiffArgs, reporter: &Reporter) -> Result<Exit, String> {
     let old_input = args.old.clone();
     let outcome = run_diff(args, reporter);
     if let (Err(message), Some(format)) = (&outcome, machine) {
-        print!(
-            "{}",
-            stopped_on_error(format, "diff", message, Some(&old_input))?
-        );
+        print!("{}", stopped_on_error(format, "diff", message, &old_input)?);
     }
     outcome
 }

@@ -52,17 +52,11 @@ pub(super) fn annotation(diagnostic: &Diagnostic) -> String {
 }
 
 /// An error that stopped the run before it had diagnostics (an input that cannot be read, a
-/// bad configuration), at the input it names when there is one.
-pub(crate) fn github_input_error(message: &str, input: Option<&std::path::Path>) -> String {
-    let mut diagnostic = Diagnostic::error("CLI001", "input-error", message);
-    if let Some(path) = input {
-        diagnostic = diagnostic.at(gqlsmith_model::Location::new(
-            path.display().to_string().into(),
-            1,
-            1,
-        ));
-    }
-    annotation(&diagnostic)
+/// bad configuration), at line 1 of `blamed`, the file it is about.
+pub(crate) fn github_input_error(message: &str, blamed: &std::path::Path) -> String {
+    annotation(&Diagnostic::error("CLI001", "input-error", message).at(
+        gqlsmith_model::Location::new(blamed.display().to_string().into(), 1, 1),
+    ))
 }
 
 /// A job summary of diagnostics: counts by severity, then a table of the first

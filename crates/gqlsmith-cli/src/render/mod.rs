@@ -58,22 +58,22 @@ pub(crate) fn stopped_on_diagnostics(
 }
 
 /// What `command` prints on stdout when it stops on an error that has no diagnostic (an input
-/// that cannot be read, a bad configuration): the error as a result or annotation at `input`,
-/// the first input the command names, when there is one.
+/// that cannot be read, a bad configuration): the error as a result or annotation at line 1 of
+/// `blamed`, the file it is about (GitHub shows results only at a file).
 pub(crate) fn stopped_on_error(
     format: MachineFormat,
     command: &str,
     message: &str,
-    input: Option<&Path>,
+    blamed: &Path,
 ) -> Result<String, String> {
     match format {
-        MachineFormat::Sarif => sarif_json(&sarif::input_error_log(message, input)),
+        MachineFormat::Sarif => sarif_json(&sarif::input_error_log(message, blamed)),
         MachineFormat::Github => {
             append_step_summary(&format!(
                 "## gqlsmith {command}: stopped\n\n{}\n",
                 message.replace('\n', "\n\n")
             ));
-            Ok(github::github_input_error(message, input))
+            Ok(github::github_input_error(message, blamed))
         }
     }
 }

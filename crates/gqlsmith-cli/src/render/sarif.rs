@@ -155,17 +155,12 @@ pub(crate) fn sarif_log(
         .build()
 }
 
-/// The log of a run that stopped before it checked anything: the reason as its one result,
-/// at the input it names when there is one (GitHub shows a result only at a location).
-pub(crate) fn input_error_log(message: &str, input: Option<&Path>) -> Sarif {
-    let mut diagnostic = Diagnostic::error("CLI001", "input-error", message);
-    if let Some(path) = input {
-        diagnostic = diagnostic.at(gqlsmith_model::Location::new(
-            path.display().to_string().into(),
-            1,
-            1,
-        ));
-    }
+/// The log of a run that stopped before it checked anything: the reason as its one result, at
+/// line 1 of `blamed`, the file it is about (GitHub shows a result only at a location).
+pub(crate) fn input_error_log(message: &str, blamed: &Path) -> Sarif {
+    let diagnostic = Diagnostic::error("CLI001", "input-error", message).at(
+        gqlsmith_model::Location::new(blamed.display().to_string().into(), 1, 1),
+    );
     sarif_log(&[diagnostic], Vec::new(), false)
 }
 
