@@ -97,7 +97,7 @@ impl SarifRule {
         SarifRule {
             code: diagnostic.code.clone(),
             name: diagnostic.name.clone(),
-            summary: format!("{}{}.", words[..1].to_uppercase(), &words[1..]),
+            summary: format!("{}.", capitalize(&words)),
             description: format!(
                 "{what} ({words}). The result's message says where and why, and its help line what to do next."
             ),
@@ -319,6 +319,13 @@ fn first_link(text: &str) -> Option<String> {
     let start = text.find("](https://")? + 2;
     let end = text[start..].find(')')? + start;
     Some(text[start..end].to_owned())
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 fn first_sentence(text: &str) -> String {
