@@ -128,6 +128,10 @@ impl Browser {
             "--disable-sync".to_owned(),
             "--disable-dev-shm-usage".to_owned(),
             "--hide-scrollbars".to_owned(),
+            // Pages left behind stay alive in the back-forward cache and the renderer grows
+            // with every page opened, until it stops answering.
+            "--disable-back-forward-cache".to_owned(),
+            "--disable-features=BackForwardCache".to_owned(),
             format!("--window-size={width},{height}"),
             format!("--user-data-dir={}", profile.path().display()),
         ];
