@@ -1,8 +1,8 @@
 //! The `markdown` target as a reader meets it: `gqlsmith generate --target markdown` (recovery
 //! on, as users run it) for the Kraken page and GitHub's schema, built by the real mdBook
 //! (any warning fails the test), then opened in a real headless chromium at 1280x900: nothing
-//! in the content column is wider than the column, the sidebar has no blank entry, and every
-//! in-page link has its target. Screenshots of a few pages are written to the test's output
+//! in the content column is wider than the column, the sidebar has no blank or repeated entry,
+//! and every in-page link has its target. Screenshots of a few pages are written to the test's output
 //! dir (`target/tmp/docs-site/`) for a person to look at.
 //!
 //! Needs mdBook (`tools/.venv/bin/mdbook`, installed by `cargo xtask test` from
@@ -14,6 +14,8 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
+
+use serde_json::Value;
 
 use browser::{output_dir, Browser, StaticServer};
 use support::{gqlsmith, root};
@@ -142,9 +144,18 @@ for (const element of main.querySelectorAll('*')) {
 const sidebar = document.querySelector('#mdbook-sidebar');
 if (!sidebar) { problems.push('no sidebar'); }
 else {
+    const seen = new Set();
     for (const link of sidebar.querySelectorAll('a')) {
-        if (link.textContent.trim() === '') {
+        const label = link.textContent.trim();
+        if (label === '') {
             problems.push(`blank sidebar entry -> ${link.getAttribute('href')}`);
+        }
+        const href = link.getAttribute('href');
+        if (href && !link.classList.contains('chapter-fold-toggle')) {
+            if (seen.has(href)) {
+                problems.push(`sidebar lists ${href} twice`);
+            }
+            seen.add(href);
         }
     }
 }
@@ -158,21 +169,21 @@ return problems;
 "##;
 
 /// How many pages one browser opens before the next one takes over: a renderer that has
-/// opened hundreds of large pages in a row slows down and can stop answering.
+/// opened hundreds of large pages in a row slows down.
 const PAGES_PER_BROWSER: usize = 150;
 
 /// Opens each page in `pages` at 1280x900 and returns the problems found, as `page: problem`.
+/// A page the browser cannot open or check is tried once more in a fresh browser; failing
+/// twice, it is a problem too.
 fn check_pages(server: &StaticServer, pages: &[String]) -> Vec<String> {
     let mut problems = Vec::new();
     let started = Instant::now();
-    let mut browser = None;
+    let mut browser: Option<Browser> = None;
     for (number, page) in pages.iter().enumerate() {
         if number % PAGES_PER_BROWSER == 0 {
             // The old browser ends before the new one starts.
             drop(browser.take());
-            browser = Some(Browser::start(1280, 900));
         }
-        let browser = browser.as_ref().expect("a browser");
         if number % 100 == 99 {
             eprintln!(
                 "{} pages in {:.1} s",
@@ -180,13 +191,27 @@ fn check_pages(server: &StaticServer, pages: &[String]) -> Vec<String> {
                 started.elapsed().as_secs_f64()
             );
         }
-        let page_started = Instant::now();
-        browser.open(&format!("{}{page}", server.base_url));
-        let found = browser.run(PAGE_CHECKS);
-        let page_time = page_started.elapsed().as_secs_f64();
-        if page_time > 5.0 {
-            eprintln!("{page}: {page_time:.1} s");
-        }
+        let url = format!("{}{page}", server.base_url);
+        let attempt = |browser: &Browser| -> Result<Value, String> {
+            browser.open(&url)?;
+            browser.run(PAGE_CHECKS)
+        };
+        let first = attempt(browser.get_or_insert_with(|| Browser::start(1280, 900)));
+        let found = match first {
+            Ok(found) => found,
+            Err(error) => {
+                eprintln!("{page}: {error}; trying again in a fresh browser");
+                drop(browser.take());
+                match attempt(browser.get_or_insert_with(|| Browser::start(1280, 900))) {
+                    Ok(found) => found,
+                    Err(error) => {
+                        problems.push(format!("{page}: the browser failed twice: {error}"));
+                        drop(browser.take());
+                        continue;
+                    }
+                }
+            }
+        };
         for problem in found.as_array().into_iter().flatten() {
             problems.push(format!("{page}: {}", problem.as_str().unwrap_or_default()));
         }
@@ -212,7 +237,12 @@ fn assert_no_problems(input: &str, checked: usize, problems: &[String]) {
 /// Screenshots of `pages` (`(page, file name)`), at the top of each page.
 fn screenshots(browser: &Browser, server: &StaticServer, pages: &[(&str, &str)], dir: &Path) {
     for (page, file) in pages {
-        browser.open(&format!("{}{page}", server.base_url));
+        let url = format!("{}{page}", server.base_url);
+        browser
+            .open(&url)
+            .unwrap_or_else(|error| panic!("{error}"));
+        // Web fonts may still be swapping in just after the load event.
+        std::thread::sleep(std::time::Duration::from_millis(500));
         browser.screenshot(&dir.join(file));
     }
 }
