@@ -120,10 +120,19 @@ fn install_docs_site_tools(root: &std::path::Path) -> bool {
             return false;
         }
     }
-    let requirements = tools.join("requirements.txt").to_string_lossy().into_owned();
+    let requirements = tools
+        .join("requirements.txt")
+        .to_string_lossy()
+        .into_owned();
     if !run(
         &pip.to_string_lossy(),
-        &["install", "--quiet", "--disable-pip-version-check", "-r", &requirements],
+        &[
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-r",
+            &requirements,
+        ],
     ) {
         return false;
     }

@@ -77,7 +77,12 @@ fn build_book(name: &str, input: &str) -> Book {
     let index_size = std::fs::read_dir(&html)
         .expect("the book is written")
         .filter_map(Result::ok)
-        .find(|entry| entry.file_name().to_string_lossy().starts_with("searchindex"))
+        .find(|entry| {
+            entry
+                .file_name()
+                .to_string_lossy()
+                .starts_with("searchindex")
+        })
         .and_then(|entry| entry.metadata().ok())
         .map(|metadata| metadata.len())
         .expect("the book has a search index");
@@ -238,9 +243,7 @@ fn assert_no_problems(input: &str, checked: usize, problems: &[String]) {
 fn screenshots(browser: &Browser, server: &StaticServer, pages: &[(&str, &str)], dir: &Path) {
     for (page, file) in pages {
         let url = format!("{}{page}", server.base_url);
-        browser
-            .open(&url)
-            .unwrap_or_else(|error| panic!("{error}"));
+        browser.open(&url).unwrap_or_else(|error| panic!("{error}"));
         // Web fonts may still be swapping in just after the load event.
         std::thread::sleep(std::time::Duration::from_millis(500));
         browser.screenshot(&dir.join(file));
@@ -271,10 +274,16 @@ fn the_kraken_book_builds_with_mdbook_and_reads_in_a_browser() {
         &server,
         &[
             ("objects/account-type.html", "kraken-account-type.png"),
-            ("objects/account-type.html#field-balance", "kraken-account-type-fields.png"),
+            (
+                "objects/account-type.html#field-balance",
+                "kraken-account-type-fields.png",
+            ),
             ("catalogue/error-codes.html", "kraken-error-codes.png"),
             ("catalogue/deprecations.html", "kraken-deprecations.png"),
-            ("unions/account-event.html", "kraken-union-account-event.png"),
+            (
+                "unions/account-event.html",
+                "kraken-union-account-event.png",
+            ),
             ("catalogue/provenance.html", "kraken-provenance.png"),
         ],
         &shots,
@@ -301,7 +310,13 @@ fn the_github_book_builds_with_mdbook_and_reads_in_a_browser() {
     let sample: Vec<String> = pages
         .iter()
         .take(largest)
-        .chain(pages.iter().skip(largest).step_by(step).take(GITHUB_SAMPLE - largest))
+        .chain(
+            pages
+                .iter()
+                .skip(largest)
+                .step_by(step)
+                .take(GITHUB_SAMPLE - largest),
+        )
         .map(|(page, _)| page.clone())
         .collect();
     assert_eq!(sample.len(), GITHUB_SAMPLE);
@@ -321,7 +336,10 @@ fn the_github_book_builds_with_mdbook_and_reads_in_a_browser() {
         &server,
         &[
             ("objects/repository.html", "github-repository.png"),
-            ("unions/search-result-item.html", "github-union-search-result-item.png"),
+            (
+                "unions/search-result-item.html",
+                "github-union-search-result-item.png",
+            ),
             ("catalogue/deprecations.html", "github-deprecations.png"),
         ],
         &shots,

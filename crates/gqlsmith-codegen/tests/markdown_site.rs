@@ -245,8 +245,29 @@ fn section<'page>(page: &'page str, heading: &str) -> &'page str {
 #[track_caller]
 fn assert_safe_html(path: &str, html: &str) {
     const TAGS: &[&str] = &[
-        "p", "a", "code", "em", "strong", "ul", "ol", "li", "h1", "h2", "h3", "pre", "br",
-        "blockquote", "details", "summary", "table", "thead", "tbody", "tr", "th", "td", "hr",
+        "p",
+        "a",
+        "code",
+        "em",
+        "strong",
+        "ul",
+        "ol",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "pre",
+        "br",
+        "blockquote",
+        "details",
+        "summary",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "hr",
     ];
     let mut rest = html;
     while let Some(start) = rest.find('<') {
@@ -314,14 +335,13 @@ fn descriptions_render_as_safe_markdown() {
         fields.contains("<a id=\"argument-search-query\"></a><code>query</code>: String! = <code>\"a|b\"</code>"),
         "{fields}"
     );
-    assert!(
-        fields.contains("The &lt;query&gt; | text"),
-        "{fields}"
-    );
+    assert!(fields.contains("The &lt;query&gt; | text"), "{fields}");
     let values = html_of(section(&files["src/enums/state-kind.md"], "Values"));
     assert!(values.contains("&lt;i&gt;open&lt;/i&gt;"), "{values}");
     assert!(
-        values.contains("<strong>Deprecated</strong>, removal on 2023-01-01: Removal on 2023-01-01 UTC."),
+        values.contains(
+            "<strong>Deprecated</strong>, removal on 2023-01-01: Removal on 2023-01-01 UTC."
+        ),
         "{values}"
     );
     let intro = html_of(&query[..query.find("\n## ").unwrap()]);
@@ -419,7 +439,8 @@ fn no_heading_is_blank_and_provenance_uses_final_names() {
     let provenance = &kraken["src/catalogue/provenance.md"];
     assert!(!provenance.contains("Unnamed_L1361") && !provenance.contains("Unnamed\\_L1361"));
     assert!(
-        provenance.contains("`AffiliateOrganisationType.salesChannel` shows the quoted value `REFERRAL`"),
+        provenance
+            .contains("`AffiliateOrganisationType.salesChannel` shows the quoted value `REFERRAL`"),
         "{provenance}"
     );
     assert!(kraken["book.toml"].contains("title = \"API reference: objects.txt\""));

@@ -180,7 +180,12 @@ impl<'schema> Site<'schema> {
         let names_by_line = schema
             .types
             .values()
-            .filter(|ty| !matches!(ty.name_origin, NameOrigin::Document | NameOrigin::Placeholder))
+            .filter(|ty| {
+                !matches!(
+                    ty.name_origin,
+                    NameOrigin::Document | NameOrigin::Placeholder
+                )
+            })
             .filter_map(|ty| {
                 let line = ty.provenance.location.as_ref()?.line;
                 Some((line as usize, ty.name.clone()))

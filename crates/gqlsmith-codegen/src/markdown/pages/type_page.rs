@@ -4,8 +4,7 @@
 use gqlsmith_model::{Certainty, NameOrigin, Schema, TypeDef};
 
 use super::views::{
-    CodeView, ConnectionView, FieldView, InputFieldView, LinkView, TypeView,
-    ValueView,
+    CodeView, ConnectionView, FieldView, InputFieldView, LinkView, TypeView, ValueView,
 };
 use super::{evidence_text, kind_label, source_text, Group, Site};
 use crate::markdown::diagram::{neighbour_diagram, Link};
