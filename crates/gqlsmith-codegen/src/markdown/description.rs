@@ -16,6 +16,42 @@ use super::text::{escape_block_start, markdown_code_span, markdown_fence, push_e
 
 /// `text` (a GraphQL description) as safe Markdown; see the module documentation.
 pub(crate) fn description_markdown(text: &str) -> String {
+    let text = text.trim_end();
+    if is_plain(text) {
+        // Most descriptions are one plain sentence, already their own Markdown: no parse.
+        return text.to_owned();
+    }
+    parsed_markdown(text)
+}
+
+/// One line that starts with a letter and holds nothing Markdown could read as markup (the
+/// characters [`push_escaped`] escapes, and no line break): [`parsed_markdown`] would return
+/// it unchanged.
+fn is_plain(text: &str) -> bool {
+    text.starts_with(char::is_alphabetic)
+        && !text.contains(|c: char| {
+            c.is_control()
+                || matches!(
+                    c,
+                    '\\' | '`'
+                        | '*'
+                        | '_'
+                        | '['
+                        | ']'
+                        | '<'
+                        | '>'
+                        | '|'
+                        | '&'
+                        | '~'
+                        | '!'
+                        | '#'
+                        | '$'
+                )
+        })
+}
+
+/// [`description_markdown`] through pulldown-cmark's events.
+fn parsed_markdown(text: &str) -> String {
     let normalized = text.replace("\r\n", "\n").replace('\r', "\n");
     let mut writer = Writer::default();
     let mut skip_depth = 0usize;
@@ -390,6 +426,22 @@ mod tests {
             "<p>a</p>\n<p>---</p>\n<p>b</p>",
         );
         check("", "", "");
+    }
+
+    #[test]
+    fn plain_text_skips_the_parser_with_the_same_result() {
+        for plain in [
+            "The user.",
+            "Deprecated: use the field instead. Removal on 2024-01-01 (UTC), or later; 50% off?",
+            "Émile's \"quoted\" text - with a dash + a plus = sum",
+        ] {
+            assert!(is_plain(plain), "{plain}");
+            assert_eq!(parsed_markdown(plain), plain);
+            assert_eq!(description_markdown(plain), plain);
+        }
+        for not_plain in ["- a list", "1. one", " indented", "a\nb", "a `code`", "x_y"] {
+            assert!(!is_plain(not_plain), "{not_plain}");
+        }
     }
 
     #[test]
