@@ -2,22 +2,24 @@
 
 use std::path::PathBuf;
 
-use gqlsmith::{load, Input, InputFormat, LoadOptions, Project};
+use gqlsmith::{load, InputFormat, LoadOptions, Project};
 use gqlsmith_diff::{AllowList, Change, Criticality, DiffOptions, FailOn};
 use gqlsmith_model::{Diagnostic, Severity};
 use heck::ToKebabCase;
 use serde_json::json;
 
-use super::{DocumentArgs, FromFormat};
+use super::{DocumentArgs, FromFormat, HttpArgs, InputReader};
 use crate::config::Config;
 use crate::render::{diagnostics_json, github_annotations, sarif_log, SarifRule};
 use crate::report::{diagnostic_lines, Exit, Reporter};
 
 #[derive(clap::Args, Debug)]
 pub(crate) struct DiffArgs {
-    /// The old schema (docs page, SDL or introspection JSON).
+    /// The old schema (docs page, SDL or introspection JSON): a file, `git:REF:PATH` (the file
+    /// at a git revision, such as `git:origin/main:schema.graphql`), an http(s):// URL
+    /// (introspected), or `-` (standard input).
     pub(crate) old: PathBuf,
-    /// The new schema (any format; it need not match the old one's).
+    /// The new schema (any format and any of the old one's forms).
     pub(crate) new: PathBuf,
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
@@ -44,6 +46,8 @@ pub(crate) struct DiffArgs {
     /// Do not run the recovery pass on docs pages.
     #[arg(long)]
     pub(crate) no_recover: bool,
+    #[command(flatten)]
+    pub(crate) http: HttpArgs,
 }
 
 /// `diff --format`.
@@ -87,9 +91,9 @@ pub(crate) fn run(args: DiffArgs, reporter: &Reporter) -> Result<Exit, String> {
         no_recover: args.no_recover,
         ..LoadOptions::default()
     };
+    let reader = InputReader::new(format, &args.http);
     let read = |path: &PathBuf| -> Result<Project, String> {
-        let input = Input::read(path, format).map_err(|error| error.to_string())?;
-        Ok(load(vec![input], &options))
+        Ok(load(vec![reader.read(path)?], &options))
     };
     let old = read(&args.old)?;
     let new = read(&args.new)?;
