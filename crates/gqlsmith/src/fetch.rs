@@ -319,11 +319,17 @@ impl<'a> Client<'a> {
             .ok()
             .and_then(|value| value.get("data"))
             .filter(|data| !data.is_null());
+        let success = (200..300).contains(&status);
         match (data, errors) {
-            (Some(data), _) if (200..300).contains(&status) => Ok(data.clone()),
+            (Some(data), _) if success => Ok(data.clone()),
+            // Credentials are the fix, whatever the body says.
+            _ if status == 401 || status == 403 => Err(self.error(FetchProblem::Status {
+                status,
+                body: excerpt(&text),
+            })),
             // graphql-over-http: a query the server rejects may come back as 4xx with errors.
             (None, Some(messages)) => Err(self.error(FetchProblem::GraphQl { messages })),
-            _ if !(200..300).contains(&status) => Err(self.error(FetchProblem::Status {
+            _ if !success => Err(self.error(FetchProblem::Status {
                 status,
                 body: excerpt(&text),
             })),
