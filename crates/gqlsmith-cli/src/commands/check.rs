@@ -12,7 +12,7 @@ use crate::render::{
     stopped_on_diagnostics, stopped_on_error, summary_markdown, MachineFormat, SarifRule,
 };
 use crate::report::{
-    diagnostic_lines, exit_for, sources_with_documents, write_file, Exit, Reporter,
+    count, diagnostic_lines, exit_for, sources_with_documents, write_file, Exit, Reporter,
 };
 
 #[derive(clap::Args, Debug)]
@@ -92,7 +92,7 @@ pub(crate) fn run(args: CheckArgs, reporter: &Reporter) -> Result<Exit, String> 
 }
 
 fn run_checks(args: CheckArgs, reporter: &Reporter) -> Result<Exit, String> {
-    let (project, config) = args.input.load()?;
+    let (project, config) = args.input.load(reporter)?;
     if project.loaded.has_errors() {
         reporter.show(&project, &project.loaded.diagnostics);
         if let Some(format) = args.format.machine() {
@@ -153,11 +153,11 @@ fn run_checks(args: CheckArgs, reporter: &Reporter) -> Result<Exit, String> {
         let baseline = Baseline::from_findings(&findings);
         let text = serde_json::to_string_pretty(&baseline).map_err(|e| e.to_string())? + "\n";
         write_file(path, text.as_bytes())?;
-        eprintln!(
-            "wrote {} findings to baseline `{}`",
-            findings.len(),
+        reporter.status(&format!(
+            "wrote {} to baseline `{}`",
+            count(findings.len(), "finding", "findings"),
             path.display()
-        );
+        ));
         return Ok(Exit::Success);
     }
     let mut fixed = Vec::new();
@@ -205,8 +205,8 @@ fn run_checks(args: CheckArgs, reporter: &Reporter) -> Result<Exit, String> {
             );
             if !fixed.is_empty() {
                 println!(
-                    "{} baseline entries are fixed; rewrite the baseline with --write-baseline",
-                    fixed.len()
+                    "{} fixed; rewrite the baseline with --write-baseline",
+                    count(fixed.len(), "baseline entry is", "baseline entries are")
                 );
             }
         }

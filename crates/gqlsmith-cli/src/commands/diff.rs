@@ -2,11 +2,11 @@
 
 use std::path::PathBuf;
 
-use gqlsmith::{load, Input, InputFormat, LoadOptions, Project};
+use gqlsmith::{load, InputFormat, LoadOptions, Project};
 use gqlsmith_diff::{AllowList, DiffOptions, FailOn};
 use serde_json::json;
 
-use super::{DocumentArgs, FromFormat};
+use super::{DocumentArgs, FromFormat, HttpArgs, InputReader};
 use crate::config::Config;
 use crate::render::{
     append_step_summary, diagnostics_json, sarif_json, stopped_on_diagnostics, stopped_on_error,
@@ -16,9 +16,11 @@ use crate::report::{diagnostic_lines, Exit, Reporter};
 
 #[derive(clap::Args, Debug)]
 pub(crate) struct DiffArgs {
-    /// The old schema (docs page, SDL or introspection JSON).
+    /// The old schema (docs page, SDL or introspection JSON): a file, `git:REF:PATH` (the file
+    /// at a git revision, such as `git:origin/main:schema.graphql`), an http(s):// URL
+    /// (introspected), or `-` (standard input).
     pub(crate) old: PathBuf,
-    /// The new schema (any format; it need not match the old one's).
+    /// The new schema (any format and any of the old one's forms).
     pub(crate) new: PathBuf,
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
@@ -45,6 +47,8 @@ pub(crate) struct DiffArgs {
     /// Do not run the recovery pass on docs pages.
     #[arg(long)]
     pub(crate) no_recover: bool,
+    #[command(flatten)]
+    pub(crate) http: HttpArgs,
 }
 
 /// `diff --format`.
@@ -109,9 +113,9 @@ fn run_diff(args: DiffArgs, reporter: &Reporter) -> Result<Exit, String> {
         no_recover: args.no_recover,
         ..LoadOptions::default()
     };
+    let reader = InputReader::new(format, &args.http);
     let read = |path: &PathBuf| -> Result<Project, String> {
-        let input = Input::read(path, format).map_err(|error| error.to_string())?;
-        Ok(load(vec![input], &options))
+        Ok(load(vec![reader.read(path)?], &options))
     };
     let old = read(&args.old)?;
     let new = read(&args.new)?;
