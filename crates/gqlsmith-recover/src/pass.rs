@@ -5,11 +5,14 @@ use gqlsmith_model::{
     Certainty, Diagnostic, EnumValue, Loaded, Provenance, Schema, TypeDef, TypeKind,
 };
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use crate::classify::{classify_all, Classified};
 use crate::names::{name_blocks, Naming};
 use crate::overlay::Overlay;
+use crate::reference::ReferenceNaming;
 use crate::page::{dangling_names, is_placeholder};
-use crate::report::RecoveryReport;
+use crate::report::{Abstained, RecoveryReport};
 
 /// What the user supplies besides the page.
 #[derive(Debug, Clone, Default)]
@@ -52,12 +55,39 @@ pub fn recover(loaded: &mut Loaded, options: &RecoverOptions) -> RecoveryReport 
         Some(overlay) => overlay.apply_names(schema, diagnostics),
         None => Vec::new(),
     };
-    let reference_names = match &options.reference {
-        Some(reference) => crate::reference::name_from_reference(schema, reference, diagnostics),
-        None => Vec::new(),
+    // The page's own evidence of kinds, before any block is renamed: a name it fixes as a
+    // union, interface, enum or scalar never names an object block, whoever proposes it.
+    let page_evidence = dangling_names(schema);
+    let page_mentions: BTreeSet<String> = page_evidence.keys().cloned().collect();
+    let mut not_objects: BTreeMap<String, String> = classify_all(&page_evidence)
+        .into_iter()
+        .filter_map(|classified| Some((classified.name, classified.not_an_object?)))
+        .collect();
+    let reference_naming = match &options.reference {
+        Some(reference) => crate::reference::name_from_reference(
+            schema,
+            reference,
+            &page_mentions,
+            &not_objects,
+        ),
+        None => ReferenceNaming::default(),
     };
+    if let Some(reference) = &options.reference {
+        for ty in reference.types.values() {
+            if ty.kind != TypeKind::Object {
+                not_objects.entry(ty.name.clone()).or_insert_with(|| {
+                    format!("the reference schema defines `{}` as {}", ty.name, ty.kind.as_str())
+                });
+            }
+        }
+    }
 
-    let classified = classify_all(&dangling_names(schema));
+    let mut classified = classify_all(&dangling_names(schema));
+    for candidate in &mut classified {
+        if candidate.not_an_object.is_none() {
+            candidate.not_an_object = not_objects.get(&candidate.name).cloned();
+        }
+    }
     let (namings, abstentions) = name_blocks(schema, &classified, diagnostics);
 
     // What stays referenced but undefined (did not name a block) gets a type of its own,
@@ -125,13 +155,69 @@ pub fn recover(loaded: &mut Loaded, options: &RecoverOptions) -> RecoveryReport 
             );
         }
     }
+    let explained: Vec<Abstained> = reference_naming
+        .explained
+        .into_iter()
+        .filter(|abstained| {
+            schema
+                .types
+                .get(&abstained.placeholder)
+                .is_some_and(is_placeholder)
+        })
+        .collect();
+    for abstained in &explained {
+        let location = schema
+            .types
+            .get(&abstained.placeholder)
+            .and_then(|ty| ty.provenance.location.clone());
+        diagnostics.push(
+            Diagnostic::note(
+                "R407",
+                "reference-left-unnamed",
+                format!(
+                    "`{}` keeps its placeholder although the reference explains it: its fields fit {}",
+                    abstained.placeholder,
+                    crate::reference::listed(&abstained.candidates)
+                ),
+            )
+            .at_opt(location)
+            .with_help("name the block in an overlay file (`[[block]]` with `line` and `name`)"),
+        );
+    }
+    for name in reference_naming
+        .named
+        .iter()
+        .filter(|name| name.signals.iter().any(|signal| signal == "reference-only"))
+    {
+        let location = schema
+            .types
+            .get(&name.name)
+            .and_then(|ty| ty.provenance.location.clone());
+        diagnostics.push(
+            Diagnostic::note(
+                "R408",
+                "reference-only-name",
+                format!(
+                    "`{}` is named `{}` only by the reference: the page never mentions `{}`, and the reference lacks {} of the page's names",
+                    name.placeholder,
+                    name.name,
+                    name.name,
+                    reference_naming.missing_from_reference.len()
+                ),
+            )
+            .at_opt(location)
+            .with_help("check that the reference is this API's schema, or confirm the name in an overlay file"),
+        );
+    }
     let all_namings: Vec<&Naming> = namings.iter().collect();
     RecoveryReport::build(
         schema,
         blocks,
         &placeholders_before,
         &overlay_names,
-        &reference_names,
+        &reference_naming.named,
+        explained,
+        reference_naming.missing_from_reference,
         &all_namings,
         &abstentions,
         classified.len(),
