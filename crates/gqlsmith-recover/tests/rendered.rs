@@ -107,3 +107,85 @@ fn every_hidden_name_the_reference_holds_comes_back_whatever_its_order() {
         check_own_reference("artsy.graphql", seed);
     }
 }
+
+/// True when `text` has `name` as a whole word (not inside a longer name).
+fn mentions(text: &str, name: &str) -> bool {
+    let is_name_char = |c: char| c == '_' || c.is_ascii_alphanumeric();
+    text.match_indices(name).any(|(at, _)| {
+        !text[..at].ends_with(is_name_char) && !text[at + name.len()..].starts_with(is_name_char)
+    })
+}
+
+/// A reference from another API of the same vendor: the page's schema with some of the types
+/// the page never mentions renamed (`Name` -> `Name0`, which sorts right after `Name`, so into
+/// the same gap) and some types the page shows missing.
+#[test]
+fn names_only_another_apis_reference_supplies_are_low() {
+    let file = "artsy.graphql";
+    let truth = truth(file);
+    let page = page(&truth, file);
+    let text = render_page(&truth);
+    let roots = [&truth.roots.query, &truth.roots.mutation];
+    let unmentioned: Vec<String> = truth
+        .types
+        .values()
+        .filter(|ty| ty.kind == gqlsmith_model::TypeKind::Object && ty.description.is_none())
+        .filter(|ty| !roots.iter().any(|root| root.as_deref() == Some(ty.name.as_str())))
+        .map(|ty| ty.name.clone())
+        .filter(|name| !mentions(&text, name))
+        .collect();
+    let renamed: Vec<String> = unmentioned.iter().step_by(2).cloned().collect();
+    assert!(renamed.len() > 20, "{unmentioned:?}");
+    let mut foreign = truth.clone();
+    for name in &renamed {
+        assert!(foreign.rename_type(name, &format!("{name}0")));
+    }
+    let dropped: Vec<String> = foreign
+        .types
+        .values()
+        .filter(|ty| ty.kind == gqlsmith_model::TypeKind::Enum && mentions(&text, &ty.name))
+        .take(3)
+        .map(|ty| ty.name.clone())
+        .collect();
+    for name in &dropped {
+        foreign.types.shift_remove(name);
+    }
+    let options = RecoverOptions {
+        overlay: None,
+        reference: Some(shuffled(&foreign, 3)),
+    };
+    let (evaluation, report) = evaluate_rendered(&truth, &page, &options);
+
+    let mut expected_missing = dropped.clone();
+    expected_missing.sort();
+    assert_eq!(report.missing_from_reference, expected_missing);
+    // Every name of the other API is low, flagged, and listed; nothing wrong is surer.
+    let foreign_names: Vec<String> = renamed.iter().map(|name| format!("{name}0")).collect();
+    let given_foreign: Vec<&gqlsmith_recover::RecoveredName> = report
+        .recovered
+        .iter()
+        .filter(|name| foreign_names.contains(&name.name))
+        .collect();
+    assert!(given_foreign.len() > 20, "{}", evaluation.render());
+    for name in &given_foreign {
+        assert_eq!(name.confidence, Some(gqlsmith_model::Confidence::Low));
+        assert!(name.signals.iter().any(|signal| signal == "reference-only"));
+        assert!(report.reference_only.contains(&name.name), "{}", name.name);
+    }
+    assert_eq!(
+        (evaluation.tiers["high"].wrong, evaluation.tiers["medium"].wrong),
+        (0, 0),
+        "{}",
+        evaluation.render()
+    );
+    assert_eq!(
+        evaluation.tiers["low"].wrong,
+        given_foreign.len(),
+        "{}",
+        evaluation.render()
+    );
+    assert!(report.render().contains(&format!(
+        "names only the reference supplies (the page never mentions them; low): {}",
+        report.reference_only.len()
+    )));
+}
