@@ -96,8 +96,23 @@ pub fn recover(loaded: &mut Loaded, options: &RecoverOptions) -> RecoveryReport 
         .iter()
         .filter(|c| !schema.types.contains_key(&c.name))
         .collect();
+    // The evidence was written before the blocks were named: it says `Unnamed_L4.apiType`
+    // where the page now has `APIBrownout.apiType`.
+    let renamed: BTreeMap<&str, &str> = namings
+        .iter()
+        .map(|naming| (naming.placeholder.as_str(), naming.name.as_str()))
+        .collect();
     let mut kinds = Vec::new();
     for candidate in unused {
+        let mut candidate = candidate.clone();
+        for text in candidate
+            .evidence
+            .iter_mut()
+            .chain(candidate.disagreements.iter_mut())
+        {
+            *text = with_new_names(text, &renamed);
+        }
+        let candidate = &candidate;
         schema.insert_type(inferred_type(candidate));
         kinds.push(candidate.clone());
         if !candidate.disagreements.is_empty() {
@@ -225,6 +240,30 @@ pub fn recover(loaded: &mut Loaded, options: &RecoverOptions) -> RecoveryReport 
     )
 }
 
+/// `text` with each quoted type name (`` `Name` `` or `` `Name.field` ``) that `renamed` maps
+/// replaced by its new name.
+fn with_new_names(text: &str, renamed: &BTreeMap<&str, &str>) -> String {
+    if renamed.is_empty() || !text.contains('`') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    // Between the 1st and 2nd backtick, the 3rd and 4th, and so on: quoted code.
+    for (index, part) in text.split('`').enumerate() {
+        if index > 0 {
+            out.push('`');
+        }
+        let (head, rest) = part.split_at(part.find('.').unwrap_or(part.len()));
+        match renamed.get(head) {
+            Some(name) if index % 2 == 1 => {
+                out.push_str(name);
+                out.push_str(rest);
+            }
+            _ => out.push_str(part),
+        }
+    }
+    out
+}
+
 /// A type for a name the page references but never defines.
 fn inferred_type(candidate: &Classified) -> TypeDef {
     let certainty = Certainty::Inferred {
@@ -263,4 +302,34 @@ fn inferred_type(candidate: &Classified) -> TypeDef {
         TypeKind::Scalar | TypeKind::InputObject => {}
     }
     ty
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::with_new_names;
+
+    #[track_caller]
+    fn check(text: &str, expect: &str) {
+        let renamed = BTreeMap::from([("Unnamed_L4", "APIBrownout"), ("Unnamed_L9", "Bill")]);
+        assert_eq!(with_new_names(text, &renamed), expect);
+    }
+
+    #[test]
+    fn quoted_placeholders_take_the_names_given_later() {
+        check(
+            "`Unnamed_L4.apiType` shows the quoted value `GRAPHQL`",
+            "`APIBrownout.apiType` shows the quoted value `GRAPHQL`",
+        );
+        check(
+            "the example of `Unnamed_L9` shows `Unnamed_L4` under a field of type `X`",
+            "the example of `Bill` shows `APIBrownout` under a field of type `X`",
+        );
+        // Unquoted text and longer names are left alone.
+        check(
+            "Unnamed_L4 and `Unnamed_L40.x`",
+            "Unnamed_L4 and `Unnamed_L40.x`",
+        );
+    }
 }

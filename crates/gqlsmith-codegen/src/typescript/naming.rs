@@ -1,11 +1,139 @@
 //! TypeScript naming and escaping: type names that TypeScript accepts, `enum` member names,
-//! single-quoted string literals and TSDoc comments.
+//! single-quoted string literals and TSDoc comments, and the note on a type the input knows
+//! only in part.
 
-use gqlsmith_model::Deprecation;
+use gqlsmith_model::{Certainty, Deprecation, Schema, TypeDef, TypeKind};
 use heck::ToUpperCamelCase;
 
+/// The fallback member of an incomplete union or interface: an object type the input did not
+/// show, as received (its `__typename` and every field).
+pub(crate) const UNSEEN_MEMBER: &str = "UnseenMember";
+
+/// The type that stands for the values an incomplete enum may have beyond those the input
+/// showed. `string & {}` rather than `string`: a plain `string` would absorb the literals, and
+/// editors would stop offering the known values.
+pub(crate) const OPEN_STRING: &str = "(string & {})";
+
 /// Names the generated file declares itself; a GraphQL type spelled like one gets a number.
-pub(crate) const RESERVED_TYPE_NAMES: &[&str] = &["Maybe", "InputMaybe", "Scalars", "Array"];
+pub(crate) const RESERVED_TYPE_NAMES: &[&str] = &[
+    "Maybe",
+    "InputMaybe",
+    "Scalars",
+    "Array",
+    UNSEEN_MEMBER,
+];
+
+/// How many pieces of evidence a note quotes before "and N more".
+const EVIDENCE_QUOTED: usize = 3;
+
+/// For a type the input knows only in part (`incomplete`, as a docs page's enums with sample
+/// values, unions and interfaces with the members seen, objects only referenced): what is
+/// known, where from, and what the TypeScript type accepts beyond it. `None` for a complete
+/// type.
+pub(crate) fn incompleteness_note(schema: &Schema, ty: &TypeDef) -> Option<String> {
+    if !ty.incomplete {
+        return None;
+    }
+    let quoted = |names: &mut dyn Iterator<Item = &str>| {
+        let names: Vec<String> = names.map(|name| format!("`{name}`")).collect();
+        if names.is_empty() {
+            "none".to_owned()
+        } else {
+            names.join(", ")
+        }
+    };
+    let objects_only = |names: &[String]| -> Vec<String> {
+        names
+            .iter()
+            .filter(|name| {
+                schema
+                    .type_named(name)
+                    .is_some_and(|member| member.kind == TypeKind::Object)
+            })
+            .cloned()
+            .collect()
+    };
+    let mut lines = Vec::new();
+    match ty.kind {
+        TypeKind::Enum => {
+            lines.push(format!(
+                "Incomplete: the input shows only some values of this enum ({}); any other value arrives as a plain string.",
+                quoted(&mut ty.enum_values.iter().map(|value| value.name.as_str()))
+            ));
+        }
+        TypeKind::Union => {
+            lines.push(format!(
+                "Incomplete: the input shows only some members of this union ({}); a value of another object type is an `{UNSEEN_MEMBER}`, its `__typename` and fields as received.",
+                quoted(&mut objects_only(&ty.members).iter().map(String::as_str))
+            ));
+        }
+        TypeKind::Interface => {
+            let mut implementations: Vec<String> = schema
+                .types_of_kind(TypeKind::Object)
+                .filter(|object| object.interfaces.contains(&ty.name))
+                .map(|object| object.name.clone())
+                .collect();
+            for member in objects_only(&ty.members) {
+                if !implementations.contains(&member) {
+                    implementations.push(member);
+                }
+            }
+            let fields = if ty.fields.is_empty() {
+                "none of this interface's fields"
+            } else {
+                "only some of this interface's fields"
+            };
+            let implementations = if implementations.is_empty() {
+                "no object type that implements it".to_owned()
+            } else {
+                format!(
+                    "only some of the object types that implement it ({})",
+                    quoted(&mut implementations.iter().map(String::as_str))
+                )
+            };
+            lines.push(format!(
+                "Incomplete: the input shows {fields} and {implementations}; a value of another object type is an `{UNSEEN_MEMBER}`, its `__typename` and fields as received."
+            ));
+        }
+        TypeKind::Object => lines.push(
+            "Incomplete: the input references this object type without listing its fields; every field arrives typed `unknown`.".to_owned(),
+        ),
+        TypeKind::Scalar | TypeKind::InputObject => lines.push(
+            "Incomplete: the input shows only part of this type.".to_owned(),
+        ),
+    }
+    let location = ty
+        .provenance
+        .location
+        .as_ref()
+        .map(|location| format!(" {}:{}, where it is first used", location.file, location.line))
+        .unwrap_or_default();
+    match &ty.kind_provenance.certainty {
+        Certainty::Inferred {
+            rule,
+            evidence,
+            confidence,
+        } => {
+            let mut quoted_evidence: Vec<String> =
+                evidence.iter().take(EVIDENCE_QUOTED).cloned().collect();
+            if evidence.len() > EVIDENCE_QUOTED {
+                quoted_evidence.push(format!("and {} more", evidence.len() - EVIDENCE_QUOTED));
+            }
+            let because = if quoted_evidence.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", quoted_evidence.join("; "))
+            };
+            lines.push(format!(
+                "Known from{location}: the kind was inferred by {rule} ({confidence} confidence){because}."
+            ));
+        }
+        Certainty::Read | Certainty::Unknown => {
+            lines.push(format!("Known from the input{location}."))
+        }
+    }
+    Some(lines.join("\n"))
+}
 
 /// Words TypeScript does not accept as a type alias or enum name: reserved words, strict-mode
 /// reserved words and the predefined type names (`type string = ...` is an error).
