@@ -65,7 +65,11 @@ fn type_check(dir: &Path, usage: &str) -> String {
         .output()
         .expect("tsc runs");
     let report = String::from_utf8_lossy(&output.stdout).into_owned();
-    assert_eq!(output.status.success(), report.trim().is_empty(), "{report}");
+    assert_eq!(
+        output.status.success(),
+        report.trim().is_empty(),
+        "{report}"
+    );
     report
 }
 
@@ -101,10 +105,7 @@ export const statement: BillInterface = { __typename: 'StatementType', id: '1' }
 fn incomplete_types_accept_what_the_page_did_not_show() {
     let dir = generate_kraken_types("");
     let known_value = "export const known: APIType = APIType.Graphql;\n";
-    assert_eq!(
-        type_check(dir.path(), &format!("{USAGE}{known_value}")),
-        ""
-    );
+    assert_eq!(type_check(dir.path(), &format!("{USAGE}{known_value}")), "");
     let types = std::fs::read_to_string(types_ts(dir.path())).expect("types.ts is written");
     // In the `enum` style an incomplete enum is a const object (`APIType.Graphql` still works)
     // and an open string-literal type of the same name.

@@ -10,8 +10,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::classify::{classify_all, Classified};
 use crate::names::{name_blocks, Naming};
 use crate::overlay::Overlay;
-use crate::reference::ReferenceNaming;
 use crate::page::{dangling_names, is_placeholder};
+use crate::reference::ReferenceNaming;
 use crate::report::{Abstained, RecoveryReport};
 
 /// What the user supplies besides the page.
@@ -64,19 +64,20 @@ pub fn recover(loaded: &mut Loaded, options: &RecoverOptions) -> RecoveryReport 
         .filter_map(|classified| Some((classified.name, classified.not_an_object?)))
         .collect();
     let reference_naming = match &options.reference {
-        Some(reference) => crate::reference::name_from_reference(
-            schema,
-            reference,
-            &page_mentions,
-            &not_objects,
-        ),
+        Some(reference) => {
+            crate::reference::name_from_reference(schema, reference, &page_mentions, &not_objects)
+        }
         None => ReferenceNaming::default(),
     };
     if let Some(reference) = &options.reference {
         for ty in reference.types.values() {
             if ty.kind != TypeKind::Object {
                 not_objects.entry(ty.name.clone()).or_insert_with(|| {
-                    format!("the reference schema defines `{}` as {}", ty.name, ty.kind.as_str())
+                    format!(
+                        "the reference schema defines `{}` as {}",
+                        ty.name,
+                        ty.kind.as_str()
+                    )
                 });
             }
         }

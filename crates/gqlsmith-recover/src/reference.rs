@@ -80,7 +80,11 @@ pub(crate) fn name_from_reference(
         .types
         .values()
         .filter(|ty| ty.kind == TypeKind::Object)
-        .filter(|ty| !roots.iter().any(|root| root.as_deref() == Some(ty.name.as_str())))
+        .filter(|ty| {
+            !roots
+                .iter()
+                .any(|root| root.as_deref() == Some(ty.name.as_str()))
+        })
         .filter(|ty| !not_objects.contains_key(&ty.name))
         .filter(|ty| !schema.types.contains_key(&ty.name))
         .collect();
@@ -99,7 +103,13 @@ pub(crate) fn name_from_reference(
             .copied()
             .filter(|ty| !used.contains(ty.name.as_str()))
             .collect();
-        let round = match_gaps(schema, &known, &free, page_mentions, &missing_from_reference);
+        let round = match_gaps(
+            schema,
+            &known,
+            &free,
+            page_mentions,
+            &missing_from_reference,
+        );
         let (firm, tentative): (Vec<_>, Vec<_>) = round
             .named
             .into_iter()

@@ -130,7 +130,11 @@ fn names_only_another_apis_reference_supplies_are_low() {
         .types
         .values()
         .filter(|ty| ty.kind == gqlsmith_model::TypeKind::Object && ty.description.is_none())
-        .filter(|ty| !roots.iter().any(|root| root.as_deref() == Some(ty.name.as_str())))
+        .filter(|ty| {
+            !roots
+                .iter()
+                .any(|root| root.as_deref() == Some(ty.name.as_str()))
+        })
         .map(|ty| ty.name.clone())
         .filter(|name| !mentions(&text, name))
         .collect();
@@ -173,7 +177,10 @@ fn names_only_another_apis_reference_supplies_are_low() {
         assert!(report.reference_only.contains(&name.name), "{}", name.name);
     }
     assert_eq!(
-        (evaluation.tiers["high"].wrong, evaluation.tiers["medium"].wrong),
+        (
+            evaluation.tiers["high"].wrong,
+            evaluation.tiers["medium"].wrong
+        ),
         (0, 0),
         "{}",
         evaluation.render()

@@ -15,13 +15,8 @@ pub(crate) const UNSEEN_MEMBER: &str = "UnseenMember";
 pub(crate) const OPEN_STRING: &str = "(string & {})";
 
 /// Names the generated file declares itself; a GraphQL type spelled like one gets a number.
-pub(crate) const RESERVED_TYPE_NAMES: &[&str] = &[
-    "Maybe",
-    "InputMaybe",
-    "Scalars",
-    "Array",
-    UNSEEN_MEMBER,
-];
+pub(crate) const RESERVED_TYPE_NAMES: &[&str] =
+    &["Maybe", "InputMaybe", "Scalars", "Array", UNSEEN_MEMBER];
 
 /// How many pieces of evidence a note quotes before "and N more".
 const EVIDENCE_QUOTED: usize = 3;
@@ -106,7 +101,12 @@ pub(crate) fn incompleteness_note(schema: &Schema, ty: &TypeDef) -> Option<Strin
         .provenance
         .location
         .as_ref()
-        .map(|location| format!(" {}:{}, where it is first used", location.file, location.line))
+        .map(|location| {
+            format!(
+                " {}:{}, where it is first used",
+                location.file, location.line
+            )
+        })
         .unwrap_or_default();
     match &ty.kind_provenance.certainty {
         Certainty::Inferred {
@@ -332,7 +332,7 @@ fn comment_text(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use gqlsmith_model::Provenance;
+    use gqlsmith_model::{Confidence, EnumValue, Location, Provenance};
 
     #[track_caller]
     fn check(convert: fn(&str) -> String, input: &str, expect: &str) {
@@ -413,6 +413,74 @@ mod tests {
             None,
             Some(Some("@ignored")),
             "  /**\n   * @deprecated \\@ignored\n   */\n",
+        );
+    }
+
+    /// The note for `ty` in a schema that also holds `others`.
+    #[track_caller]
+    fn check_note(ty: TypeDef, others: Vec<TypeDef>, expect: Option<&str>) {
+        let mut schema = Schema::default();
+        for other in others {
+            schema.insert_type(other);
+        }
+        schema.insert_type(ty.clone());
+        assert_eq!(incompleteness_note(&schema, &ty).as_deref(), expect);
+    }
+
+    fn inferred(rule: &str, evidence: &[&str]) -> Provenance {
+        Provenance::inferred(
+            Some(Location::new("page.txt".into(), 7, 3)),
+            rule,
+            evidence.iter().map(|line| (*line).to_owned()).collect(),
+            Confidence::High,
+        )
+    }
+
+    #[test]
+    fn complete_types_have_no_note() {
+        let status = TypeDef::new("Status", TypeKind::Enum, Provenance::default());
+        check_note(status, Vec::new(), None);
+    }
+
+    #[test]
+    fn notes_say_what_is_known_and_where_from() {
+        let mut status = TypeDef::new("Status", TypeKind::Enum, inferred("x", &[]));
+        status.kind_provenance = inferred("enum-sample", &["`A.status` shows `ON`"]);
+        status
+            .enum_values
+            .push(EnumValue::new("ON", Provenance::default()));
+        status.incomplete = true;
+        check_note(
+            status,
+            Vec::new(),
+            Some("Incomplete: the input shows only some values of this enum (`ON`); any other value arrives as a plain string.\nKnown from page.txt:7, where it is first used: the kind was inferred by enum-sample (high confidence): `A.status` shows `ON`."),
+        );
+
+        let mut item = TypeDef::new("Item", TypeKind::Union, inferred("x", &[]));
+        item.kind_provenance = inferred("abstract-example", &["1", "2", "3", "4", "5"]);
+        item.members = vec!["Card".into(), "NotDefined".into()];
+        item.incomplete = true;
+        let card = TypeDef::new("Card", TypeKind::Object, Provenance::default());
+        check_note(
+            item,
+            vec![card.clone()],
+            Some("Incomplete: the input shows only some members of this union (`Card`); a value of another object type is an `UnseenMember`, its `__typename` and fields as received.\nKnown from page.txt:7, where it is first used: the kind was inferred by abstract-example (high confidence): 1; 2; 3; and 2 more."),
+        );
+
+        let mut node = TypeDef::new("Node", TypeKind::Interface, Provenance::default());
+        node.incomplete = true;
+        let mut user = card;
+        user.name = "User".into();
+        user.interfaces.push("Node".into());
+        check_note(
+            node.clone(),
+            vec![user],
+            Some("Incomplete: the input shows none of this interface's fields and only some of the object types that implement it (`User`); a value of another object type is an `UnseenMember`, its `__typename` and fields as received.\nKnown from the input."),
+        );
+        check_note(
+            node,
+            Vec::new(),
+            Some("Incomplete: the input shows none of this interface's fields and no object type that implements it; a value of another object type is an `UnseenMember`, its `__typename` and fields as received.\nKnown from the input."),
         );
     }
 }
