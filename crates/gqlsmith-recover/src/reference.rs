@@ -110,9 +110,21 @@ pub(crate) fn name_from_reference(
             page_mentions,
             &missing_from_reference,
         );
+        // A page out of ASCII order can put one name into two gaps: neither block takes it.
+        let mut given: BTreeMap<&str, usize> = BTreeMap::new();
+        for (_, name) in &round.named {
+            *given.entry(name.name.as_str()).or_default() += 1;
+        }
+        let unique: Vec<bool> = round
+            .named
+            .iter()
+            .map(|(_, name)| given.get(name.name.as_str()) == Some(&1))
+            .collect();
         let (firm, tentative): (Vec<_>, Vec<_>) = round
             .named
             .into_iter()
+            .zip(unique)
+            .filter_map(|(named, unique)| unique.then_some(named))
             .partition(|(_, name)| name.confidence >= Some(Confidence::Medium));
         if firm.is_empty() {
             planned.extend(tentative);
