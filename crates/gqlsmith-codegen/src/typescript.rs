@@ -9,7 +9,7 @@ mod operations;
 
 use gqlsmith_model::{Diagnostic, Location, Schema, TypeDef, TypeKind, TypeRef};
 use heck::ToUpperCamelCase;
-use indexmap::IndexMap;
+use indexmap::{IndexMap, IndexSet};
 use serde::Serialize;
 
 use crate::config::Direction;
@@ -18,7 +18,10 @@ use crate::naming::NameScope;
 use crate::output::header;
 use crate::{Config, GeneratedFile, Target, Templates};
 
-use self::naming::{ts_enum_member_name, ts_string, ts_type_name, tsdoc, RESERVED_TYPE_NAMES};
+use self::naming::{
+    incompleteness_note, ts_enum_member_name, ts_string, ts_type_name, tsdoc, OPEN_STRING,
+    RESERVED_TYPE_NAMES, UNSEEN_MEMBER,
+};
 
 /// The file the target writes.
 const FILE_NAME: &str = "types.ts";
@@ -74,6 +77,9 @@ pub(crate) fn generate_operations(
 #[derive(Debug, Serialize)]
 struct TypescriptViewModel {
     enums_as_types: bool,
+    /// The name of the fallback member of incomplete unions and interfaces, declared once
+    /// when some type needs it; `None` otherwise.
+    unseen_member: Option<&'static str>,
     scalars: Vec<ScalarView>,
     enums: Vec<EnumView>,
     objects: Vec<ObjectView>,
@@ -97,6 +103,9 @@ struct EnumView {
     ts_name: String,
     doc: String,
     values: Vec<EnumValueView>,
+    /// For an enum the input knows only in part: the type that stands for every other value
+    /// (`(string & {})`); the enum is then a const object and an open string-literal type.
+    other_values: Option<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -117,6 +126,9 @@ struct ObjectView {
     fields: Vec<FieldView>,
     /// For a `@oneOf` input: one object type per field, where that field alone is set.
     one_of_variants: Vec<String>,
+    /// True for an object the input references without listing its fields: any field may
+    /// be there, typed `unknown`.
+    open: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -132,8 +144,9 @@ struct FieldView {
 struct InterfaceView {
     ts_name: String,
     doc: String,
-    /// The object types that implement it; the interface is their union. Empty: the
-    /// interface's own fields are printed instead.
+    /// The object types that implement it (and, for an incomplete interface, the objects the
+    /// input showed under it, then the unseen-member fallback); the interface is their
+    /// union. Empty: the interface's own fields are printed instead.
     implementors: Vec<String>,
     fields: Vec<FieldView>,
 }
@@ -142,7 +155,8 @@ struct InterfaceView {
 struct UnionView {
     ts_name: String,
     doc: String,
-    /// The member object types (`never` when none is defined).
+    /// The member object types (`never` when none is defined), then, for an incomplete
+    /// union, the unseen-member fallback.
     members: Vec<String>,
 }
 
@@ -281,7 +295,8 @@ fn view_model(schema: &Schema, config: &Config) -> Result<TypescriptViewModel, V
             let mut members = NameScope::default().numbered_without_separator();
             EnumView {
                 ts_name: shape.ts_name(&ty.name),
-                doc: type_doc(ty),
+                doc: type_doc(schema, ty),
+                other_values: ty.incomplete.then_some(OPEN_STRING),
                 values: ty
                     .enum_values
                     .iter()
@@ -318,40 +333,55 @@ fn view_model(schema: &Schema, config: &Config) -> Result<TypescriptViewModel, V
         .types_of_kind(TypeKind::Object)
         .map(|ty| ObjectView {
             ts_name: shape.ts_name(&ty.name),
-            doc: type_doc(ty),
+            doc: type_doc(schema, ty),
             typename: Some(ts_string(&ty.name)),
             fields: output_fields(ty),
             one_of_variants: Vec::new(),
+            open: ty.incomplete,
         })
         .collect();
     let interfaces = schema
         .types_of_kind(TypeKind::Interface)
-        .map(|ty| InterfaceView {
-            ts_name: shape.ts_name(&ty.name),
-            doc: type_doc(ty),
-            implementors: schema
+        .map(|ty| {
+            let mut implementors: Vec<String> = schema
                 .types_of_kind(TypeKind::Object)
                 .filter(|object| object.interfaces.contains(&ty.name))
-                .map(|object| shape.ts_name(&object.name))
-                .collect(),
-            fields: output_fields(ty),
+                .map(|object| object.name.as_str())
+                .chain(ty.members.iter().map(String::as_str))
+                .filter(|member| is_object(schema, member))
+                .collect::<IndexSet<&str>>()
+                .into_iter()
+                .map(|member| shape.ts_name(member))
+                .collect();
+            let fields = output_fields(ty);
+            if ty.incomplete {
+                implementors.push(unseen_member_with(&fields));
+            }
+            InterfaceView {
+                ts_name: shape.ts_name(&ty.name),
+                doc: type_doc(schema, ty),
+                implementors,
+                fields,
+            }
         })
         .collect();
     let unions = schema
         .types_of_kind(TypeKind::Union)
-        .map(|ty| UnionView {
-            ts_name: shape.ts_name(&ty.name),
-            doc: type_doc(ty),
-            members: ty
+        .map(|ty| {
+            let mut members: Vec<String> = ty
                 .members
                 .iter()
-                .filter(|member| {
-                    schema
-                        .type_named(member)
-                        .is_some_and(|member| member.kind == TypeKind::Object)
-                })
+                .filter(|member| is_object(schema, member))
                 .map(|member| shape.ts_name(member))
-                .collect(),
+                .collect();
+            if ty.incomplete {
+                members.push(UNSEEN_MEMBER.to_owned());
+            }
+            UnionView {
+                ts_name: shape.ts_name(&ty.name),
+                doc: type_doc(schema, ty),
+                members,
+            }
         })
         .collect();
     let input_fields = |values: &[gqlsmith_model::InputValue]| -> Vec<FieldView> {
@@ -380,10 +410,11 @@ fn view_model(schema: &Schema, config: &Config) -> Result<TypescriptViewModel, V
             };
             ObjectView {
                 ts_name: shape.ts_name(&ty.name),
-                doc: type_doc(ty),
+                doc: type_doc(schema, ty),
                 typename: None,
                 fields,
                 one_of_variants,
+                open: false,
             }
         })
         .collect();
@@ -402,11 +433,17 @@ fn view_model(schema: &Schema, config: &Config) -> Result<TypescriptViewModel, V
                 typename: None,
                 fields: input_fields(&field.arguments),
                 one_of_variants: Vec::new(),
+                open: false,
             });
         }
     }
+    let needs_unseen_member = schema
+        .types
+        .values()
+        .any(|ty| ty.incomplete && matches!(ty.kind, TypeKind::Union | TypeKind::Interface));
     Ok(TypescriptViewModel {
         enums_as_types: config.typescript.enums_as_types,
+        unseen_member: needs_unseen_member.then_some(UNSEEN_MEMBER),
         scalars,
         enums,
         objects,
@@ -417,9 +454,38 @@ fn view_model(schema: &Schema, config: &Config) -> Result<TypescriptViewModel, V
     })
 }
 
-/// The doc comment of a type; types carry no deprecation in GraphQL.
-fn type_doc(ty: &TypeDef) -> String {
-    tsdoc(ty.description.as_deref(), None, "")
+/// The doc comment of a type: its description, then, for a type the input knows only in part,
+/// what is known and where from. Types carry no deprecation in GraphQL.
+fn type_doc(schema: &Schema, ty: &TypeDef) -> String {
+    match incompleteness_note(schema, ty) {
+        Some(note) => {
+            let text = match ty.description.as_deref().map(str::trim) {
+                Some(description) if !description.is_empty() => format!("{description}\n\n{note}"),
+                _ => note,
+            };
+            tsdoc(Some(&text), None, "")
+        }
+        None => tsdoc(ty.description.as_deref(), None, ""),
+    }
+}
+
+fn is_object(schema: &Schema, name: &str) -> bool {
+    schema
+        .type_named(name)
+        .is_some_and(|ty| ty.kind == TypeKind::Object)
+}
+
+/// The fallback member of an incomplete interface: an object type the input did not show,
+/// with the interface's own fields when the input lists any (every implementation has them).
+fn unseen_member_with(fields: &[FieldView]) -> String {
+    if fields.is_empty() {
+        return UNSEEN_MEMBER.to_owned();
+    }
+    let listed: Vec<String> = fields
+        .iter()
+        .map(|field| format!("{}{}: {}", field.name, field.optional, field.ty))
+        .collect();
+    format!("({UNSEEN_MEMBER} & {{ {}; }})", listed.join("; "))
 }
 
 /// `{ a: T; b?: never; c?: never }` for each field `a` of a `@oneOf` input: exactly one

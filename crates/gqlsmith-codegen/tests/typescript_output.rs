@@ -271,26 +271,37 @@ fn snapshot_text(types: &str, representative: &[&str]) -> String {
         .take_while(|line| !line.starts_with("export type Scalars"))
         .collect();
     writeln!(text, "\n## head\n{}", head.join("\n")).unwrap();
+    let lines: Vec<&str> = types.lines().collect();
     for name in representative {
         let starts = [
             format!("export type {name} "),
             format!("export enum {name} "),
+            format!("export const {name} "),
         ];
-        let mut lines = types.lines().peekable();
-        let mut block = Vec::new();
-        while let Some(line) = lines.next() {
-            if starts.iter().any(|start| line.starts_with(start.as_str())) {
+        let mut block: Vec<&str> = Vec::new();
+        if let Some(at) = lines
+            .iter()
+            .position(|line| starts.iter().any(|start| line.starts_with(start.as_str())))
+        {
+            // The declaration's doc comment, when it has one.
+            let doc_start = match lines[..at].last().map(|line| line.trim_start()) {
+                Some(line) if line.starts_with("/**") && line.ends_with("*/") => at - 1,
+                Some(line) if line.starts_with("*/") => lines[..at]
+                    .iter()
+                    .rposition(|line| line.trim_start().starts_with("/**"))
+                    .unwrap_or(at),
+                _ => at,
+            };
+            block.extend_from_slice(&lines[doc_start..at]);
+            for &line in &lines[at..] {
                 block.push(line);
-                if !line.ends_with(';') {
-                    for line in lines.by_ref() {
-                        block.push(line);
-                        let ends_union = line.starts_with("  | ") && line.ends_with(';');
-                        if line.starts_with('}') || ends_union {
-                            break;
-                        }
-                    }
+                let ends_union = line.starts_with("  | ") && line.ends_with(';');
+                let one_line = line.starts_with("export ") && line.ends_with(';');
+                // An open enum's const object is followed by its type.
+                let const_object = line.starts_with("} as const;");
+                if (line.starts_with('}') && !const_object) || ends_union || one_line {
+                    break;
                 }
-                break;
             }
         }
         assert!(
@@ -316,6 +327,10 @@ fn snapshots_of_the_types() {
                 "APIBrownoutConnection",
                 "APIBrownoutEdge",
                 "PossibleErrorType",
+                "UnseenMember",
+                "AccountEvent",
+                "BillInterface",
+                "TransactionType",
             ],
         ),
         (

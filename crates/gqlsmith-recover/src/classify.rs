@@ -25,12 +25,18 @@ pub(crate) struct Classified {
     pub(crate) used_by: Vec<(String, String)>,
     /// Kinds other occurrences suggest, when they disagree with `kind`.
     pub(crate) disagreements: Vec<String>,
+    /// Evidence that fixes a kind other than object (an example that shows another type under
+    /// it, a quoted enum sample, a scalar placeholder, a `...Union` name, or the reference's
+    /// definition), even when the strongest vote says object: such a name never names an
+    /// object block.
+    pub(crate) not_an_object: Option<String>,
 }
 
 impl Classified {
-    /// A name the gap assignment may give to an unnamed block.
+    /// A name the gap assignment may give to an unnamed block: an object by the page's
+    /// evidence, and no evidence that fixes another kind.
     pub(crate) fn is_object_candidate(&self) -> bool {
-        self.kind == TypeKind::Object
+        self.kind == TypeKind::Object && self.not_an_object.is_none()
     }
 
     /// The report's bucket for this kind.
@@ -56,6 +62,22 @@ struct Vote {
     confidence: Confidence,
     evidence: String,
     rank: u8,
+}
+
+impl Vote {
+    /// True for a vote that fixes a kind other than object whatever the other occurrences
+    /// say: another type shown under the name (a member list), a quoted enum sample, a sure
+    /// scalar placeholder, or a name ending in `Union` or `Interface`.
+    fn fixes_kind(&self) -> bool {
+        match self.signal {
+            // Interface or union, whichever the name does not say: not an object either way.
+            "abstract-example" => true,
+            "enum-sample" | "scalar-placeholder" | "name-suffix" => {
+                self.confidence == Confidence::High
+            }
+            _ => false,
+        }
+    }
 }
 
 /// Classifies every dangling name.
@@ -87,6 +109,7 @@ fn classify(name: &str, occurrences: &[Occurrence]) -> Classified {
             })
             .collect(),
         disagreements: Vec::new(),
+        not_an_object: None,
     };
     if Schema::is_builtin_scalar(name) {
         classified.kind = TypeKind::Scalar;
@@ -144,6 +167,10 @@ fn classify(name: &str, occurrences: &[Occurrence]) -> Classified {
     classified.kind = best.kind;
     classified.signal = best.signal;
     classified.confidence = best.confidence;
+    classified.not_an_object = votes
+        .iter()
+        .find(|vote| vote.fixes_kind())
+        .map(|vote| format!("{} ({})", vote.evidence, vote.kind.as_str()));
     for vote in &votes {
         if vote.kind == best.kind {
             if !classified.evidence.contains(&vote.evidence) {

@@ -85,10 +85,15 @@ impl Evaluation {
 
 /// Scores recovery on a page rendered from a known schema by [`render_page`]
 /// (`page` is that text as the docs reader read it): block `i` of the page is the `i`-th object
-/// type of `truth` in ASCII order, and the blocks the page shows unnamed are scored.
+/// type of `truth` in ASCII order, and the blocks the page shows unnamed are scored. Names from
+/// a reference (`options.reference`) are scored in their tier as page-evidence names are.
 ///
 /// [`render_page`]: crate::render_page
-pub fn evaluate_rendered(truth: &Schema, page: &Loaded) -> (Evaluation, RecoveryReport) {
+pub fn evaluate_rendered(
+    truth: &Schema,
+    page: &Loaded,
+    options: &RecoverOptions,
+) -> (Evaluation, RecoveryReport) {
     let mut evaluation = Evaluation {
         seeds: 1,
         share: 0.0,
@@ -117,7 +122,7 @@ pub fn evaluate_rendered(truth: &Schema, page: &Loaded) -> (Evaluation, Recovery
         .filter(|(_, truth)| mentioned.contains_key(truth))
         .count();
     let mut recovered = page.clone();
-    let report = recover(&mut recovered, &RecoverOptions::default());
+    let report = recover(&mut recovered, options);
     score(&mut evaluation, &recovered, 0, hidden);
     (evaluation, report)
 }
@@ -129,7 +134,9 @@ fn score(evaluation: &mut Evaluation, recovered: &Loaded, seed: u64, hidden: Vec
         let Some((_, ty)) = recovered.schema.types.get_index(index) else {
             continue;
         };
-        let NameOrigin::Recovered { confidence, .. } = &ty.name_origin else {
+        let (NameOrigin::Recovered { confidence, .. } | NameOrigin::Reference { confidence }) =
+            &ty.name_origin
+        else {
             evaluation.abstained += 1;
             continue;
         };

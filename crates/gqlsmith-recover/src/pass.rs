@@ -5,11 +5,14 @@ use gqlsmith_model::{
     Certainty, Diagnostic, EnumValue, Loaded, Provenance, Schema, TypeDef, TypeKind,
 };
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use crate::classify::{classify_all, Classified};
 use crate::names::{name_blocks, Naming};
 use crate::overlay::Overlay;
 use crate::page::{dangling_names, is_placeholder};
-use crate::report::RecoveryReport;
+use crate::reference::ReferenceNaming;
+use crate::report::{Abstained, RecoveryReport};
 
 /// What the user supplies besides the page.
 #[derive(Debug, Clone, Default)]
@@ -52,12 +55,40 @@ pub fn recover(loaded: &mut Loaded, options: &RecoverOptions) -> RecoveryReport 
         Some(overlay) => overlay.apply_names(schema, diagnostics),
         None => Vec::new(),
     };
-    let reference_names = match &options.reference {
-        Some(reference) => crate::reference::name_from_reference(schema, reference, diagnostics),
-        None => Vec::new(),
+    // The page's own evidence of kinds, before any block is renamed: a name it fixes as a
+    // union, interface, enum or scalar never names an object block, whoever proposes it.
+    let page_evidence = dangling_names(schema);
+    let page_mentions: BTreeSet<String> = page_evidence.keys().cloned().collect();
+    let mut not_objects: BTreeMap<String, String> = classify_all(&page_evidence)
+        .into_iter()
+        .filter_map(|classified| Some((classified.name, classified.not_an_object?)))
+        .collect();
+    let reference_naming = match &options.reference {
+        Some(reference) => {
+            crate::reference::name_from_reference(schema, reference, &page_mentions, &not_objects)
+        }
+        None => ReferenceNaming::default(),
     };
+    if let Some(reference) = &options.reference {
+        for ty in reference.types.values() {
+            if ty.kind != TypeKind::Object {
+                not_objects.entry(ty.name.clone()).or_insert_with(|| {
+                    format!(
+                        "the reference schema defines `{}` as {}",
+                        ty.name,
+                        ty.kind.as_str()
+                    )
+                });
+            }
+        }
+    }
 
-    let classified = classify_all(&dangling_names(schema));
+    let mut classified = classify_all(&dangling_names(schema));
+    for candidate in &mut classified {
+        if candidate.not_an_object.is_none() {
+            candidate.not_an_object = not_objects.get(&candidate.name).cloned();
+        }
+    }
     let (namings, abstentions) = name_blocks(schema, &classified, diagnostics);
 
     // What stays referenced but undefined (did not name a block) gets a type of its own,
@@ -66,8 +97,23 @@ pub fn recover(loaded: &mut Loaded, options: &RecoverOptions) -> RecoveryReport 
         .iter()
         .filter(|c| !schema.types.contains_key(&c.name))
         .collect();
+    // The evidence was written before the blocks were named: it says `Unnamed_L4.apiType`
+    // where the page now has `APIBrownout.apiType`.
+    let renamed: BTreeMap<&str, &str> = namings
+        .iter()
+        .map(|naming| (naming.placeholder.as_str(), naming.name.as_str()))
+        .collect();
     let mut kinds = Vec::new();
     for candidate in unused {
+        let mut candidate = candidate.clone();
+        for text in candidate
+            .evidence
+            .iter_mut()
+            .chain(candidate.disagreements.iter_mut())
+        {
+            *text = with_new_names(text, &renamed);
+        }
+        let candidate = &candidate;
         schema.insert_type(inferred_type(candidate));
         kinds.push(candidate.clone());
         if !candidate.disagreements.is_empty() {
@@ -125,18 +171,98 @@ pub fn recover(loaded: &mut Loaded, options: &RecoverOptions) -> RecoveryReport 
             );
         }
     }
+    let explained: Vec<Abstained> = reference_naming
+        .explained
+        .into_iter()
+        .filter(|abstained| {
+            schema
+                .types
+                .get(&abstained.placeholder)
+                .is_some_and(is_placeholder)
+        })
+        .collect();
+    for abstained in &explained {
+        let location = schema
+            .types
+            .get(&abstained.placeholder)
+            .and_then(|ty| ty.provenance.location.clone());
+        diagnostics.push(
+            Diagnostic::note(
+                "R407",
+                "reference-left-unnamed",
+                format!(
+                    "`{}` keeps its placeholder although the reference explains it: its fields fit {}",
+                    abstained.placeholder,
+                    crate::reference::listed(&abstained.candidates)
+                ),
+            )
+            .at_opt(location)
+            .with_help("name the block in an overlay file (`[[block]]` with `line` and `name`)"),
+        );
+    }
+    for name in reference_naming
+        .named
+        .iter()
+        .filter(|name| name.signals.iter().any(|signal| signal == "reference-only"))
+    {
+        let location = schema
+            .types
+            .get(&name.name)
+            .and_then(|ty| ty.provenance.location.clone());
+        diagnostics.push(
+            Diagnostic::note(
+                "R408",
+                "reference-only-name",
+                format!(
+                    "`{}` is named `{}` only by the reference: the page never mentions `{}`, and the reference lacks {} of the page's names",
+                    name.placeholder,
+                    name.name,
+                    name.name,
+                    reference_naming.missing_from_reference.len()
+                ),
+            )
+            .at_opt(location)
+            .with_help("check that the reference is this API's schema, or confirm the name in an overlay file"),
+        );
+    }
     let all_namings: Vec<&Naming> = namings.iter().collect();
     RecoveryReport::build(
         schema,
         blocks,
         &placeholders_before,
         &overlay_names,
-        &reference_names,
+        &reference_naming.named,
+        explained,
+        reference_naming.missing_from_reference,
         &all_namings,
         &abstentions,
         classified.len(),
         &kinds,
     )
+}
+
+/// `text` with each quoted type name (`` `Name` `` or `` `Name.field` ``) that `renamed` maps
+/// replaced by its new name.
+fn with_new_names(text: &str, renamed: &BTreeMap<&str, &str>) -> String {
+    if renamed.is_empty() || !text.contains('`') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    // Between the 1st and 2nd backtick, the 3rd and 4th, and so on: quoted code.
+    for (index, part) in text.split('`').enumerate() {
+        if index > 0 {
+            out.push('`');
+        }
+        let (head, rest) = part.split_at(part.find('.').unwrap_or(part.len()));
+        match renamed.get(head) {
+            Some(name) if index % 2 == 1 => {
+                out.push_str(name);
+                out.push_str(rest);
+            }
+            _ => out.push_str(part),
+        }
+    }
+    out
 }
 
 /// A type for a name the page references but never defines.
@@ -177,4 +303,34 @@ fn inferred_type(candidate: &Classified) -> TypeDef {
         TypeKind::Scalar | TypeKind::InputObject => {}
     }
     ty
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::with_new_names;
+
+    #[track_caller]
+    fn check(text: &str, expect: &str) {
+        let renamed = BTreeMap::from([("Unnamed_L4", "APIBrownout"), ("Unnamed_L9", "Bill")]);
+        assert_eq!(with_new_names(text, &renamed), expect);
+    }
+
+    #[test]
+    fn quoted_placeholders_take_the_names_given_later() {
+        check(
+            "`Unnamed_L4.apiType` shows the quoted value `GRAPHQL`",
+            "`APIBrownout.apiType` shows the quoted value `GRAPHQL`",
+        );
+        check(
+            "the example of `Unnamed_L9` shows `Unnamed_L4` under a field of type `X`",
+            "the example of `Bill` shows `APIBrownout` under a field of type `X`",
+        );
+        // Unquoted text and longer names are left alone.
+        check(
+            "Unnamed_L4 and `Unnamed_L40.x`",
+            "Unnamed_L4 and `Unnamed_L40.x`",
+        );
+    }
 }

@@ -46,6 +46,16 @@ pub struct RecoveryReport {
     pub abstained: Vec<Abstained>,
     /// Blocks that keep their placeholder with no candidate at all.
     pub unknown: Vec<String>,
+    /// Blocks that keep their placeholder although reference types that sort into their gap
+    /// share enough of their fields (the reference explains them; order and fields do not
+    /// single one out), with those types.
+    pub reference_explained: Vec<Abstained>,
+    /// Names the page shows (named blocks and referenced names) that the reference lacks:
+    /// when there are any, the reference is not this page's own schema.
+    pub missing_from_reference: Vec<String>,
+    /// Names that only such a reference supplies and the page never mentions (each `low`,
+    /// with the `reference-only` signal).
+    pub reference_only: Vec<String>,
 }
 
 /// One name given to an unnamed block.
@@ -77,6 +87,8 @@ impl RecoveryReport {
         placeholders_before: &[(String, Option<u32>)],
         overlay_names: &[RecoveredName],
         reference_names: &[RecoveredName],
+        reference_explained: Vec<Abstained>,
+        missing_from_reference: Vec<String>,
         namings: &[&Naming],
         abstentions: &[Abstention],
         dangling_names: usize,
@@ -87,6 +99,13 @@ impl RecoveryReport {
             unnamed_blocks: placeholders_before.len(),
             from_overlay: overlay_names.len(),
             from_reference: reference_names.len(),
+            reference_explained,
+            missing_from_reference,
+            reference_only: reference_names
+                .iter()
+                .filter(|name| name.signals.iter().any(|signal| signal == "reference-only"))
+                .map(|name| name.name.clone())
+                .collect(),
             ..RecoveryReport::default()
         };
         for tier in [Confidence::High, Confidence::Medium, Confidence::Low] {
@@ -134,6 +153,7 @@ impl RecoveryReport {
         let abstained: BTreeSet<&str> = report
             .abstained
             .iter()
+            .chain(&report.reference_explained)
             .map(|a| a.placeholder.as_str())
             .collect();
         report.unknown = schema
@@ -229,6 +249,37 @@ impl RecoveryReport {
                 abstained.placeholder,
                 abstained.candidates.join(", ")
             );
+        }
+        if !self.missing_from_reference.is_empty() {
+            let _ = writeln!(
+                out,
+                "the reference lacks {} names the page shows: {}",
+                self.missing_from_reference.len(),
+                crate::reference::listed(&self.missing_from_reference)
+            );
+            let _ = writeln!(
+                out,
+                "  names only the reference supplies (the page never mentions them; low): {}",
+                self.reference_only.len()
+            );
+            for chunk in self.reference_only.chunks(6) {
+                let _ = writeln!(out, "    {}", chunk.join(" "));
+            }
+        }
+        if !self.reference_explained.is_empty() {
+            let _ = writeln!(
+                out,
+                "kept placeholders the reference explains: {}",
+                self.reference_explained.len()
+            );
+            for explained in &self.reference_explained {
+                let _ = writeln!(
+                    out,
+                    "  {}: fields of {}",
+                    explained.placeholder,
+                    explained.candidates.join(", ")
+                );
+            }
         }
         let _ = writeln!(
             out,

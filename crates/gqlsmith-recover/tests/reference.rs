@@ -145,3 +145,58 @@ note[R401] `Unnamed_L25` keeps its placeholder: the page does not single out whi
 ",
     );
 }
+
+#[test]
+fn the_reference_file_order_does_not_matter() {
+    // The page lists blocks in ASCII order (`Bill`'s block before `Note`'s); the reference
+    // file lists `Note` first.
+    check(
+        "scalar Date
+         type Note { body: String }
+         type Account { bills(issuedAfter: Date): BillConnection note: Note status: AccountStatus }
+         type BillConnection { totalCount: Int }
+         enum AccountStatus { OPEN CLOSED }
+         type Bill { amount: Int! issuedOn: Date }",
+        "
+Account.bills(issuedAfter: Date)
+Bill <- reference high
+Note <- reference high
+AccountStatus: enum [\"OPEN\", \"CLOSED\"] incomplete=false
+BillConnection: object [] incomplete=true
+Date: scalar [] incomplete=false
+",
+    );
+}
+
+#[test]
+fn a_name_only_another_apis_reference_supplies_is_low() {
+    // The reference lacks `Account`, `AccountStatus`, `BillConnection` and `Date`, which the
+    // page shows: it is not this page's schema. `Note` is referenced on the page (`note:
+    // Note`), `Invoice` never is: only the reference says it, so it is low.
+    check(
+        "type Invoice { amount: Int! issuedOn: String }
+         type Note { body: String }",
+        "
+Invoice <- reference low
+Note <- reference high
+note[R408] `Unnamed_L16` is named `Invoice` only by the reference: the page never mentions `Invoice`, and the reference lacks 4 of the page's names
+",
+    );
+}
+
+#[test]
+fn blocks_the_reference_explains_but_does_not_single_out_are_reported() {
+    // The first block has all the fields of `Memo` and of `Minute`, which both sort into its
+    // gap: neither is clearly it. (`Note` is left to page evidence, which abstains too.)
+    check(
+        "type Memo { amount: Int! issuedOn: Date }
+         type Minute { amount: Int! issuedOn: Date }",
+        "
+Unnamed_L16 <- placeholder
+Unnamed_L25 <- placeholder
+note[R401] `Unnamed_L16` keeps its placeholder: the page does not single out which block is `Note`
+note[R401] `Unnamed_L25` keeps its placeholder: the page does not single out which block is `Note`
+note[R407] `Unnamed_L16` keeps its placeholder although the reference explains it: its fields fit `Memo`, `Minute`
+",
+    );
+}

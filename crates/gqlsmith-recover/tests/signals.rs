@@ -117,6 +117,19 @@ fn check(blocks: &[String], expect: &str) {
     assert_eq!(outcome(&loaded), expect.trim());
 }
 
+/// [`check`] with a reference schema (SDL).
+#[track_caller]
+fn check_with_reference(blocks: &[String], reference: &str, expect: &str) {
+    let reference = gqlsmith_sdl::read_sdl(&[(Arc::from("reference.graphql"), reference)]).schema;
+    let mut loaded = gqlsmith_docs::read(&page(blocks), Arc::from("page.txt"));
+    let options = RecoverOptions {
+        overlay: None,
+        reference: Some(reference),
+    };
+    recover(&mut loaded, &options);
+    assert_eq!(outcome(&loaded), expect.trim());
+}
+
 #[test]
 fn a_connection_is_named_after_its_edges() {
     check(
@@ -589,4 +602,118 @@ fn a_name_that_fits_two_gaps_names_neither_block() {
     assert_eq!(placeholders, ["Unnamed_L1", "Unnamed_L4"]);
     // The blocks read, plus `S` as a referenced-but-undefined type of its own.
     assert_eq!(loaded.schema.types.len(), blocks_read + 1);
+}
+
+/// The block the kind-guard tests try to name: its field words favour `CardItemType`.
+fn card_block() -> String {
+    block(
+        None,
+        None,
+        &["cardTitle(String)", "cardItemImage(String)"],
+        &[r#""cardTitle": "abc123""#, r#""cardItemImage": "abc123""#],
+    )
+}
+
+#[test]
+fn a_union_by_its_member_list_never_names_an_object_block() {
+    // `card`'s example shows `CarouselItemType` under `CardItemType`: a union (or interface).
+    // That `item`'s example shows `CardItemType` as a concrete type is the strongest single
+    // vote (object), but the member list fixes the kind: the card words do not make it the
+    // block's name, and the block is the one other candidate of its gap.
+    check(
+        &[
+            block(
+                Some("Account"),
+                Some("An account."),
+                &["card(CardItemType)", "item(ItemInterface)"],
+                &[r#""card": CarouselItemType"#, r#""item": CardItemType"#],
+            ),
+            card_block(),
+        ],
+        r#"
+Account <- page
+CarouselItemType <- high: page-order dangling-reference forced-by-count field-words
+CardItemType: object [] [] by example-member high
+Int: scalar [] [] by builtin-scalar high
+ItemInterface: interface [] ["CardItemType"] by abstract-example high
+String: scalar [] [] by builtin-scalar high
+warning[R404] `CardItemType` looks like a object but not everywhere
+"#,
+    );
+}
+
+#[test]
+fn an_enum_or_scalar_by_its_example_never_names_an_object_block() {
+    for (field, sample) in [
+        ("status(CardItemType)", r#""status": "ACTIVE""#),
+        ("issuedOn(CardItemType)", r#""issuedOn": "2020-01-01""#),
+    ] {
+        check(
+            &[
+                block(
+                    Some("Account"),
+                    Some("An account."),
+                    &[field, "item(ItemInterface)"],
+                    &[sample, r#""item": CardItemType"#],
+                ),
+                card_block(),
+            ],
+            r#"
+Account <- page
+Unnamed_L14 <- placeholder
+CardItemType: object [] [] by example-member high
+Int: scalar [] [] by builtin-scalar high
+ItemInterface: interface [] ["CardItemType"] by abstract-example high
+String: scalar [] [] by builtin-scalar high
+warning[R404] `CardItemType` looks like a object but not everywhere
+"#,
+        );
+    }
+}
+
+#[test]
+fn a_union_by_the_reference_never_names_an_object_block() {
+    // The page leaves `card` out of its example, as it does for objects, and the card words
+    // favour `CardItemType` for the block; the reference says it is a union (whose member's
+    // fields are not the block's).
+    check_with_reference(
+        &[
+            block(
+                Some("Account"),
+                Some("An account."),
+                &["card(CardItemType)"],
+                &[],
+            ),
+            card_block(),
+        ],
+        "union CardItemType = CarouselItemType
+         type CarouselItemType { slides: [String] }",
+        r#"
+Account <- page
+Unnamed_L12 <- placeholder
+CardItemType: union [] ["CarouselItemType"] by reference high
+Int: scalar [] [] by builtin-scalar high
+String: scalar [] [] by builtin-scalar high
+warning[R406] the page suggests `CardItemType` is object, the reference schema says union
+"#,
+    );
+}
+
+#[test]
+fn an_interface_of_the_reference_never_names_an_object_block() {
+    // The interface has exactly the block's fields, but an objects page documents objects.
+    check_with_reference(
+        &[
+            block(Some("Account"), Some("An account."), &["id(ID!)"], &[]),
+            card_block(),
+        ],
+        "interface CardItemType { cardTitle: String cardItemImage: String }",
+        r#"
+Account <- page
+Unnamed_L12 <- placeholder
+ID: scalar [] [] by builtin-scalar high
+Int: scalar [] [] by builtin-scalar high
+String: scalar [] [] by builtin-scalar high
+"#,
+    );
 }

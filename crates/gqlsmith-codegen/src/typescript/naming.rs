@@ -1,11 +1,139 @@
 //! TypeScript naming and escaping: type names that TypeScript accepts, `enum` member names,
-//! single-quoted string literals and TSDoc comments.
+//! single-quoted string literals and TSDoc comments, and the note on a type the input knows
+//! only in part.
 
-use gqlsmith_model::Deprecation;
+use gqlsmith_model::{Certainty, Deprecation, Schema, TypeDef, TypeKind};
 use heck::ToUpperCamelCase;
 
+/// The fallback member of an incomplete union or interface: an object type the input did not
+/// show, as received (its `__typename` and every field).
+pub(crate) const UNSEEN_MEMBER: &str = "UnseenMember";
+
+/// The type that stands for the values an incomplete enum may have beyond those the input
+/// showed. `string & {}` rather than `string`: a plain `string` would absorb the literals, and
+/// editors would stop offering the known values.
+pub(crate) const OPEN_STRING: &str = "(string & {})";
+
 /// Names the generated file declares itself; a GraphQL type spelled like one gets a number.
-pub(crate) const RESERVED_TYPE_NAMES: &[&str] = &["Maybe", "InputMaybe", "Scalars", "Array"];
+pub(crate) const RESERVED_TYPE_NAMES: &[&str] =
+    &["Maybe", "InputMaybe", "Scalars", "Array", UNSEEN_MEMBER];
+
+/// How many pieces of evidence a note quotes before "and N more".
+const EVIDENCE_QUOTED: usize = 3;
+
+/// For a type the input knows only in part (`incomplete`, as a docs page's enums with sample
+/// values, unions and interfaces with the members seen, objects only referenced): what is
+/// known, where from, and what the TypeScript type accepts beyond it. `None` for a complete
+/// type.
+pub(crate) fn incompleteness_note(schema: &Schema, ty: &TypeDef) -> Option<String> {
+    if !ty.incomplete {
+        return None;
+    }
+    let quoted = |names: &mut dyn Iterator<Item = &str>| {
+        let names: Vec<String> = names.map(|name| format!("`{name}`")).collect();
+        if names.is_empty() {
+            "none".to_owned()
+        } else {
+            names.join(", ")
+        }
+    };
+    let objects_only = |names: &[String]| -> Vec<String> {
+        names
+            .iter()
+            .filter(|name| {
+                schema
+                    .type_named(name)
+                    .is_some_and(|member| member.kind == TypeKind::Object)
+            })
+            .cloned()
+            .collect()
+    };
+    let mut lines = Vec::new();
+    match ty.kind {
+        TypeKind::Enum => {
+            lines.push(format!(
+                "Incomplete: the input shows only some values of this enum ({}); any other value arrives as a plain string.",
+                quoted(&mut ty.enum_values.iter().map(|value| value.name.as_str()))
+            ));
+        }
+        TypeKind::Union => {
+            lines.push(format!(
+                "Incomplete: the input shows only some members of this union ({}); a value of another object type is an `{UNSEEN_MEMBER}`, its `__typename` and fields as received.",
+                quoted(&mut objects_only(&ty.members).iter().map(String::as_str))
+            ));
+        }
+        TypeKind::Interface => {
+            let mut implementations: Vec<String> = schema
+                .types_of_kind(TypeKind::Object)
+                .filter(|object| object.interfaces.contains(&ty.name))
+                .map(|object| object.name.clone())
+                .collect();
+            for member in objects_only(&ty.members) {
+                if !implementations.contains(&member) {
+                    implementations.push(member);
+                }
+            }
+            let fields = if ty.fields.is_empty() {
+                "none of this interface's fields"
+            } else {
+                "only some of this interface's fields"
+            };
+            let implementations = if implementations.is_empty() {
+                "no object type that implements it".to_owned()
+            } else {
+                format!(
+                    "only some of the object types that implement it ({})",
+                    quoted(&mut implementations.iter().map(String::as_str))
+                )
+            };
+            lines.push(format!(
+                "Incomplete: the input shows {fields} and {implementations}; a value of another object type is an `{UNSEEN_MEMBER}`, its `__typename` and fields as received."
+            ));
+        }
+        TypeKind::Object => lines.push(
+            "Incomplete: the input references this object type without listing its fields; every field arrives typed `unknown`.".to_owned(),
+        ),
+        TypeKind::Scalar | TypeKind::InputObject => lines.push(
+            "Incomplete: the input shows only part of this type.".to_owned(),
+        ),
+    }
+    let location = ty
+        .provenance
+        .location
+        .as_ref()
+        .map(|location| {
+            format!(
+                " {}:{}, where it is first used",
+                location.file, location.line
+            )
+        })
+        .unwrap_or_default();
+    match &ty.kind_provenance.certainty {
+        Certainty::Inferred {
+            rule,
+            evidence,
+            confidence,
+        } => {
+            let mut quoted_evidence: Vec<String> =
+                evidence.iter().take(EVIDENCE_QUOTED).cloned().collect();
+            if evidence.len() > EVIDENCE_QUOTED {
+                quoted_evidence.push(format!("and {} more", evidence.len() - EVIDENCE_QUOTED));
+            }
+            let because = if quoted_evidence.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", quoted_evidence.join("; "))
+            };
+            lines.push(format!(
+                "Known from{location}: the kind was inferred by {rule} ({confidence} confidence){because}."
+            ));
+        }
+        Certainty::Read | Certainty::Unknown => {
+            lines.push(format!("Known from the input{location}."))
+        }
+    }
+    Some(lines.join("\n"))
+}
 
 /// Words TypeScript does not accept as a type alias or enum name: reserved words, strict-mode
 /// reserved words and the predefined type names (`type string = ...` is an error).
@@ -204,7 +332,7 @@ fn comment_text(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use gqlsmith_model::Provenance;
+    use gqlsmith_model::{Confidence, EnumValue, Location, Provenance};
 
     #[track_caller]
     fn check(convert: fn(&str) -> String, input: &str, expect: &str) {
@@ -285,6 +413,74 @@ mod tests {
             None,
             Some(Some("@ignored")),
             "  /**\n   * @deprecated \\@ignored\n   */\n",
+        );
+    }
+
+    /// The note for `ty` in a schema that also holds `others`.
+    #[track_caller]
+    fn check_note(ty: TypeDef, others: Vec<TypeDef>, expect: Option<&str>) {
+        let mut schema = Schema::default();
+        for other in others {
+            schema.insert_type(other);
+        }
+        schema.insert_type(ty.clone());
+        assert_eq!(incompleteness_note(&schema, &ty).as_deref(), expect);
+    }
+
+    fn inferred(rule: &str, evidence: &[&str]) -> Provenance {
+        Provenance::inferred(
+            Some(Location::new("page.txt".into(), 7, 3)),
+            rule,
+            evidence.iter().map(|line| (*line).to_owned()).collect(),
+            Confidence::High,
+        )
+    }
+
+    #[test]
+    fn complete_types_have_no_note() {
+        let status = TypeDef::new("Status", TypeKind::Enum, Provenance::default());
+        check_note(status, Vec::new(), None);
+    }
+
+    #[test]
+    fn notes_say_what_is_known_and_where_from() {
+        let mut status = TypeDef::new("Status", TypeKind::Enum, inferred("x", &[]));
+        status.kind_provenance = inferred("enum-sample", &["`A.status` shows `ON`"]);
+        status
+            .enum_values
+            .push(EnumValue::new("ON", Provenance::default()));
+        status.incomplete = true;
+        check_note(
+            status,
+            Vec::new(),
+            Some("Incomplete: the input shows only some values of this enum (`ON`); any other value arrives as a plain string.\nKnown from page.txt:7, where it is first used: the kind was inferred by enum-sample (high confidence): `A.status` shows `ON`."),
+        );
+
+        let mut item = TypeDef::new("Item", TypeKind::Union, inferred("x", &[]));
+        item.kind_provenance = inferred("abstract-example", &["1", "2", "3", "4", "5"]);
+        item.members = vec!["Card".into(), "NotDefined".into()];
+        item.incomplete = true;
+        let card = TypeDef::new("Card", TypeKind::Object, Provenance::default());
+        check_note(
+            item,
+            vec![card.clone()],
+            Some("Incomplete: the input shows only some members of this union (`Card`); a value of another object type is an `UnseenMember`, its `__typename` and fields as received.\nKnown from page.txt:7, where it is first used: the kind was inferred by abstract-example (high confidence): 1; 2; 3; and 2 more."),
+        );
+
+        let mut node = TypeDef::new("Node", TypeKind::Interface, Provenance::default());
+        node.incomplete = true;
+        let mut user = card;
+        user.name = "User".into();
+        user.interfaces.push("Node".into());
+        check_note(
+            node.clone(),
+            vec![user],
+            Some("Incomplete: the input shows none of this interface's fields and only some of the object types that implement it (`User`); a value of another object type is an `UnseenMember`, its `__typename` and fields as received.\nKnown from the input."),
+        );
+        check_note(
+            node,
+            Vec::new(),
+            Some("Incomplete: the input shows none of this interface's fields and no object type that implements it; a value of another object type is an `UnseenMember`, its `__typename` and fields as received.\nKnown from the input."),
         );
     }
 }
