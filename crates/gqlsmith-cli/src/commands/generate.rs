@@ -56,16 +56,7 @@ pub(crate) fn run(args: GenerateArgs, reporter: &Reporter) -> Result<Exit, Strin
         }
         None => false,
     };
-    let mut generate_config: GenerateConfig = match &config.file.generate {
-        Some(table) => table.clone().try_into().map_err(|error: toml::de::Error| {
-            format!(
-                "{}: invalid [generate] table: {}",
-                config.label(),
-                error.message()
-            )
-        })?,
-        None => GenerateConfig::default(),
-    };
+    let mut generate_config: GenerateConfig = config.generate_table()?;
     if let Some(today) = args.today {
         generate_config.markdown.today = Some(today);
     }
@@ -114,12 +105,16 @@ pub(crate) fn run(args: GenerateArgs, reporter: &Reporter) -> Result<Exit, Strin
         for removed in &report.orphaned {
             eprintln!("removed {} (no longer generated)", removed.display());
         }
+        for removed in &report.leftovers {
+            eprintln!("removed {} (left by an interrupted run)", removed.display());
+        }
     }
     eprintln!("generated {files} files in {}", directories.join(", "));
     Ok(Exit::Success)
 }
 
-/// Prints what `--check` found: stale (changed), missing and orphaned files.
+/// Prints what `--check` found: stale (changed), missing and orphaned files, and temporary
+/// files an interrupted run left.
 fn check_report(reports: &[DirReport], files: usize) -> Exit {
     let mut stale = 0;
     for report in reports {
@@ -132,13 +127,22 @@ fn check_report(reports: &[DirReport], files: usize) -> Exit {
         for path in &report.orphaned {
             println!("orphaned: {}", path.display());
         }
-        stale += report.changed.len() + report.missing.len() + report.orphaned.len();
+        for path in &report.leftovers {
+            println!(
+                "leftover: {} (a temporary file of an interrupted run)",
+                path.display()
+            );
+        }
+        stale += report.changed.len()
+            + report.missing.len()
+            + report.orphaned.len()
+            + report.leftovers.len();
     }
     if stale == 0 {
         eprintln!("{files} generated files are up to date");
         Exit::Success
     } else {
-        eprintln!("{stale} of {files} generated files are stale, missing or no longer generated; run `gqlsmith generate` without --check");
+        eprintln!("{stale} of {files} generated files are stale, missing or no longer generated (or left by an interrupted run); run `gqlsmith generate` without --check");
         Exit::Findings
     }
 }
