@@ -551,11 +551,21 @@ impl<'text> IntrospectionReader<'text> {
                 .of_type
                 .as_deref()
                 .and_then(|inner| self.type_ref(inner, coordinate, location, path, entry))
-                .map(|inner| {
+                .and_then(|inner| {
                     if json.kind == "LIST" {
-                        TypeRef::List(Box::new(inner))
+                        Some(TypeRef::List(Box::new(inner)))
+                    } else if matches!(inner, TypeRef::NonNull(_)) {
+                        // `T!!` is no type (the spec: NON_NULL's ofType is never NON_NULL), and
+                        // the SDL written from it would not parse.
+                        self.diagnostics.push(
+                            Diagnostic::error("J111", "non-null-twice", format!("the type of `{coordinate}` is non-null twice (`{inner}!`)"))
+                                .at(location.clone())
+                                .with_help("a NON_NULL wrapper's `ofType` must not be NON_NULL itself; this field or argument was skipped")
+                                .with_coordinate(coordinate),
+                        );
+                        None
                     } else {
-                        TypeRef::NonNull(Box::new(inner))
+                        Some(TypeRef::NonNull(Box::new(inner)))
                     }
                 }),
             _ => json.name.clone().map(TypeRef::Named),
