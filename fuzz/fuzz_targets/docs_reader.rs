@@ -13,7 +13,10 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(trace.len(), text.lines().count());
     let line_count = text.lines().count().max(1);
     for diagnostic in &loaded.diagnostics {
-        let location = diagnostic.location.as_ref().expect("reader diagnostics have a location");
+        let location = diagnostic
+            .location
+            .as_ref()
+            .expect("reader diagnostics have a location");
         assert!(location.line >= 1 && location.line as usize <= line_count);
         assert!(location.column >= 1);
     }

@@ -16,6 +16,10 @@ chores:
   recover-eval [SEEDS] [SHARE]
               hide the names of a random SHARE (default 0.3) of the Kraken page's named blocks,
               recover, and score precision and recall per confidence tier over SEEDS (default 50)
+  bench-render [COUNTS]
+              time `gqlsmith inspect` (release build) on minified introspection JSON with COUNTS
+              (default 1000,5000,20000) bad field names on its one line, in the human and the
+              JSON format: the human format must grow linearly, as JSON does
   fuzz [SECS] run every fuzz target in fuzz/ for SECS seconds each (default 30; needs cargo-fuzz,
               uses nightly when installed, else stable with RUSTC_BOOTSTRAP=1)
 ";
@@ -54,6 +58,7 @@ fn main() -> ExitCode {
             args.get(1).map(String::as_str),
             args.get(2).map(String::as_str),
         ),
+        Some("bench-render") => bench_render(args.get(1).map_or("1000,5000,20000", String::as_str)),
         Some("fuzz") => fuzz(args.get(1).map(String::as_str).unwrap_or("30")),
         _ => {
             eprint!("{HELP}");
@@ -65,6 +70,74 @@ fn main() -> ExitCode {
     } else {
         ExitCode::FAILURE
     }
+}
+
+/// Times the release binary rendering many diagnostics on one long line (issue 15, item 5: the
+/// human format used to walk the whole line for every diagnostic). Not a criterion bench: the
+/// renderer lives in the CLI binary, so the binary is what is timed, end to end, best of three.
+fn bench_render(counts: &str) -> bool {
+    let Ok(counts) = counts
+        .split(',')
+        .map(str::parse::<usize>)
+        .collect::<Result<Vec<_>, _>>()
+    else {
+        eprintln!("usage: cargo xtask bench-render [COUNT,COUNT,..]");
+        return false;
+    };
+    let root = workspace_root();
+    if !run("cargo", &["build", "--release", "-p", "gqlsmith-cli"]) {
+        return false;
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| root.join("target"), std::path::PathBuf::from);
+    let binary = target.join("release/gqlsmith");
+    let scratch =
+        std::env::temp_dir().join(format!("gqlsmith-bench-render-{}", std::process::id()));
+    if let Err(error) = std::fs::create_dir_all(&scratch) {
+        eprintln!("error: cannot create `{}`: {error}", scratch.display());
+        return false;
+    }
+    println!(
+        "{:>8} {:>12} {:>12} {:>14}",
+        "count", "human (s)", "json (s)", "human bytes"
+    );
+    for count in counts {
+        let field = r#"{"name":"a b","args":[],"type":{"kind":"SCALAR","name":"Int"}},"#;
+        let json = format!(
+            r#"{{"__schema":{{"queryType":{{"name":"Query"}},"types":[{{"kind":"OBJECT","name":"Query","interfaces":[],"fields":[{}{{"name":"ok","args":[],"type":{{"kind":"SCALAR","name":"Int"}}}}]}}]}}}}"#,
+            field.repeat(count)
+        );
+        let file = scratch.join("schema.json");
+        if let Err(error) = std::fs::write(&file, json) {
+            eprintln!("error: cannot write `{}`: {error}", file.display());
+            return false;
+        }
+        let time = |format: &str| -> Option<(f64, usize)> {
+            let mut best: Option<(f64, usize)> = None;
+            for _ in 0..3 {
+                let started = std::time::Instant::now();
+                let output = Command::new(&binary)
+                    .args(["--verbose", "inspect", "--format", format])
+                    .arg(&file)
+                    .env("NO_COLOR", "1")
+                    .output()
+                    .ok()?;
+                let seconds = started.elapsed().as_secs_f64();
+                let bytes = output.stdout.len() + output.stderr.len();
+                if best.is_none_or(|(fastest, _)| seconds < fastest) {
+                    best = Some((seconds, bytes));
+                }
+            }
+            best
+        };
+        let (Some((human, bytes)), Some((json, _))) = (time("human"), time("json")) else {
+            eprintln!("error: cannot run `{}`", binary.display());
+            return false;
+        };
+        println!("{count:>8} {human:>12.3} {json:>12.3} {bytes:>14}");
+    }
+    std::fs::remove_dir_all(&scratch).ok();
+    true
 }
 
 /// The hide-and-recover harness on the Kraken page (see gqlsmith-recover's `harness`).
@@ -167,7 +240,7 @@ fn fuzz(seconds: &str) -> bool {
     }
     // Target, then the fixtures/ directories holding its kind of input. The Kraken page
     // (fixtures/kraken, 560 KB) is left out: seeds that large slow every execution.
-    let targets: [(&str, &[&str]); 5] = [
+    let targets: [(&str, &[&str]); 7] = [
         ("docs_reader", &["fixtures/docs", "fixtures/rules"]),
         ("recover", &["fixtures/docs", "fixtures/rules"]),
         (
@@ -182,6 +255,11 @@ fn fuzz(seconds: &str) -> bool {
         ),
         ("introspection_reader", &["fixtures/sdl/bad"]),
         ("overlay", &[]),
+        // Structured input (`arbitrary`): any bytes make an introspection result, so the JSON
+        // fixtures seed it as well as anything.
+        ("introspection_names", &["fixtures/sdl/bad"]),
+        // The first three bytes choose a shape and a depth; the committed seeds cover each.
+        ("deep_nesting", &[]),
     ];
     let root = workspace_root();
     // cargo-fuzz passes `-Z` flags (sanitizers, coverage instrumentation) to rustc, which only

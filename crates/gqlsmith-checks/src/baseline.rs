@@ -33,6 +33,39 @@ impl Baseline {
     /// The format version this crate writes and reads.
     pub const VERSION: u32 = 1;
 
+    /// Reads a baseline file's text. An error is `LINE:COLUMN: what is wrong; what to do`
+    /// (the caller puts the path in front): JSON that does not parse or has the wrong shape,
+    /// and a `version` this gqlsmith does not know, which would otherwise be read as if it were
+    /// this one (a newer gqlsmith may change what entries mean).
+    pub fn from_json(text: &str) -> Result<Baseline, String> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let baseline: Baseline = serde_json::from_str(text).map_err(|error| {
+            // serde_json counts columns from 0 at the start of a line (an empty file fails at
+            // column 0); positions are 1-based everywhere else.
+            let detail = error.to_string();
+            let detail = detail
+                .split(" at line ")
+                .next()
+                .unwrap_or(&detail)
+                .to_owned();
+            format!(
+                "{}:{}: invalid baseline: {detail}; write a new one with --write-baseline",
+                error.line().max(1),
+                error.column().max(1)
+            )
+        })?;
+        if baseline.version != Baseline::VERSION {
+            let offset = text.find("\"version\"").unwrap_or(0);
+            let (line, column) = gqlsmith_model::LineIndex::new(text).line_column(offset);
+            return Err(format!(
+                "{line}:{column}: unsupported baseline version {}: this gqlsmith reads version {}; write the baseline again with this gqlsmith's --write-baseline",
+                baseline.version,
+                Baseline::VERSION
+            ));
+        }
+        Ok(baseline)
+    }
+
     /// Records `findings` as accepted.
     pub fn from_findings(findings: &[Diagnostic]) -> Baseline {
         let entries = count_by_key(findings)

@@ -77,6 +77,62 @@ impl Config {
 }
 
 /// `file:line:column: message`, from a toml error's byte span.
+/// The `[generate]` table in its crate's type; other keys are ignored (the file as a whole is
+/// checked by [`ConfigFile`]).
+#[derive(Deserialize)]
+struct GenerateTable {
+    #[serde(default)]
+    generate: Option<gqlsmith_codegen::Config>,
+}
+
+/// The `[diff]` table, as [`GenerateTable`].
+#[derive(Deserialize)]
+struct DiffTable {
+    #[serde(default)]
+    diff: Option<gqlsmith_diff::DiffOptions>,
+}
+
+impl Config {
+    /// The `[generate]` table (defaults without one), or the error at its line and column.
+    pub(crate) fn generate_table(&self) -> Result<gqlsmith_codegen::Config, String> {
+        if self.file.generate.is_none() {
+            return Ok(gqlsmith_codegen::Config::default());
+        }
+        let table: GenerateTable = self.typed_table("generate")?;
+        Ok(table.generate.unwrap_or_default())
+    }
+
+    /// The `[diff]` table (defaults without one), or the error at its line and column.
+    pub(crate) fn diff_table(&self) -> Result<gqlsmith_diff::DiffOptions, String> {
+        if self.file.diff.is_none() {
+            return Ok(gqlsmith_diff::DiffOptions::default());
+        }
+        let table: DiffTable = self.typed_table("diff")?;
+        Ok(table.diff.unwrap_or_default())
+    }
+
+    /// Both tables checked, for a command that uses neither (`check`): a broken table is
+    /// found by whichever command runs first, with the same message.
+    pub(crate) fn check_tables(&self) -> Result<(), String> {
+        self.generate_table()?;
+        self.diff_table().map(drop)
+    }
+
+    /// Reads `T` from the file's text (not from the parsed table), so that an error has a span.
+    fn typed_table<T: serde::de::DeserializeOwned>(&self, name: &str) -> Result<T, String> {
+        toml::from_str(&self.text).map_err(|error: toml::de::Error| {
+            let (line, column) = error.span().map_or((1, 1), |span| {
+                gqlsmith::model::LineIndex::new(&self.text).line_column(span.start)
+            });
+            format!(
+                "{}:{line}:{column}: invalid [{name}] table: {}",
+                self.label(),
+                error.message()
+            )
+        })
+    }
+}
+
 pub(crate) fn describe_toml_error(path: &Path, text: &str, error: &toml::de::Error) -> String {
     let (line, column) = error.span().map_or((1, 1), |span| {
         gqlsmith::model::LineIndex::new(text).line_column(span.start)

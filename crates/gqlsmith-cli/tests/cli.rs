@@ -52,7 +52,10 @@ fn unreadable_inputs_are_one_line_and_exit_2() {
     );
     check_unreadable(
         &["check", &latin1.display().to_string()],
-        "not UTF-8 text (invalid byte at offset 8)",
+        &format!(
+            "not UTF-8 text (invalid byte at {}:1:9, byte offset 8)",
+            latin1.display()
+        ),
     );
     check_unreadable(
         &[

@@ -16,7 +16,9 @@ fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 stack.push(path);
-            } else if !path.ends_with(gqlsmith::MANIFEST_FILE) {
+            } else if !path.ends_with(gqlsmith::MANIFEST_FILE)
+                && !path.ends_with(gqlsmith::LOCK_FILE)
+            {
                 let relative = path.strip_prefix(dir).unwrap().display().to_string();
                 files.push((relative, std::fs::read(&path).unwrap()));
             }

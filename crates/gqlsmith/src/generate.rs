@@ -445,7 +445,12 @@ mod tests {
         let leftovers: Vec<_> = std::fs::read_dir(&dir)
             .unwrap()
             .filter_map(|entry| entry.ok())
-            .filter(|entry| entry.file_name().to_string_lossy().ends_with(".tmp"))
+            .filter(|entry| {
+                entry
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with(crate::TEMPORARY_PREFIX)
+            })
             .collect();
         assert!(leftovers.is_empty(), "no temporary files stay behind");
         std::fs::remove_dir_all(&dir).unwrap();

@@ -220,11 +220,22 @@ pub fn read_text_from(source: impl Read, label: &str) -> Result<String, InputErr
         Ok(text) => text,
         Err(not_utf8) => {
             let offset = not_utf8.utf8_error().valid_up_to();
-            return Err(error(InputProblem::NotUtf8 { offset }));
+            let valid = std::str::from_utf8(&not_utf8.as_bytes()[..offset]).unwrap_or_default();
+            let (line, column) = gqlsmith_model::LineIndex::new(valid).line_column(offset);
+            return Err(error(InputProblem::NotUtf8 {
+                offset,
+                line,
+                column,
+            }));
         }
     };
     if let Some(offset) = text.find('\0') {
-        return Err(error(InputProblem::Binary { offset }));
+        let (line, column) = gqlsmith_model::LineIndex::new(&text).line_column(offset);
+        return Err(error(InputProblem::Binary {
+            offset,
+            line,
+            column,
+        }));
     }
     Ok(text)
 }
@@ -258,11 +269,18 @@ pub struct InputError {
 pub enum InputProblem {
     IsDirectory,
     Io(String),
+    /// The first byte that is not UTF-8: its byte offset, and the 1-based line and column
+    /// (in characters) it would have, for editors.
     NotUtf8 {
         offset: usize,
+        line: u32,
+        column: u32,
     },
+    /// The first NUL byte, located as in `NotUtf8`.
     Binary {
         offset: usize,
+        line: u32,
+        column: u32,
     },
     TooLarge {
         limit: u64,
@@ -277,9 +295,9 @@ impl fmt::Display for InputError {
         match &self.problem {
             InputProblem::IsDirectory => write!(f, "cannot read `{path}`: it is a directory; name a schema file inside it"),
             InputProblem::Io(io) => write!(f, "cannot read `{path}`: {io}"),
-            InputProblem::NotUtf8 { offset } => write!(
+            InputProblem::NotUtf8 { offset, line, column } => write!(
                 f,
-                "cannot read `{path}`: not UTF-8 text (invalid byte at offset {offset}); convert it to UTF-8 first"
+                "cannot read `{path}`: not UTF-8 text (invalid byte at {path}:{line}:{column}, byte offset {offset}); convert it to UTF-8 first"
             ),
             InputProblem::TooLarge { limit } => write!(
                 f,
@@ -289,9 +307,9 @@ impl fmt::Display for InputError {
                 f,
                 "cannot tell the format of `{path}`: it is neither introspection JSON nor SDL; name it with --from docs, --from sdl or --from introspection"
             ),
-            InputProblem::Binary { offset } => write!(
+            InputProblem::Binary { offset, line, column } => write!(
                 f,
-                "cannot read `{path}`: looks like a binary file (NUL byte at offset {offset}); give a docs page, SDL or introspection JSON"
+                "cannot read `{path}`: looks like a binary file (NUL byte at {path}:{line}:{column}, byte offset {offset}); give a docs page, SDL or introspection JSON"
             ),
         }
     }

@@ -26,8 +26,8 @@ pub use input::{
 pub use load::{load, LoadOptions, Project};
 pub use templates::read_templates;
 pub use write::{
-    generate_targets_to_dirs, write_file, write_outputs, DirReport, Output, WriteMode,
-    MANIFEST_FILE,
+    generate_targets_to_dirs, write_file, write_outputs, DirReport, Output, WriteMode, LOCK_FILE,
+    MANIFEST_FILE, TEMPORARY_PREFIX,
 };
 
 /// The intermediate model, as every gqlsmith crate sees it.

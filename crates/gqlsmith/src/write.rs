@@ -4,15 +4,18 @@
 //!
 //! A run has two phases. **Plan**: every file of every out dir is generated and its path
 //! checked before anything touches the disk, so a failing target or a hostile path writes
-//! nothing at all. **Apply**: each file is written (or, with [`WriteMode::Check`], compared),
-//! and each out dir's manifest is updated. The apply phase is the place for the hardening
-//! still to come (staging the whole run in a sibling directory and swapping it in, a lock on
-//! the out dir): it sees the whole plan at once.
+//! nothing at all. **Apply** (see [`apply_all`]): lock every out dir, sweep what a killed run
+//! left, stage every changed file under a temporary name, and only when all are staged rename
+//! them into place, putting the old files back if a rename fails. With [`WriteMode::Check`]
+//! the files are compared instead, under a shared lock.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write as _};
 use std::path::{Component, Path, PathBuf};
 
+// Called by path (`FileExt::lock(&file)`): std's own `File::lock` (Rust 1.89) has the same
+// names and is newer than our MSRV.
+use fs4::FileExt;
 use gqlsmith_codegen::{Config, GeneratedFile, Target, Templates};
 use gqlsmith_model::Diagnostic;
 
@@ -22,6 +25,16 @@ use crate::load::Project;
 /// there. The next run removes those it no longer writes, and `--check` reports them as
 /// orphaned. Generated paths never have hidden components, so it cannot clash with one.
 pub const MANIFEST_FILE: &str = ".gqlsmith-manifest";
+
+/// The file in each out dir that a run locks while it writes there (and a `--check` while it
+/// reads), so that two runs never mix their files. Never removed: removing a lock file races
+/// with a run waiting on it.
+pub const LOCK_FILE: &str = ".gqlsmith-lock";
+
+/// How the names of gqlsmith's temporary files start: each file is written under such a name
+/// beside its target, then renamed over it. One left behind was left by a killed run; the next
+/// run removes it and `--check` reports it.
+pub const TEMPORARY_PREFIX: &str = ".gqlsmith-tmp-";
 
 /// The code of the diagnostic for an output that cannot be written.
 pub(crate) const UNWRITABLE: (&str, &str) = ("B802", "unwritable-output");
@@ -61,12 +74,18 @@ pub struct DirReport {
     pub missing: Vec<PathBuf>,
     /// [`WriteMode::Check`]: generated files whose bytes on disk differ.
     pub changed: Vec<PathBuf>,
+    /// Temporary files ([`TEMPORARY_PREFIX`]) a killed run left below the dir: removed by
+    /// [`WriteMode::Write`], reported by [`WriteMode::Check`].
+    pub leftovers: Vec<PathBuf>,
 }
 
 impl DirReport {
     /// True when a check found nothing to do.
     pub fn is_up_to_date(&self) -> bool {
-        self.missing.is_empty() && self.changed.is_empty() && self.orphaned.is_empty()
+        self.missing.is_empty()
+            && self.changed.is_empty()
+            && self.orphaned.is_empty()
+            && self.leftovers.is_empty()
     }
 }
 
@@ -128,21 +147,9 @@ pub fn write_outputs(
     if !diagnostics.is_empty() {
         return Err(diagnostics);
     }
-    let mut reports = Vec::with_capacity(plans.len());
-    for (output, planned) in plans {
-        let report = match mode {
-            WriteMode::Write => apply(&output.dir, &planned, output.manifest),
-            WriteMode::Check => Ok(check(&output.dir, &planned, output.manifest)),
-        };
-        match report {
-            Ok(report) => reports.push(report),
-            Err(diagnostic) => diagnostics.push(diagnostic),
-        }
-    }
-    if diagnostics.is_empty() {
-        Ok(reports)
-    } else {
-        Err(diagnostics)
+    match mode {
+        WriteMode::Write => apply_all(&plans),
+        WriteMode::Check => Ok(check_all(&plans)),
     }
 }
 
@@ -181,68 +188,327 @@ fn unwritable(what: String) -> Diagnostic {
         .with_help("check that the output directory is writable")
 }
 
-/// The write phase for one out dir.
-fn apply(
-    dir: &Path,
-    planned: &[(PathBuf, &[u8])],
-    manifest: bool,
-) -> Result<DirReport, Diagnostic> {
-    fs::create_dir_all(dir).map_err(|error| {
-        unwritable(format!(
-            "cannot create directory `{}`: {error}",
-            dir.display()
-        ))
-    })?;
-    let root = dir
-        .canonicalize()
-        .map_err(|error| unwritable(format!("cannot resolve `{}`: {error}", dir.display())))?;
-    let mut report = DirReport {
-        dir: dir.to_path_buf(),
-        ..DirReport::default()
-    };
-    for (relative, contents) in planned {
-        let path = dir.join(relative);
-        if fs::read(&path).ok().as_deref() != Some(*contents) {
-            let target = resolve_inside(&root, dir, relative)?;
-            write_one(&target, contents).map_err(|error| {
-                unwritable(format!("cannot write `{}`: {error}", path.display()))
-            })?;
-            report.written.push(path.clone());
-        }
-        report.files.push(path);
-    }
-    if !manifest {
-        return Ok(report);
-    }
-    let previous = read_manifest(dir);
-    for relative in orphans(&previous, planned) {
-        // Only what the manifest names, only inside the dir, only regular files.
-        let Ok(target) = resolve_inside(&root, dir, &relative) else {
-            continue;
-        };
-        if fs::symlink_metadata(&target).is_ok_and(|metadata| metadata.is_file())
-            && fs::remove_file(&target).is_ok()
-        {
-            report.orphaned.push(dir.join(&relative));
-        }
-    }
-    let manifest = manifest_text(planned);
-    let manifest_path = dir.join(MANIFEST_FILE);
-    if fs::read(&manifest_path).ok().as_deref() != Some(manifest.as_bytes()) {
-        write_one(&manifest_path, manifest.as_bytes()).map_err(|error| {
-            unwritable(format!(
-                "cannot write `{}`: {error}",
-                manifest_path.display()
-            ))
-        })?;
-    }
-    Ok(report)
+/// One output and its files as relative paths (checked) with their bytes.
+type Plan<'a> = (&'a Output, Vec<(PathBuf, &'a [u8])>);
+
+/// One out dir of the plan: its (canonical) root and the files to write below it.
+struct PlannedDir<'a> {
+    output: &'a Output,
+    root: PathBuf,
+    planned: Vec<(PathBuf, &'a [u8])>,
 }
 
-/// The check phase for one out dir: compares byte for byte, touches nothing.
+/// A file written to its temporary name in the stage phase, renamed over its target in the
+/// swap phase.
+struct Staged {
+    temporary: PathBuf,
+    target: PathBuf,
+    /// The bytes the target had (to put back when a later rename fails), or `None` for a new file.
+    previous: Option<Vec<u8>>,
+}
+
+/// The write phase for every out dir, as one transaction. **Lock** each dir (so a concurrent
+/// run waits instead of mixing its files with ours) and sweep the temporary files a killed run
+/// left. **Stage** every changed file under a temporary name beside its target; any failure
+/// removes what was staged, and the old files are untouched. **Swap**: rename each staged file
+/// over its target, then remove orphans, then swap each manifest; a failed rename puts back
+/// what was already swapped. Only the renames happen after the last thing that can commonly
+/// fail, so a kill leaves at worst a few renames undone, and their temporary files are swept
+/// by the next run.
+fn apply_all(plans: &[Plan<'_>]) -> Result<Vec<DirReport>, Vec<Diagnostic>> {
+    let mut dirs = Vec::with_capacity(plans.len());
+    for (output, planned) in plans {
+        let dir = &output.dir;
+        fs::create_dir_all(dir).map_err(|error| {
+            vec![unwritable(format!(
+                "cannot create directory `{}`: {error}",
+                dir.display()
+            ))]
+        })?;
+        let root = dir.canonicalize().map_err(|error| {
+            vec![unwritable(format!(
+                "cannot resolve `{}`: {error}",
+                dir.display()
+            ))]
+        })?;
+        dirs.push(PlannedDir {
+            output,
+            root,
+            planned: planned.clone(),
+        });
+    }
+    let _locks = lock_all(&dirs, LockKind::Exclusive).map_err(|diagnostic| vec![diagnostic])?;
+    let mut reports: Vec<DirReport> = dirs
+        .iter()
+        .map(|planned| DirReport {
+            dir: planned.output.dir.clone(),
+            leftovers: sweep_leftovers(&planned.output.dir, true),
+            ..DirReport::default()
+        })
+        .collect();
+
+    // Stage.
+    let mut staged: Vec<Staged> = Vec::new();
+    let mut direct: Vec<(PathBuf, &[u8])> = Vec::new();
+    let mut manifests: Vec<Option<Staged>> = Vec::with_capacity(dirs.len());
+    let staging = (|| -> Result<(), Diagnostic> {
+        for (planned, report) in dirs.iter().zip(&mut reports) {
+            let dir = &planned.output.dir;
+            for (relative, contents) in &planned.planned {
+                let path = dir.join(relative);
+                let previous = fs::read(&path).ok();
+                if previous.as_deref() != Some(*contents) {
+                    let target = resolve_inside(&planned.root, dir, relative)?;
+                    match stage_one(&target, contents, previous) {
+                        Ok(Some(file)) => staged.push(file),
+                        Ok(None) => direct.push((target, contents)),
+                        Err(error) => {
+                            return Err(unwritable(format!(
+                                "cannot write `{}`: {error}",
+                                path.display()
+                            )))
+                        }
+                    }
+                    report.written.push(path.clone());
+                }
+                report.files.push(path);
+            }
+            manifests.push(if planned.output.manifest {
+                let text = manifest_text(&planned.planned);
+                let path = dir.join(MANIFEST_FILE);
+                let previous = fs::read(&path).ok();
+                if previous.as_deref() == Some(text.as_bytes()) {
+                    None
+                } else {
+                    stage_one(&path, text.as_bytes(), previous)
+                        .map_err(|error| {
+                            unwritable(format!("cannot write `{}`: {error}", path.display()))
+                        })?
+                        .map(Some)
+                        .ok_or_else(|| {
+                            unwritable(format!("`{}` is not a regular file", path.display()))
+                        })?
+                }
+            } else {
+                None
+            });
+        }
+        Ok(())
+    })();
+    if let Err(diagnostic) = staging {
+        for file in staged.iter().chain(manifests.iter().flatten()) {
+            fs::remove_file(&file.temporary).ok();
+        }
+        return Err(vec![diagnostic]);
+    }
+
+    // Swap.
+    swap(&staged)?;
+    for (target, contents) in direct {
+        // A FIFO or a device: written into, not replaced, and so not part of the rollback.
+        let mut file = OpenOptions::new()
+            .write(true)
+            .open(&target)
+            .map_err(|error| {
+                vec![unwritable(format!(
+                    "cannot write `{}`: {error}",
+                    target.display()
+                ))]
+            })?;
+        file.write_all(contents).map_err(|error| {
+            vec![unwritable(format!(
+                "cannot write `{}`: {error}",
+                target.display()
+            ))]
+        })?;
+    }
+    for ((planned, report), manifest) in dirs.iter().zip(&mut reports).zip(manifests) {
+        if !planned.output.manifest {
+            continue;
+        }
+        let dir = &planned.output.dir;
+        // Orphans before the manifest, so a kill in between leaves them listed for next time.
+        for relative in orphans(&read_manifest(dir), &planned.planned) {
+            // Only what the manifest names, only inside the dir, only regular files.
+            let Ok(target) = resolve_inside(&planned.root, dir, &relative) else {
+                continue;
+            };
+            if fs::symlink_metadata(&target).is_ok_and(|metadata| metadata.is_file())
+                && fs::remove_file(&target).is_ok()
+            {
+                report.orphaned.push(dir.join(&relative));
+            }
+        }
+        if let Some(manifest) = manifest {
+            swap(std::slice::from_ref(&manifest))?;
+        }
+    }
+    Ok(reports)
+}
+
+/// Renames each staged file over its target; when one fails, puts back the targets already
+/// replaced (their old bytes, or no file) and removes the temporary files not yet renamed.
+fn swap(staged: &[Staged]) -> Result<(), Vec<Diagnostic>> {
+    for (done, file) in staged.iter().enumerate() {
+        if let Err(error) = fs::rename(&file.temporary, &file.target) {
+            for undone in &staged[done..] {
+                fs::remove_file(&undone.temporary).ok();
+            }
+            for swapped in &staged[..done] {
+                match &swapped.previous {
+                    Some(bytes) => write_one(&swapped.target, bytes).ok(),
+                    None => fs::remove_file(&swapped.target).ok(),
+                };
+            }
+            return Err(vec![unwritable(format!(
+                "cannot write `{}`: {error}; the files written before it were put back",
+                file.target.display()
+            ))]);
+        }
+    }
+    Ok(())
+}
+
+/// Writes `contents` under a temporary name beside `target`, with the mode `target` has (or,
+/// for a new file, `0666 & !umask`). `None` when `target` is not a regular file (a FIFO, a
+/// device), which is written into instead of replaced.
+fn stage_one(
+    target: &Path,
+    contents: &[u8],
+    previous: Option<Vec<u8>>,
+) -> io::Result<Option<Staged>> {
+    let existing = fs::metadata(target).ok();
+    if let Some(metadata) = &existing {
+        if metadata.is_dir() {
+            return Err(io::Error::other("it is a directory"));
+        }
+        if !metadata.is_file() {
+            return Ok(None);
+        }
+    }
+    let directory = match target.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let (temporary, mut file) = create_temporary(&directory, target)?;
+    let written = file
+        .write_all(contents)
+        .and_then(|()| file.sync_all())
+        .and_then(|()| match &existing {
+            Some(metadata) => fs::set_permissions(&temporary, metadata.permissions()),
+            None => Ok(()),
+        });
+    if let Err(error) = written {
+        fs::remove_file(&temporary).ok();
+        return Err(error);
+    }
+    Ok(Some(Staged {
+        temporary,
+        target: target.to_path_buf(),
+        previous,
+    }))
+}
+
+#[derive(Clone, Copy)]
+enum LockKind {
+    /// A writing run: one at a time per out dir.
+    Exclusive,
+    /// A `--check`: any number at once, but not while a run writes.
+    Shared,
+}
+
+/// Locks each distinct out dir through its [`LOCK_FILE`] (an advisory lock, fs4's flock), in the order of their canonical
+/// paths so two runs over overlapping dirs cannot deadlock. Blocks while another run holds a
+/// lock, as cargo does on its build directory: concurrent runs serialize, and the last one's
+/// files win whole. A `Shared` lock is taken only where the lock file exists (a check creates
+/// nothing). The locks are released when the returned files are dropped (or the process ends,
+/// killed or not).
+fn lock_all(dirs: &[PlannedDir<'_>], kind: LockKind) -> Result<Vec<File>, Diagnostic> {
+    let mut roots: Vec<&Path> = dirs.iter().map(|dir| dir.root.as_path()).collect();
+    roots.sort();
+    roots.dedup();
+    let mut locks = Vec::with_capacity(roots.len());
+    for root in roots {
+        let path = root.join(LOCK_FILE);
+        let cannot =
+            |error: io::Error| unwritable(format!("cannot lock `{}`: {error}", path.display()));
+        let file = match kind {
+            LockKind::Exclusive => OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .open(&path)
+                .and_then(|file| FileExt::lock(&file).map(|()| file)),
+            LockKind::Shared => match File::open(&path) {
+                Ok(file) => FileExt::lock_shared(&file).map(|()| file),
+                Err(error) if error.kind() == io::ErrorKind::NotFound => continue,
+                Err(error) => Err(error),
+            },
+        }
+        .map_err(cannot)?;
+        locks.push(file);
+    }
+    Ok(locks)
+}
+
+/// The temporary files below `dir` (not following symlinks) that a killed run left: their
+/// names start with [`TEMPORARY_PREFIX`]. With `remove`, they are deleted; the caller holds the
+/// dir's lock, so none of them belongs to a run still going.
+fn sweep_leftovers(dir: &Path, remove: bool) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        let Ok(entries) = fs::read_dir(&current) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let Ok(file_type) = entry.file_type() else {
+                continue;
+            };
+            let path = entry.path();
+            if file_type.is_dir() {
+                pending.push(path);
+            } else if file_type.is_file()
+                && entry
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with(TEMPORARY_PREFIX)
+                && (!remove || fs::remove_file(&path).is_ok())
+            {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// The check phase: compares byte for byte and touches nothing, under a shared lock on each
+/// out dir that has a lock file, so it never sees a writing run's half-swapped files.
+fn check_all(plans: &[Plan<'_>]) -> Vec<DirReport> {
+    let dirs: Vec<PlannedDir<'_>> = plans
+        .iter()
+        .filter_map(|(output, planned)| {
+            Some(PlannedDir {
+                output,
+                root: output.dir.canonicalize().ok()?,
+                planned: planned.clone(),
+            })
+        })
+        .collect();
+    // A lock that cannot be taken (a read-only dir) does not stop a check: it reads only.
+    let _locks = lock_all(&dirs, LockKind::Shared).ok();
+    plans
+        .iter()
+        .map(|(output, planned)| check(&output.dir, planned, output.manifest))
+        .collect()
+}
+
+/// The check phase for one out dir.
 fn check(dir: &Path, planned: &[(PathBuf, &[u8])], manifest: bool) -> DirReport {
     let mut report = DirReport {
         dir: dir.to_path_buf(),
+        leftovers: sweep_leftovers(dir, false),
         ..DirReport::default()
     };
     for (relative, contents) in planned {
@@ -348,42 +614,27 @@ fn resolve_inside(root: &Path, dir: &Path, relative: &Path) -> Result<PathBuf, D
     }
 }
 
-/// Writes `contents` to `path` (whose parent exists, no symlink at `path` itself): into a
-/// non-regular file directly, else through a temporary file and a rename.
+/// Writes `contents` to `path` (no symlink at `path` itself): into a non-regular file
+/// directly, else through a temporary file and a rename.
 fn write_one(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let existing = fs::metadata(path).ok();
-    if let Some(metadata) = &existing {
-        if metadata.is_dir() {
-            return Err(io::Error::other("it is a directory"));
-        }
-        if !metadata.is_file() {
+    if let Some(parent) = path
+        .parent()
+        .filter(|parent| !parent.as_os_str().is_empty())
+    {
+        fs::create_dir_all(parent)?;
+    }
+    match stage_one(path, contents, None)? {
+        Some(staged) => fs::rename(&staged.temporary, path).inspect_err(|_| {
+            fs::remove_file(&staged.temporary).ok();
+        }),
+        None => {
             // A FIFO or a device: replacing it would break whoever reads it.
-            let mut file = OpenOptions::new().write(true).open(path)?;
-            return file.write_all(contents);
+            OpenOptions::new()
+                .write(true)
+                .open(path)?
+                .write_all(contents)
         }
     }
-    let directory = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&directory)?;
-    let (temporary, mut file) = create_temporary(&directory, path)?;
-    let written = file
-        .write_all(contents)
-        .and_then(|()| file.sync_all())
-        .and_then(|()| match &existing {
-            // An existing file keeps its mode; a new one keeps the `0666 & !umask` that
-            // creating the temporary file gave it.
-            Some(metadata) => fs::set_permissions(&temporary, metadata.permissions()),
-            None => Ok(()),
-        })
-        .and_then(|()| {
-            drop(file);
-            fs::rename(&temporary, path)
-        });
-    written.inspect_err(|_| {
-        fs::remove_file(&temporary).ok();
-    })
 }
 
 /// A new, empty file beside `path` with a name no one else uses (created with
@@ -396,7 +647,13 @@ fn create_temporary(directory: &Path, path: &Path) -> io::Result<(PathBuf, File)
         .map_or_else(|| "output".into(), |name| name.to_string_lossy());
     loop {
         let unique = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let temporary = directory.join(format!(".{file_name}.{}.{unique}.tmp", std::process::id()));
+        // Recognisable (the prefix) and unique (process id, counter); the target's name,
+        // shortened so the whole name stays within the usual 255-byte limit, says whose it is.
+        let short: String = file_name.chars().take(64).collect();
+        let temporary = directory.join(format!(
+            "{TEMPORARY_PREFIX}{}-{unique}-{short}",
+            std::process::id()
+        ));
         match OpenOptions::new()
             .write(true)
             .create_new(true)

@@ -93,6 +93,8 @@ pub(crate) fn run(args: CheckArgs, reporter: &Reporter) -> Result<Exit, String> 
 
 fn run_checks(args: CheckArgs, reporter: &Reporter) -> Result<Exit, String> {
     let (project, config) = args.input.load(reporter)?;
+    // `check` uses neither [generate] nor [diff], but a broken one fails here as it would there.
+    config.check_tables()?;
     if project.loaded.has_errors() {
         reporter.show(&project, &project.loaded.diagnostics);
         if let Some(format) = args.format.machine() {
@@ -163,14 +165,8 @@ fn run_checks(args: CheckArgs, reporter: &Reporter) -> Result<Exit, String> {
     let mut fixed = Vec::new();
     if let Some(path) = &args.baseline {
         let text = gqlsmith::read_text(path).map_err(|error| format!("{error} (the baseline)"))?;
-        let baseline: Baseline = serde_json::from_str(&text).map_err(|error| {
-            format!(
-                "{}:{}:{}: invalid baseline: {error}",
-                path.display(),
-                error.line(),
-                error.column()
-            )
-        })?;
+        let baseline = Baseline::from_json(&text)
+            .map_err(|problem| format!("{}:{problem}", path.display()))?;
         let (new, fixed_entries) = baseline.split(findings);
         findings = new;
         fixed = fixed_entries

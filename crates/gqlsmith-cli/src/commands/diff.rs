@@ -133,16 +133,7 @@ fn run_diff(args: DiffArgs, reporter: &Reporter) -> Result<Exit, String> {
         }
         return Ok(Exit::Usage);
     }
-    let mut diff_options: DiffOptions = match &config.file.diff {
-        Some(table) => table.clone().try_into().map_err(|error: toml::de::Error| {
-            format!(
-                "{}: invalid [diff] table: {}",
-                config.label(),
-                error.message()
-            )
-        })?,
-        None => DiffOptions::default(),
-    };
+    let mut diff_options: DiffOptions = config.diff_table()?;
     diff_options.verbose_changes |= args.verbose_changes;
     let mut changes = gqlsmith_diff::diff(&old.loaded.schema, &new.loaded.schema, &diff_options);
     let mut stale = Vec::new();

@@ -79,16 +79,7 @@ pub(crate) fn generate_once(args: &GenerateArgs, reporter: &Reporter) -> Result<
         }
         None => false,
     };
-    let mut generate_config: GenerateConfig = match &config.file.generate {
-        Some(table) => table.clone().try_into().map_err(|error: toml::de::Error| {
-            format!(
-                "{}: invalid [generate] table: {}",
-                config.label(),
-                error.message()
-            )
-        })?,
-        None => GenerateConfig::default(),
-    };
+    let mut generate_config: GenerateConfig = config.generate_table()?;
     if let Some(today) = args.today {
         generate_config.markdown.today = Some(today);
     }
@@ -140,6 +131,9 @@ pub(crate) fn generate_once(args: &GenerateArgs, reporter: &Reporter) -> Result<
                 removed.display()
             ));
         }
+        for removed in &report.leftovers {
+            reporter.status(&format!("removed {} (left by an interrupted run)", removed.display()));
+        }
     }
     reporter.status(&format!(
         "generated {} in {}",
@@ -149,7 +143,8 @@ pub(crate) fn generate_once(args: &GenerateArgs, reporter: &Reporter) -> Result<
     Ok(Exit::Success)
 }
 
-/// Prints what `--check` found: stale (changed), missing and orphaned files.
+/// Prints what `--check` found: stale (changed), missing and orphaned files, and temporary
+/// files an interrupted run left.
 fn check_report(reports: &[DirReport], files: usize, reporter: &Reporter) -> Exit {
     let mut stale = 0;
     for report in reports {
@@ -162,7 +157,16 @@ fn check_report(reports: &[DirReport], files: usize, reporter: &Reporter) -> Exi
         for path in &report.orphaned {
             println!("orphaned: {}", path.display());
         }
-        stale += report.changed.len() + report.missing.len() + report.orphaned.len();
+        for path in &report.leftovers {
+            println!(
+                "leftover: {} (a temporary file of an interrupted run)",
+                path.display()
+            );
+        }
+        stale += report.changed.len()
+            + report.missing.len()
+            + report.orphaned.len()
+            + report.leftovers.len();
     }
     if stale == 0 {
         reporter.status(&format!(
@@ -173,7 +177,7 @@ fn check_report(reports: &[DirReport], files: usize, reporter: &Reporter) -> Exi
     } else {
         // The verdict, so it is printed even with --quiet.
         eprintln!(
-            "{stale} of {} stale, missing or no longer generated; run `gqlsmith generate` without --check",
+            "{stale} of {} stale, missing or no longer generated (or left by an interrupted run); run `gqlsmith generate` without --check",
             count(files, "generated file is", "generated files are")
         );
         Exit::Findings

@@ -3,7 +3,7 @@
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use gqlsmith_model::{Diagnostic, Location, Severity};
 
-use super::sources::{byte_span, SourceMap};
+use super::sources::SourceMap;
 
 /// Colours for a terminal, or plain text for files, pipes and snapshots.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -38,6 +38,9 @@ fn render_one(diagnostic: &Diagnostic, sources: &SourceMap, renderer: &Renderer)
         .primary_title(diagnostic.message.as_str())
         .id(diagnostic.code.as_str());
     let mut elements = Vec::new();
+    // Positions annotate-snippets will print wrongly (counted from a window's start), with
+    // the right ones.
+    let mut fixes = Vec::new();
     if let Some(location) = &diagnostic.location {
         elements.push(snippet(
             location,
@@ -45,6 +48,7 @@ fn render_one(diagnostic: &Diagnostic, sources: &SourceMap, renderer: &Renderer)
             "",
             AnnotationKind::Primary,
             sources,
+            &mut fixes,
         ));
     }
     for label in &diagnostic.labels {
@@ -54,29 +58,55 @@ fn render_one(diagnostic: &Diagnostic, sources: &SourceMap, renderer: &Renderer)
             &label.message,
             AnnotationKind::Context,
             sources,
+            &mut fixes,
         ));
     }
     let mut group = Group::with_title(title).elements(elements);
     if let Some(help) = &diagnostic.help {
         group = group.element(Level::HELP.message(help.as_str()));
     }
-    renderer.render(&[group]).to_string()
+    let mut rendered = renderer.render(&[group]).to_string();
+    // The positions come in the order of the snippets, after the title line; a match must
+    // end where the number ends (`f:1:5` is no match in `f:1:50`).
+    let mut cursor = rendered.find('\n').unwrap_or(rendered.len());
+    for (shown, right) in fixes {
+        let found = rendered[cursor..].match_indices(&shown).find(|(at, _)| {
+            !rendered[cursor + at + shown.len()..].starts_with(|c: char| c.is_ascii_digit())
+        });
+        if let Some((at, _)) = found {
+            let at = cursor + at;
+            rendered.replace_range(at..at + shown.len(), &right);
+            cursor = at + right.len();
+        }
+    }
+    rendered
 }
 
+/// A snippet of the line at `location`, windowed around the span when the line is long (see
+/// [`SourceMap::excerpt`]); for a window, the position annotate-snippets will print and the
+/// true one go into `fixes`.
 fn snippet<'a>(
     location: &'a Location,
     length: u32,
     label: &'a str,
     kind: AnnotationKind,
     sources: &'a SourceMap,
+    fixes: &mut Vec<(String, String)>,
 ) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
-    let line = sources.line(&location.file, location.line).unwrap_or("");
-    let span = byte_span(line, location.column, length);
-    let mut annotation = kind.span(span);
+    let excerpt = sources.excerpt(&location.file, location.line, location.column, length);
+    if excerpt.windowed {
+        let shown_column = excerpt.text[..excerpt.span.start].chars().count() + 1;
+        let at = format!("{}:{}:", location.file, location.line);
+        fixes.push((
+            format!("{at}{shown_column}"),
+            format!("{at}{}", location.column),
+        ));
+    }
+    let mut annotation = kind.span(excerpt.span);
     if !label.is_empty() {
         annotation = annotation.label(label);
     }
-    Snippet::source(line)
+    Snippet::source(excerpt.text)
         .line_start(location.line as usize)
         // annotate-snippets appends `:line:column` of the primary annotation itself.
         .path(&*location.file)

@@ -24,11 +24,14 @@ use json::{DirectiveJson, Envelope, InputValueJson, NamedJson, TypeJson, TypeRef
 
 /// Reads one schema from introspection JSON (`file` names it in positions).
 ///
-/// Never gives up: malformed JSON, a document that is not an introspection result, and
+/// A leading UTF-8 byte order mark is skipped. Never gives up: malformed JSON, a document that is not an introspection result, and
 /// malformed entries become diagnostics (codes `J1xx`, with line and column) and the model
 /// holds every entry that could be read. Introspection types (`__Schema`, ..), built-in
 /// scalars and built-in directives are left out, as SDL leaves them out.
 pub fn read_introspection(text: &str, file: Arc<str>) -> Loaded {
+    // A UTF-8 byte order mark is accepted, as the other readers accept it (JSON forbids it,
+    // but editors on Windows write it). Positions count from after it, as editors do.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = IntrospectionReader {
         text,
         file,
@@ -105,10 +108,7 @@ impl<'text> IntrospectionReader<'text> {
         schema.description = introspection.description;
         let mut root = |named: Option<NamedJson>, key: &str| {
             let name = named.and_then(|root| root.name)?;
-            let entry = Entry {
-                start: 0,
-                text: self.text,
-            };
+            let entry = Entry::new(0, self.text);
             let path = format!("__schema.{key}.name");
             self.valid_name(&name, "root type name", &path, &entry)
                 .then_some(name)
@@ -173,10 +173,7 @@ impl<'text> IntrospectionReader<'text> {
 
     fn type_def(&mut self, raw: &RawValue, index: usize) -> Option<TypeDef> {
         let start = self.offset_of(raw.get());
-        let entry = Entry {
-            start,
-            text: raw.get(),
-        };
+        let entry = Entry::new(start, raw.get());
         let path = format!("__schema.types[{index}]");
         let json: TypeJson = match serde_json::from_str(raw.get()) {
             Ok(json) => json,
@@ -402,10 +399,7 @@ impl<'text> IntrospectionReader<'text> {
 
     fn directive(&mut self, raw: &RawValue, index: usize) -> Option<DirectiveDef> {
         let start = self.offset_of(raw.get());
-        let entry = Entry {
-            start,
-            text: raw.get(),
-        };
+        let entry = Entry::new(start, raw.get());
         let path = format!("__schema.directives[{index}]");
         let json: DirectiveJson = match serde_json::from_str(raw.get()) {
             Ok(json) => json,
@@ -557,11 +551,21 @@ impl<'text> IntrospectionReader<'text> {
                 .of_type
                 .as_deref()
                 .and_then(|inner| self.type_ref(inner, coordinate, location, path, entry))
-                .map(|inner| {
+                .and_then(|inner| {
                     if json.kind == "LIST" {
-                        TypeRef::List(Box::new(inner))
+                        Some(TypeRef::List(Box::new(inner)))
+                    } else if matches!(inner, TypeRef::NonNull(_)) {
+                        // `T!!` is no type (the spec: NON_NULL's ofType is never NON_NULL), and
+                        // the SDL written from it would not parse.
+                        self.diagnostics.push(
+                            Diagnostic::error("J111", "non-null-twice", format!("the type of `{coordinate}` is non-null twice (`{inner}!`)"))
+                                .at(location.clone())
+                                .with_help("a NON_NULL wrapper's `ofType` must not be NON_NULL itself; this field or argument was skipped")
+                                .with_coordinate(coordinate),
+                        );
+                        None
                     } else {
-                        TypeRef::NonNull(Box::new(inner))
+                        Some(TypeRef::NonNull(Box::new(inner)))
                     }
                 }),
             _ => json.name.clone().map(TypeRef::Named),
@@ -630,25 +634,54 @@ impl<'text> IntrospectionReader<'text> {
 struct Entry<'text> {
     start: usize,
     text: &'text str,
+    /// Where (in `text`) the last place found ends. The reader reports names in the order
+    /// they are written, so the next search starts here: of 5,000 fields with the same bad
+    /// name, each is found at its own place, not all at the first (and the search stays
+    /// linear).
+    cursor: std::cell::Cell<usize>,
 }
 
-impl Entry<'_> {
-    /// The offset (in the file) of the first place `value` is spelt as a JSON string in the
-    /// entry, inside its quotes; the entry's start when it is spelt otherwise.
+impl<'text> Entry<'text> {
+    fn new(start: usize, text: &'text str) -> Entry<'text> {
+        Entry {
+            start,
+            text,
+            cursor: std::cell::Cell::new(0),
+        }
+    }
+
+    /// The offset (in the file) of the next place (after the last one found, else the first)
+    /// `value` is spelt as a JSON string in the entry, inside its quotes; the entry's start
+    /// when it is spelt otherwise.
     fn offset_of_string(&self, value: &str) -> usize {
-        self.find(value, |text, spelt| text.find(spelt))
+        self.find(value, false)
     }
 
-    /// Like [`Entry::offset_of_string`], the last place (a duplicate is the later one).
+    /// Like [`Entry::offset_of_string`] for a name listed twice: never the first place it is
+    /// spelt (that is the original; the duplicate is a later one).
     fn offset_of_last_string(&self, value: &str) -> usize {
-        self.find(value, |text, spelt| text.rfind(spelt))
+        self.find(value, true)
     }
 
-    fn find(&self, value: &str, how: fn(&str, &str) -> Option<usize>) -> usize {
+    fn find(&self, value: &str, not_the_first: bool) -> usize {
         let Ok(spelt) = serde_json::to_string(value) else {
             return self.start;
         };
-        how(self.text, &spelt).map_or(self.start, |at| self.start + at + 1)
+        let next_from = |from: usize| self.text[from..].find(&spelt).map(|at| from + at);
+        let cursor = self.cursor.get().min(self.text.len());
+        let mut found = next_from(cursor).or_else(|| next_from(0));
+        if not_the_first && found.is_some() && found == next_from(0) {
+            found = found
+                .and_then(|at| next_from(at + spelt.len()))
+                .or_else(|| self.text.rfind(&spelt));
+        }
+        match found {
+            Some(at) => {
+                self.cursor.set(at + spelt.len());
+                self.start + at + 1
+            }
+            None => self.start,
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 //! A type's page: its definition (fields, arguments, input fields, values, members), notes,
 //! neighbour diagram and example.
 
-use gqlsmith_model::{Certainty, NameOrigin, Schema, TypeDef};
+use gqlsmith_model::{Certainty, NameOrigin, Schema, TypeDef, TypeKind};
 
 use super::views::{
     CodeView, ConnectionView, FieldView, InputFieldView, LinkView, TypeView, ValueView,
@@ -264,11 +264,34 @@ impl Site<'_> {
             ));
         }
         if ty.incomplete {
-            notes.push("The input lists only some of this type's values or members.".to_owned());
+            notes.push(incomplete_note(ty).to_owned());
         }
         notes
             .iter()
             .map(|note| self.with_final_names(note))
             .collect()
+    }
+}
+
+/// What "incomplete" means for this kind, said as the TypeScript and Rust outputs treat it
+/// (open enums, unions and interfaces that accept unseen members, objects with unknown
+/// fields), so the page and the bindings never disagree about what is known.
+fn incomplete_note(ty: &TypeDef) -> &'static str {
+    match ty.kind {
+        TypeKind::Enum => {
+            "The input shows only some of this enum's values; a response may hold others."
+        }
+        TypeKind::Union => {
+            "The input shows only some of this union's members; a response may hold others."
+        }
+        TypeKind::Interface if ty.fields.is_empty() => {
+            "The input shows none of this interface's fields and only some of the types that \
+             implement it; a response may hold others."
+        }
+        TypeKind::Interface => {
+            "The input shows only some of the types that implement this interface; a response \
+             may hold others."
+        }
+        _ => "The input shows only some of this type's fields; a response may hold others.",
     }
 }
