@@ -46,9 +46,16 @@ impl NameScope {
         if self.taken.insert(bare.clone()) {
             return candidate;
         }
+        // `self_` numbered is `self_2`, not `self__2` (rustc's `non_snake_case` lint warns on
+        // a double underscore).
+        let separator = if bare.ends_with(self.separator) {
+            ""
+        } else {
+            self.separator
+        };
         let mut suffix = 2u32;
         loop {
-            let numbered = format!("{bare}{}{suffix}", self.separator);
+            let numbered = format!("{bare}{separator}{suffix}");
             if self.taken.insert(numbered.clone()) {
                 return numbered;
             }

@@ -1,11 +1,13 @@
 //! The Rust targets, `rust-client` (`client`), `rust-server` (`server`) and
 //! `rust-operations` (`operations`): their view-models (the schema targets over one analysis
 //! of the schema, `shape`), Rust naming and escaping (`naming`, `escape`), and what all do
-//! with their templates' output: render each file, format it with syn + prettyplease, and add
-//! the header.
+//! with their templates' output: render each file and add the header. `rust-client` and
+//! `rust-server` lay out their lines as rustfmt does (`layout`), so nothing formats them;
+//! `rust-operations` is still formatted with syn + prettyplease.
 
 pub(crate) mod client;
 pub(crate) mod escape;
+mod layout;
 mod naming;
 pub(crate) mod operations;
 pub(crate) mod server;
@@ -76,10 +78,42 @@ pub(crate) fn render_files(
             Err(diagnostic) => diagnostics.push(diagnostic),
         }
     }
+    // The templates and the view-model lay out every line as rustfmt would: no formatter
+    // runs here, only the tidying of blank lines that template loops leave.
+    let header = header(input_label);
     files_or_diagnostics(
-        format_in_parallel(&rendered_files, &header(input_label), config),
+        rendered_files.into_iter().map(|file| {
+            Ok(GeneratedFile {
+                path: file.path,
+                contents: format!("{header}\n{}", tidy_blank_lines(&file.text)),
+            })
+        }),
         diagnostics,
     )
+}
+
+/// `text` without blank lines at its start and end, and with no two blank lines in a row
+/// (what rustfmt keeps of blank lines between items), ending in one newline.
+pub(crate) fn tidy_blank_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank_run = true;
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            if !blank_run {
+                out.push('\n');
+            }
+            blank_run = true;
+        } else {
+            out.push_str(line);
+            out.push('\n');
+            blank_run = false;
+        }
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
 }
 
 /// Generates the `rust-operations` files: `mod.rs` (the `Operation` trait, the request and
