@@ -23,6 +23,8 @@ pub(crate) struct ClientViewModel {
     sorted_modules: Vec<&'static str>,
     /// The derive attribute of every struct, laid out at column 0.
     struct_derive: String,
+    /// The derive attribute of every `__typename`-tagged enum.
+    tagged_derive: String,
     /// The derive attribute of every enum.
     enum_derive: String,
     /// `[generate.rust-client] lenient`: structs read missing fields as defaults, lists read
@@ -161,6 +163,13 @@ pub(crate) fn view_model(
         layout::derive(LayoutShape::indented(0), &derives)
     };
     let struct_derive = derive_line(&base_derives);
+    // Tagged enums implement Default themselves (their fallback variant holds a value).
+    let tagged_derives: Vec<&str> = base_derives
+        .iter()
+        .copied()
+        .filter(|derive| *derive != "Default")
+        .collect();
+    let tagged_derive = derive_line(&tagged_derives);
     let enum_derive = derive_line(&enum_list);
 
     let scalars = shape
@@ -257,6 +266,7 @@ pub(crate) fn view_model(
         modules,
         sorted_modules,
         struct_derive,
+        tagged_derive,
         enum_derive,
         lenient: config.rust_client.lenient,
         scalars,

@@ -22,6 +22,22 @@ const RESERVED_SERVER_TYPE_NAMES: &[&str] = &[
     "QueryType",
     "MutationType",
     "SubscriptionType",
+    // async-graphql's derives name these prelude traits without a path in what they expand
+    // to (`Sized` in `Interface` and `Union`), so no generated type may shadow them.
+    "Sized",
+    "Send",
+    "Sync",
+    "Copy",
+    "Clone",
+    "Default",
+    "From",
+    "Into",
+    "Iterator",
+    "IntoIterator",
+    "ToString",
+    "ToOwned",
+    "PartialEq",
+    "Eq",
 ];
 
 /// Everything the `rust-server` templates print.
