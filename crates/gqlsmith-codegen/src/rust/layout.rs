@@ -832,7 +832,21 @@ mod tests {
         ))));
         check(
             assignment(shape, "pub pending_administrator_invitations:", &long),
-            "pub pending_administrator_invitations:\n        ::std::option::Option<::std::vec::Vec<::std::option::Option<EnterpriseAdministratorInvitation>>>",
+            // What rustfmt prints: the type does not fit on the next line either.
+            "pub pending_administrator_invitations: ::std::option::Option<\n        ::std::vec::Vec<::std::option::Option<EnterpriseAdministratorInvitation>>,\n    >",
+        );
+    }
+
+    #[test]
+    fn a_type_that_fits_the_next_line_moves_there() {
+        let ty = option(vec(RustType::text("EnterpriseAdministratorInvitation")));
+        check(
+            assignment(
+                Shape::list_item(4),
+                "pub pending_administrator_invitations_of_this_enterprise:",
+                &ty,
+            ),
+            "pub pending_administrator_invitations_of_this_enterprise:\n        ::std::option::Option<::std::vec::Vec<EnterpriseAdministratorInvitation>>",
         );
     }
 
