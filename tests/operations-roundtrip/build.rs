@@ -1,7 +1,7 @@
 //! Generates, through the facade `gqlsmith generate` uses, into OUT_DIR: the rust-server stubs
 //! for githunt's schema, and the rust-operations code for the documents of githunt, star-wars,
 //! the small `graphql/zoo` corpus (a union, a deprecated field, custom scalars, a recursive
-//! input) and the github, shopify-storefront and saleor corpora, and the typescript-operations
+//! input, a fragment under `@include`) and the github, shopify-storefront and saleor corpora, and the typescript-operations
 //! code for githunt (`githunt_typescript/operations.ts`). Writes `modules.rs`, which
 //! declares one module per out dir, and `operations-dirs.txt`, the rust-operations out dirs.
 

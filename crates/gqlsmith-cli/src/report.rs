@@ -34,14 +34,16 @@ pub(crate) enum ColorChoice {
 }
 
 /// Prints diagnostics to stderr: errors in full, warnings and notes in full only with
-/// `--verbose` (a count of the hidden ones otherwise).
+/// `--verbose` (a count of the hidden ones otherwise); and status lines ("generated 3
+/// files"), which `--quiet` silences together with that count.
 pub(crate) struct Reporter {
     style: HumanStyle,
     verbose: bool,
+    quiet: bool,
 }
 
 impl Reporter {
-    pub(crate) fn new(color: ColorChoice, verbose: bool) -> Reporter {
+    pub(crate) fn new(color: ColorChoice, verbose: bool, quiet: bool) -> Reporter {
         let coloured = match color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
@@ -60,6 +62,14 @@ impl Reporter {
                 HumanStyle::Plain
             },
             verbose,
+            quiet,
+        }
+    }
+
+    /// A line on stderr that says what happened, unless `--quiet`.
+    pub(crate) fn status(&self, message: &str) {
+        if !self.quiet {
+            eprintln!("{message}");
         }
     }
 
@@ -100,7 +110,7 @@ impl Reporter {
         if !shown.is_empty() {
             let _ = stderr.write_all(render_human(&shown, sources, self.style).as_bytes());
         }
-        if !hidden.is_empty() {
+        if !hidden.is_empty() && !self.quiet {
             let _ = writeln!(
                 stderr,
                 "{} warnings and notes not shown; run with --verbose, or `gqlsmith inspect`, to see them",
@@ -174,8 +184,26 @@ pub(crate) fn exit_for(diagnostics: &[Diagnostic]) -> Exit {
 }
 
 /// Writes a file the user named (`-o FILE`, a baseline) with the facade's writer: atomic
-/// for regular files, straight into `/dev/null` or a FIFO, modes kept.
+/// for regular files, straight into `/dev/null` or a FIFO, modes kept. `-` is standard
+/// output, as for most command-line tools.
 pub(crate) fn write_file(path: &Path, contents: &[u8]) -> Result<(), String> {
+    if is_stdout(path) {
+        let mut stdout = std::io::stdout().lock();
+        return stdout
+            .write_all(contents)
+            .and_then(|()| stdout.flush())
+            .map_err(|error| format!("cannot write to standard output: {error}"));
+    }
     gqlsmith::write_file(path, contents)
         .map_err(|error| format!("cannot write `{}`: {error}", path.display()))
+}
+
+/// Whether an output path means standard output.
+pub(crate) fn is_stdout(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// `1 file`, `2 files`: a count with its noun in the right number.
+pub(crate) fn count(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
 }

@@ -785,7 +785,7 @@ fn validation_errors_are_findings_at_the_selection_in_every_format() {
     assert_eq!(result["region"]["startLine"], 3);
     let github = check("github").stdout;
     assert!(
-        github.contains("::error file=bad.graphql,line=3,col=5"),
+        github.contains("::error file=bad.graphql,line=3,endLine=3,col=5,endColumn=9,"),
         "{github}"
     );
 }

@@ -2,6 +2,7 @@
 //! (links resolved, back-references collected, catalogues sorted); the templates in
 //! `templates/markdown/` only print them through the escaping filters of [`text`].
 
+mod description;
 mod diagram;
 mod examples;
 mod pages;
@@ -76,8 +77,12 @@ fn render_page(
 /// The filters the Markdown templates use, in addition to the shared ones.
 fn register_filters(tera: &mut Tera) {
     tera.register_filter("md_text", TextFilter(text::markdown_text));
+    tera.register_filter(
+        "md_description",
+        TextFilter(description::description_markdown),
+    );
     tera.register_filter("md_cell", TextFilter(text::markdown_cell));
-    tera.register_filter("md_code", TextFilter(text::markdown_code));
+    tera.register_filter("md_code", TextFilter(text::markdown_code_span));
     tera.register_filter("toml_string", TextFilter(text::toml_string));
 }
 

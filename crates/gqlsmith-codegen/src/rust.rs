@@ -185,10 +185,14 @@ pub(crate) fn generate_operations(
             Err(diagnostic) => diagnostics.push(diagnostic),
         }
     }
-    files_or_diagnostics(
-        format_in_parallel(&rendered_files, &header(input_label), config),
-        diagnostics,
-    )
+    // The embedded templates print rustfmt's layout themselves; a user's templates are
+    // formatted, which also reports Rust they broke.
+    let files = if templates.overrides(target) {
+        format_in_parallel(&rendered_files, &header(input_label), config)
+    } else {
+        operations::finish_files(&rendered_files, &header(input_label))
+    };
+    files_or_diagnostics(files, diagnostics)
 }
 
 /// What `operation.rs.tera` receives: one operation, and the derive lists.

@@ -132,6 +132,13 @@ impl Templates {
         Some((text, format!("templates/{}/{}", target.name(), name)))
     }
 
+    /// True when a user's file replaces any template of `target`.
+    pub(crate) fn overrides(&self, target: Target) -> bool {
+        self.overrides
+            .keys()
+            .any(|(overridden, _)| *overridden == target)
+    }
+
     /// The path diagnostics show for template `name` of `target`: the user's file when
     /// overridden, `templates/<target>/<name>` when embedded.
     pub(crate) fn display_path(&self, target: Target, name: &str) -> String {

@@ -6,6 +6,7 @@ mod allow;
 mod change;
 mod compare;
 mod fold;
+mod help;
 mod literal;
 mod operations;
 mod options;

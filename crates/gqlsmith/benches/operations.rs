@@ -125,6 +125,30 @@ fn bench(criterion: &mut Criterion) {
         read
     };
     check();
+    // One run of one target and nothing else, for a profiler: criterion's repetitions would
+    // drown what `valgrind --tool=callgrind` counts (README.md, "Development").
+    if let Ok(name) = std::env::var("GQLSMITH_PROFILE_TARGET") {
+        let target: Target = name
+            .parse()
+            .unwrap_or_else(|error| panic!("GQLSMITH_PROFILE_TARGET: {error}"));
+        let read = check();
+        let files = generate_targets_with_documents(
+            &valid,
+            Some(&read.documents),
+            &[target],
+            &Config::default(),
+            &Templates::embedded(),
+            "github.valid.graphql",
+        );
+        let bytes: usize = files
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|file| file.contents.len())
+            .sum();
+        eprintln!("{target}: {bytes} bytes for {OPERATIONS} operations");
+        return;
+    }
     let mut group = criterion.benchmark_group("operations");
     group.sample_size(10);
     group.bench_function("validate 1000 (documents read, schema loaded)", |bench| {

@@ -51,6 +51,42 @@ impl InputFormat {
         }
     }
 
+    /// The format `text` shows, for an input with no extension (standard input): a JSON
+    /// object is introspection, text that opens with a type-system definition or a
+    /// description is SDL; anything else (a docs page is free text) is `None`.
+    pub fn sniff(text: &str) -> Option<InputFormat> {
+        let mut rest = text.trim_start_matches('\u{feff}');
+        // SDL comments may come first; JSON has none.
+        loop {
+            rest = rest.trim_start();
+            match rest.strip_prefix('#') {
+                Some(comment) => rest = comment.split_once('\n').map_or("", |(_, after)| after),
+                None => break,
+            }
+        }
+        if rest.starts_with('{') {
+            return Some(InputFormat::Introspection);
+        }
+        const SDL_KEYWORDS: &[&str] = &[
+            "schema",
+            "type",
+            "interface",
+            "union",
+            "enum",
+            "input",
+            "scalar",
+            "directive",
+            "extend",
+        ];
+        let word_end = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(rest.len());
+        let (word, after) = rest.split_at(word_end);
+        let keyword_then_space =
+            SDL_KEYWORDS.contains(&word) && after.starts_with(|c: char| c.is_whitespace());
+        (keyword_then_space || rest.starts_with('"')).then_some(InputFormat::Sdl)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             InputFormat::Docs => "docs",
@@ -138,12 +174,43 @@ pub fn read_text(path: &Path) -> Result<String, InputError> {
     if path.is_dir() {
         return Err(error(InputProblem::IsDirectory));
     }
-    // Through the limit for every kind of file: a regular file's size could be checked up
-    // front, but `/dev/zero`, a FIFO or a growing file has no size to check.
-    let limit = max_input_bytes();
     let file = std::fs::File::open(path).map_err(|io| error(InputProblem::Io(io.to_string())))?;
+    read_text_from(file, &label)
+}
+
+/// The label diagnostics give standard input (`-` on the command line).
+pub const STDIN_LABEL: &str = "<stdin>";
+
+/// Reads standard input as [`read_text`] reads a file: UTF-8 without NUL bytes, at most
+/// [`max_input_bytes`]. Standard input has no extension, so without `format` its format is
+/// sniffed from the text ([`InputFormat::sniff`]); when that cannot tell, the error says to name it.
+pub fn read_stdin(format: Option<InputFormat>) -> Result<Input, InputError> {
+    let text = read_text_from(std::io::stdin().lock(), STDIN_LABEL)?;
+    let format = match format.or_else(|| InputFormat::sniff(&text)) {
+        Some(format) => format,
+        None => {
+            return Err(InputError {
+                path: STDIN_LABEL.into(),
+                problem: InputProblem::UnknownFormat,
+            })
+        }
+    };
+    Ok(Input::from_text(STDIN_LABEL, text, format))
+}
+
+/// Reads `source` (a pipe, a child process's output) to its end as [`read_text`] reads a
+/// file: through the input size limit, as UTF-8 without NUL bytes. `label` names it in errors.
+pub fn read_text_from(source: impl Read, label: &str) -> Result<String, InputError> {
+    let error = |problem| InputError {
+        path: label.into(),
+        problem,
+    };
+    // Through the limit for every kind of file: a regular file's size could be checked up
+    // front, but `/dev/zero`, a FIFO, a pipe or a growing file has no size to check.
+    let limit = max_input_bytes();
     let mut bytes = Vec::new();
-    file.take(limit.saturating_add(1))
+    source
+        .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|io| error(InputProblem::Io(io.to_string())))?;
     if bytes.len() as u64 > limit {
@@ -191,9 +258,17 @@ pub struct InputError {
 pub enum InputProblem {
     IsDirectory,
     Io(String),
-    NotUtf8 { offset: usize },
-    Binary { offset: usize },
-    TooLarge { limit: u64 },
+    NotUtf8 {
+        offset: usize,
+    },
+    Binary {
+        offset: usize,
+    },
+    TooLarge {
+        limit: u64,
+    },
+    /// Standard input whose format neither `--from` names nor its text shows.
+    UnknownFormat,
 }
 
 impl fmt::Display for InputError {
@@ -209,6 +284,10 @@ impl fmt::Display for InputError {
             InputProblem::TooLarge { limit } => write!(
                 f,
                 "cannot read `{path}`: it is larger than {limit} bytes; raise the limit with --max-input-bytes if it really is one schema"
+            ),
+            InputProblem::UnknownFormat => write!(
+                f,
+                "cannot tell the format of `{path}`: it is neither introspection JSON nor SDL; name it with --from docs, --from sdl or --from introspection"
             ),
             InputProblem::Binary { offset } => write!(
                 f,
@@ -237,6 +316,39 @@ mod tests {
         check_format("introspection.json", InputFormat::Introspection);
         check_format("objects.txt", InputFormat::Docs);
         check_format("objects", InputFormat::Docs);
+    }
+
+    #[track_caller]
+    fn check_sniff(text: &str, expect: Option<InputFormat>) {
+        assert_eq!(InputFormat::sniff(text), expect, "{text:?}");
+    }
+
+    #[test]
+    fn standard_input_is_sniffed_by_its_first_token() {
+        check_sniff(
+            "{\"data\": {\"__schema\": {}}}",
+            Some(InputFormat::Introspection),
+        );
+        check_sniff(
+            "\u{feff}\n  {\"__schema\": {}}",
+            Some(InputFormat::Introspection),
+        );
+        check_sniff("type Query { a: Int }", Some(InputFormat::Sdl));
+        check_sniff(
+            "# a comment\n\nschema {\n query: Q }",
+            Some(InputFormat::Sdl),
+        );
+        check_sniff(
+            "\"\"\"A description\"\"\"\ntype Q { a: Int }",
+            Some(InputFormat::Sdl),
+        );
+        check_sniff("extend type Q { b: Int }", Some(InputFormat::Sdl));
+        // A word that only starts like a keyword, and free text, are not SDL.
+        check_sniff("types of the API", None);
+        check_sniff("typeQuery", None);
+        check_sniff("Objects\nAccount\n", None);
+        check_sniff("", None);
+        check_sniff("# only a comment", None);
     }
 
     #[test]

@@ -2,6 +2,8 @@
 #![deny(unreachable_pub)]
 
 mod documents;
+#[cfg(feature = "http")]
+mod fetch;
 mod generate;
 mod input;
 mod load;
@@ -13,10 +15,13 @@ mod write;
 pub use documents::{
     find_documents, read_documents, read_documents_with, DocumentFile, DocumentPattern,
 };
+#[cfg(feature = "http")]
+pub use fetch::{fetch_introspection, is_url, FetchError, FetchOptions, FetchProblem};
 pub use generate::{generate, generate_to_dir, generate_to_string};
 pub use input::{
-    max_input_bytes, path_label, read_text, set_max_input_bytes, Input, InputError, InputFormat,
-    InputProblem, BUNDLED_KRAKEN_LABEL, BUNDLED_KRAKEN_PAGE, DEFAULT_MAX_INPUT_BYTES,
+    max_input_bytes, path_label, read_stdin, read_text, read_text_from, set_max_input_bytes, Input,
+    InputError, InputFormat, InputProblem, BUNDLED_KRAKEN_LABEL, BUNDLED_KRAKEN_PAGE,
+    DEFAULT_MAX_INPUT_BYTES, STDIN_LABEL,
 };
 pub use load::{load, LoadOptions, Project};
 pub use templates::read_templates;

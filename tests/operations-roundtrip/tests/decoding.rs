@@ -169,3 +169,24 @@ fn star_wars_interfaces_fragments_and_aliases() {
     );
     assert_eq!(friends[2], None);
 }
+
+#[test]
+fn a_fragment_under_include_is_none_when_its_fields_are_absent() {
+    let data: zoo::roster::Data = read(json!({
+        "users": [
+            {"joined": "2026-01-02", "id": "1", "name": "Ada", "role": "ADMIN"},
+            {"joined": "2026-01-03"}
+        ]
+    }));
+    assert_eq!(data.users[0].joined, "2026-01-02");
+    let bits = data.users[0]
+        .user_bits
+        .as_ref()
+        .expect("the fragment's fields are there");
+    assert_eq!(
+        (bits.id.as_str(), bits.role.clone()),
+        ("1", zoo::Role::Admin)
+    );
+    assert_eq!(data.users[1].joined, "2026-01-03");
+    assert_eq!(data.users[1].user_bits, None);
+}

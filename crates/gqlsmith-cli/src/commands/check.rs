@@ -7,9 +7,12 @@ use gqlsmith_model::Date;
 use serde_json::json;
 
 use super::{today, DocumentArgs, InputArgs};
-use crate::render::{diagnostics_json, github_annotations, render_human, sarif_log, SarifRule};
+use crate::render::{
+    append_step_summary, diagnostics_json, github_annotations, render_human, sarif_json, sarif_log,
+    stopped_on_diagnostics, stopped_on_error, summary_markdown, MachineFormat, SarifRule,
+};
 use crate::report::{
-    diagnostic_lines, exit_for, sources_with_documents, write_file, Exit, Reporter,
+    count, diagnostic_lines, exit_for, sources_with_documents, write_file, Exit, Reporter,
 };
 
 #[derive(clap::Args, Debug)]
@@ -43,6 +46,16 @@ pub(crate) enum CheckFormat {
     Github,
 }
 
+impl CheckFormat {
+    fn machine(self) -> Option<MachineFormat> {
+        match self {
+            CheckFormat::Sarif => Some(MachineFormat::Sarif),
+            CheckFormat::Github => Some(MachineFormat::Github),
+            CheckFormat::Human | CheckFormat::Json => None,
+        }
+    }
+}
+
 /// The checks run without a `[check]` table: the Relay profile always, and the Kraken
 /// error-code profile when the schema declares error-code lists (the convention is visibly in
 /// use, as on the bundled Kraken page); a `[check]` table's `profiles` replaces both.
@@ -60,9 +73,34 @@ pub(crate) fn parse_date(text: &str) -> Result<Date, String> {
 }
 
 pub(crate) fn run(args: CheckArgs, reporter: &Reporter) -> Result<Exit, String> {
-    let (project, config) = args.input.load()?;
+    // A CI system reads SARIF or annotations, not stderr: a run that stops says so there too.
+    let machine = args.format.machine();
+    // Where a failure is reported (GitHub shows a result only at a file): the first input,
+    // else the configuration that names the inputs.
+    let blamed = args
+        .input
+        .inputs
+        .first()
+        .or(args.input.config.as_ref())
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from("gqlsmith.toml"));
+    let outcome = run_checks(args, reporter);
+    if let (Err(message), Some(format)) = (&outcome, machine) {
+        print!("{}", stopped_on_error(format, "check", message, &blamed)?);
+    }
+    outcome
+}
+
+fn run_checks(args: CheckArgs, reporter: &Reporter) -> Result<Exit, String> {
+    let (project, config) = args.input.load(reporter)?;
     if project.loaded.has_errors() {
         reporter.show(&project, &project.loaded.diagnostics);
+        if let Some(format) = args.format.machine() {
+            print!(
+                "{}",
+                stopped_on_diagnostics(format, "check", &project.loaded.diagnostics)?
+            );
+        }
         return Ok(exit_for(&project.loaded.diagnostics));
     }
     // The whole file goes to the checks crate, so its diagnostics point at real lines.
@@ -115,11 +153,11 @@ pub(crate) fn run(args: CheckArgs, reporter: &Reporter) -> Result<Exit, String> 
         let baseline = Baseline::from_findings(&findings);
         let text = serde_json::to_string_pretty(&baseline).map_err(|e| e.to_string())? + "\n";
         write_file(path, text.as_bytes())?;
-        eprintln!(
-            "wrote {} findings to baseline `{}`",
-            findings.len(),
+        reporter.status(&format!(
+            "wrote {} to baseline `{}`",
+            count(findings.len(), "finding", "findings"),
             path.display()
-        );
+        ));
         return Ok(Exit::Success);
     }
     let mut fixed = Vec::new();
@@ -149,13 +187,13 @@ pub(crate) fn run(args: CheckArgs, reporter: &Reporter) -> Result<Exit, String> 
             );
         }
         CheckFormat::Sarif => {
-            let log = sarif_log(&findings, &sarif_rules());
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&log).map_err(|e| e.to_string())?
-            );
+            let log = sarif_log(&findings, SarifRule::lint_rules(), true);
+            println!("{}", sarif_json(&log)?);
         }
-        CheckFormat::Github => print!("{}", github_annotations(&findings)),
+        CheckFormat::Github => {
+            print!("{}", github_annotations(&findings));
+            append_step_summary(&summary_markdown("gqlsmith check", &findings));
+        }
         CheckFormat::Human => {
             print!(
                 "{}",
@@ -167,25 +205,11 @@ pub(crate) fn run(args: CheckArgs, reporter: &Reporter) -> Result<Exit, String> 
             );
             if !fixed.is_empty() {
                 println!(
-                    "{} baseline entries are fixed; rewrite the baseline with --write-baseline",
-                    fixed.len()
+                    "{} fixed; rewrite the baseline with --write-baseline",
+                    count(fixed.len(), "baseline entry is", "baseline entries are")
                 );
             }
         }
     }
     Ok(exit_for(&findings))
-}
-
-/// Rule metadata for SARIF's `tool.driver.rules`.
-fn sarif_rules() -> Vec<SarifRule> {
-    gqlsmith_checks::rules()
-        .iter()
-        .map(|rule| SarifRule {
-            code: rule.code.to_string(),
-            name: rule.name.to_string(),
-            summary: rule.summary().to_string(),
-            help_markdown: Some(rule.documentation()),
-            default_severity: rule.default_severity,
-        })
-        .collect()
 }

@@ -35,7 +35,7 @@ pub(crate) enum ConvertTo {
 }
 
 pub(crate) fn run(args: ConvertArgs, reporter: &Reporter) -> Result<Exit, String> {
-    let (project, _config) = args.input.load()?;
+    let (project, _config) = args.input.load(reporter)?;
     reporter.show(&project, &project.loaded.diagnostics);
     if project.loaded.has_errors() {
         // No partial output: a model with errors is not written anywhere.

@@ -28,7 +28,7 @@ pub(crate) enum CoverageFormat {
 }
 
 pub(crate) fn run(args: CoverageArgs, reporter: &Reporter) -> Result<Exit, String> {
-    let (project, config) = args.input.load()?;
+    let (project, config) = args.input.load(reporter)?;
     if project.loaded.has_errors() {
         reporter.show(&project, &project.loaded.diagnostics);
         return Ok(exit_for(&project.loaded.diagnostics));

@@ -2,22 +2,25 @@
 
 use std::path::PathBuf;
 
-use gqlsmith::{load, Input, InputFormat, LoadOptions, Project};
-use gqlsmith_diff::{AllowList, Change, Criticality, DiffOptions, FailOn};
-use gqlsmith_model::{Diagnostic, Severity};
-use heck::ToKebabCase;
+use gqlsmith::{load, InputFormat, LoadOptions, Project};
+use gqlsmith_diff::{AllowList, DiffOptions, FailOn};
 use serde_json::json;
 
-use super::{DocumentArgs, FromFormat};
+use super::{DocumentArgs, FromFormat, HttpArgs, InputReader};
 use crate::config::Config;
-use crate::render::{diagnostics_json, github_annotations, sarif_log, SarifRule};
+use crate::render::{
+    append_step_summary, diagnostics_json, sarif_json, stopped_on_diagnostics, stopped_on_error,
+    DiffReport, MachineFormat,
+};
 use crate::report::{diagnostic_lines, Exit, Reporter};
 
 #[derive(clap::Args, Debug)]
 pub(crate) struct DiffArgs {
-    /// The old schema (docs page, SDL or introspection JSON).
+    /// The old schema (docs page, SDL or introspection JSON): a file, `git:REF:PATH` (the file
+    /// at a git revision, such as `git:origin/main:schema.graphql`), an http(s):// URL
+    /// (introspected), or `-` (standard input).
     pub(crate) old: PathBuf,
-    /// The new schema (any format; it need not match the old one's).
+    /// The new schema (any format and any of the old one's forms).
     pub(crate) new: PathBuf,
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
@@ -44,6 +47,8 @@ pub(crate) struct DiffArgs {
     /// Do not run the recovery pass on docs pages.
     #[arg(long)]
     pub(crate) no_recover: bool,
+    #[command(flatten)]
+    pub(crate) http: HttpArgs,
 }
 
 /// `diff --format`.
@@ -56,6 +61,16 @@ pub(crate) enum DiffFormat {
     Github,
     // A table for a pull-request comment.
     Markdown,
+}
+
+impl DiffFormat {
+    fn machine(self) -> Option<MachineFormat> {
+        match self {
+            DiffFormat::Sarif => Some(MachineFormat::Sarif),
+            DiffFormat::Github => Some(MachineFormat::Github),
+            DiffFormat::Human | DiffFormat::Json | DiffFormat::Markdown => None,
+        }
+    }
 }
 
 /// `diff --fail-on`, the CLI's spelling of [`FailOn`].
@@ -81,15 +96,26 @@ impl From<FailOnArg> for FailOn {
 }
 
 pub(crate) fn run(args: DiffArgs, reporter: &Reporter) -> Result<Exit, String> {
+    // A CI system reads SARIF or annotations, not stderr: a run that stops says so there too.
+    let machine = args.format.machine();
+    let old_input = args.old.clone();
+    let outcome = run_diff(args, reporter);
+    if let (Err(message), Some(format)) = (&outcome, machine) {
+        print!("{}", stopped_on_error(format, "diff", message, &old_input)?);
+    }
+    outcome
+}
+
+fn run_diff(args: DiffArgs, reporter: &Reporter) -> Result<Exit, String> {
     let config = Config::load(args.config.as_deref())?;
     let format = args.from.map(InputFormat::from);
     let options = LoadOptions {
         no_recover: args.no_recover,
         ..LoadOptions::default()
     };
+    let reader = InputReader::new(format, &args.http);
     let read = |path: &PathBuf| -> Result<Project, String> {
-        let input = Input::read(path, format).map_err(|error| error.to_string())?;
-        Ok(load(vec![input], &options))
+        Ok(load(vec![reader.read(path)?], &options))
     };
     let old = read(&args.old)?;
     let new = read(&args.new)?;
@@ -97,10 +123,15 @@ pub(crate) fn run(args: DiffArgs, reporter: &Reporter) -> Result<Exit, String> {
         reporter.show(project, &project.loaded.diagnostics);
     }
     // Both sides must load cleanly: a diff against half a schema would report phantom removals.
-    for project in [&old, &new] {
-        if project.loaded.has_errors() {
-            return Ok(Exit::Usage);
+    if old.loaded.has_errors() || new.loaded.has_errors() {
+        if let Some(format) = args.format.machine() {
+            let diagnostics: Vec<_> = [&old, &new]
+                .iter()
+                .flat_map(|project| project.loaded.diagnostics.iter().cloned())
+                .collect();
+            print!("{}", stopped_on_diagnostics(format, "diff", &diagnostics)?);
         }
+        return Ok(Exit::Usage);
     }
     let mut diff_options: DiffOptions = match &config.file.diff {
         Some(table) => table.clone().try_into().map_err(|error: toml::de::Error| {
@@ -137,6 +168,12 @@ pub(crate) fn run(args: DiffArgs, reporter: &Reporter) -> Result<Exit, String> {
             diagnostic.name == "no-query-root" || diagnostic.name == "syntax-error"
         }) {
             reporter.show_with_documents(&old, files, std::slice::from_ref(missing_root));
+            if let Some(format) = args.format.machine() {
+                print!(
+                    "{}",
+                    stopped_on_diagnostics(format, "diff", std::slice::from_ref(missing_root))?
+                );
+            }
             return Ok(Exit::Usage);
         }
         gqlsmith_diff::mark_affected(&mut changes, &against_old.documents);
@@ -147,6 +184,11 @@ pub(crate) fn run(args: DiffArgs, reporter: &Reporter) -> Result<Exit, String> {
         );
     }
     let broken_json = broken_json(&broken);
+    let report = DiffReport {
+        changes: &changes,
+        broken: &broken,
+        stale: &stale,
+    };
     match args.format {
         DiffFormat::Json => {
             let mut value =
@@ -159,49 +201,11 @@ pub(crate) fn run(args: DiffArgs, reporter: &Reporter) -> Result<Exit, String> {
                 serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?
             );
         }
-        DiffFormat::Markdown => {
-            print!("{}", gqlsmith_diff::render_markdown(&changes));
-            if !broken.is_empty() {
-                println!("\n### Broken operations ({})\n", broken.len());
-                println!("| Operation | Where | Error |\n|---|---|---|");
-                for operation in &broken {
-                    println!(
-                        "| `{}` | `{}:{}:{}` | {} |",
-                        operation.name,
-                        operation.file,
-                        operation.line,
-                        operation.column,
-                        operation.message.replace('|', "\\|").replace('\n', " ")
-                    );
-                }
-            }
-        }
-        DiffFormat::Sarif => {
-            let mut results = change_diagnostics(&changes);
-            results.extend(broken_diagnostics(&broken));
-            results.extend(stale.iter().cloned());
-            let mut rules = change_rules(&changes);
-            if !broken.is_empty() {
-                rules.push(SarifRule {
-                    code: "OPERATION_BROKEN".to_owned(),
-                    name: "operation-broken".to_owned(),
-                    summary: "a client operation no longer validates against the new schema"
-                        .to_owned(),
-                    help_markdown: None,
-                    default_severity: Severity::Error,
-                });
-            }
-            let log = sarif_log(&results, &rules);
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&log).map_err(|e| e.to_string())?
-            );
-        }
+        DiffFormat::Markdown => print!("{}", report.markdown()),
+        DiffFormat::Sarif => println!("{}", sarif_json(&report.sarif())?),
         DiffFormat::Github => {
-            let mut annotations = change_diagnostics(&changes);
-            annotations.extend(broken_diagnostics(&broken));
-            annotations.extend(stale.iter().cloned());
-            print!("{}", github_annotations(&annotations));
+            print!("{}", report.github_annotations());
+            append_step_summary(&report.markdown());
         }
         DiffFormat::Human => {
             print!("{}", gqlsmith_diff::render_human(&changes));
@@ -233,92 +237,4 @@ pub(crate) fn run(args: DiffArgs, reporter: &Reporter) -> Result<Exit, String> {
 /// `[{name, file, line, column, message}]`.
 fn broken_json(broken: &[gqlsmith_diff::BrokenOperation]) -> serde_json::Value {
     serde_json::to_value(broken).unwrap_or_default()
-}
-
-/// Broken operations as error diagnostics at the failing selection, for SARIF and GitHub.
-fn broken_diagnostics(broken: &[gqlsmith_diff::BrokenOperation]) -> Vec<Diagnostic> {
-    broken
-        .iter()
-        .map(|operation| {
-            Diagnostic::new(
-                "OPERATION_BROKEN",
-                "operation-broken",
-                Severity::Error,
-                format!(
-                    "the operation `{}` no longer validates: {}",
-                    operation.name, operation.message
-                ),
-            )
-            .at(gqlsmith_model::Location::new(
-                operation.file.clone(),
-                operation.line,
-                operation.column,
-            ))
-            .with_help("change the operation, or keep what it uses in the schema")
-        })
-        .collect()
-}
-
-/// Changes as diagnostics, for SARIF and GitHub annotations: located on the new input's line,
-/// or on the old input's for removals.
-fn change_diagnostics(changes: &[Change]) -> Vec<Diagnostic> {
-    changes
-        .iter()
-        .map(|change| {
-            let severity = match change.criticality {
-                Criticality::Breaking if !change.approved => Severity::Error,
-                Criticality::Breaking | Criticality::Dangerous => Severity::Warning,
-                Criticality::Safe => Severity::Note,
-            };
-            let message = match change.affected_operations.as_deref() {
-                Some(operations) if !operations.is_empty() => {
-                    let names: Vec<&str> = operations
-                        .iter()
-                        .map(|operation| operation.name.as_str())
-                        .collect();
-                    format!("{} (used by {})", change.message, names.join(", "))
-                }
-                _ => change.message.clone(),
-            };
-            Diagnostic::new(
-                change.change_type.as_str(),
-                kebab(change.change_type.as_str()),
-                severity,
-                message,
-            )
-            .at_opt(
-                change
-                    .new_location
-                    .clone()
-                    .or_else(|| change.old_location.clone()),
-            )
-            .with_coordinate(change.path.clone())
-            .with_help(change.reason.clone())
-        })
-        .collect()
-}
-
-fn change_rules(changes: &[Change]) -> Vec<SarifRule> {
-    let mut seen = std::collections::BTreeMap::new();
-    for change in changes {
-        seen.entry(change.change_type.as_str().to_owned())
-            .or_insert(change.criticality);
-    }
-    seen.into_iter()
-        .map(|(code, criticality)| SarifRule {
-            name: kebab(&code),
-            summary: code.replace('_', " ").to_lowercase(),
-            code,
-            help_markdown: None,
-            default_severity: if criticality == Criticality::Safe {
-                Severity::Note
-            } else {
-                Severity::Warning
-            },
-        })
-        .collect()
-}
-
-fn kebab(screaming: &str) -> String {
-    screaming.to_kebab_case()
 }

@@ -13,7 +13,7 @@ pub(crate) struct ErrorsArgs {
 }
 
 pub(crate) fn run(args: ErrorsArgs, reporter: &Reporter) -> Result<Exit, String> {
-    let (project, _config) = args.input.load()?;
+    let (project, _config) = args.input.load(reporter)?;
     reporter.show(&project, &project.loaded.diagnostics);
     if project.loaded.has_errors() {
         return Ok(exit_for(&project.loaded.diagnostics));

@@ -7,7 +7,7 @@ use gqlsmith::{DirReport, WriteMode};
 use gqlsmith_codegen::{Config as GenerateConfig, Target, Templates};
 
 use super::{DocumentArgs, InputArgs};
-use crate::report::{diagnostic_lines, exit_for, Exit, Reporter};
+use crate::report::{count, diagnostic_lines, exit_for, is_stdout, Exit, Reporter};
 
 #[derive(clap::Args, Debug)]
 pub(crate) struct GenerateArgs {
@@ -16,7 +16,7 @@ pub(crate) struct GenerateArgs {
     #[command(flatten)]
     pub(crate) documents: DocumentArgs,
     /// Targets to generate (default: the config's, else all).
-    #[arg(long = "target", value_name = "NAME")]
+    #[arg(long = "target", value_name = "NAME", value_parser = target_parser())]
     pub(crate) targets: Vec<Target>,
     /// The output directory; each target writes below `<DIR>/<target>/` unless the config
     /// gives it its own directory.
@@ -33,10 +33,33 @@ pub(crate) struct GenerateArgs {
     /// the clock).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::check::parse_date)]
     pub(crate) today: Option<gqlsmith_model::Date>,
+    /// After generating, keep running: generate again whenever an input, a document, the
+    /// config or a template changes (one line per run; Ctrl-C stops).
+    #[arg(long, conflicts_with = "check")]
+    pub(crate) watch: bool,
+}
+
+/// `--target`'s values are the registry's names, so clap lists them in `--help`, completes
+/// them, and suggests the nearest for a misspelt one.
+fn target_parser() -> impl clap::builder::TypedValueParser<Value = Target> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(Target::all().map(Target::name))
+        .try_map(|name| name.parse::<Target>())
 }
 
 pub(crate) fn run(args: GenerateArgs, reporter: &Reporter) -> Result<Exit, String> {
-    let (project, config) = args.input.load()?;
+    if args.out.as_deref().is_some_and(is_stdout) {
+        return Err("`--out -`: generate writes a directory of files for each target, which standard output cannot hold; give a directory (`convert --to sdl -o -` prints the schema)".to_owned());
+    }
+    if args.watch {
+        return super::watch::run(&args, reporter);
+    }
+    generate_once(&args, reporter)
+}
+
+/// One run of `generate` (or `generate --check`): load, generate, write or compare.
+pub(crate) fn generate_once(args: &GenerateArgs, reporter: &Reporter) -> Result<Exit, String> {
+    let (project, config) = args.input.load(reporter)?;
     reporter.show(&project, &project.loaded.diagnostics);
     if project.loaded.has_errors() {
         // No partial output: errors stop the run before a single file is written.
@@ -104,7 +127,7 @@ pub(crate) fn run(args: GenerateArgs, reporter: &Reporter) -> Result<Exit, Strin
             .map_err(|diagnostics| diagnostic_lines(&diagnostics))?;
     let files: usize = reports.iter().map(|report| report.files.len()).sum();
     if args.check {
-        return Ok(check_report(&reports, files));
+        return Ok(check_report(&reports, files, reporter));
     }
     let directories: Vec<String> = reports
         .iter()
@@ -112,15 +135,22 @@ pub(crate) fn run(args: GenerateArgs, reporter: &Reporter) -> Result<Exit, Strin
         .collect();
     for report in &reports {
         for removed in &report.orphaned {
-            eprintln!("removed {} (no longer generated)", removed.display());
+            reporter.status(&format!(
+                "removed {} (no longer generated)",
+                removed.display()
+            ));
         }
     }
-    eprintln!("generated {files} files in {}", directories.join(", "));
+    reporter.status(&format!(
+        "generated {} in {}",
+        count(files, "file", "files"),
+        directories.join(", ")
+    ));
     Ok(Exit::Success)
 }
 
 /// Prints what `--check` found: stale (changed), missing and orphaned files.
-fn check_report(reports: &[DirReport], files: usize) -> Exit {
+fn check_report(reports: &[DirReport], files: usize, reporter: &Reporter) -> Exit {
     let mut stale = 0;
     for report in reports {
         for path in &report.changed {
@@ -135,10 +165,17 @@ fn check_report(reports: &[DirReport], files: usize) -> Exit {
         stale += report.changed.len() + report.missing.len() + report.orphaned.len();
     }
     if stale == 0 {
-        eprintln!("{files} generated files are up to date");
+        reporter.status(&format!(
+            "{} up to date",
+            count(files, "generated file is", "generated files are")
+        ));
         Exit::Success
     } else {
-        eprintln!("{stale} of {files} generated files are stale, missing or no longer generated; run `gqlsmith generate` without --check");
+        // The verdict, so it is printed even with --quiet.
+        eprintln!(
+            "{stale} of {} stale, missing or no longer generated; run `gqlsmith generate` without --check",
+            count(files, "generated file is", "generated files are")
+        );
         Exit::Findings
     }
 }

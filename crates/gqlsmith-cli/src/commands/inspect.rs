@@ -28,7 +28,7 @@ pub(crate) enum InspectFormat {
 }
 
 pub(crate) fn run(args: InspectArgs, reporter: &Reporter) -> Result<Exit, String> {
-    let (project, _config) = args.input.load()?;
+    let (project, _config) = args.input.load(reporter)?;
     let summary = Summary::of(&project);
     if args.format == InspectFormat::Json {
         let mut value = summary.to_json();

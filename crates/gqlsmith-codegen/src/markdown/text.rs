@@ -1,5 +1,5 @@
-//! Markdown text filters: descriptions as literal text in paragraphs and table cells, inline
-//! code spans, fenced blocks, page slugs, anchors, TOML strings and the file headers.
+//! Markdown text filters: text as literal text in paragraphs and table cells, inline code
+//! spans, fenced blocks, page slugs, anchors, TOML strings and the file headers.
 //!
 //! GraphQL descriptions are printed as plain text, never interpreted as Markdown or HTML: a
 //! description that holds `|`, `<script>`, backticks or `*` must neither break a table nor
@@ -59,9 +59,7 @@ pub(crate) fn markdown_cell(text: &str) -> String {
 
 /// An inline code span holding `text` exactly: the fence is one backtick longer than the
 /// longest run inside, padded with spaces when the text starts or ends with a backtick.
-/// Inside a table, `|` still splits cells (GFM), so it is escaped; GFM removes that
-/// backslash before the code span is parsed.
-pub(crate) fn markdown_code(text: &str) -> String {
+pub(crate) fn markdown_code_span(text: &str) -> String {
     let single_line: String = text
         .chars()
         .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
@@ -75,7 +73,7 @@ pub(crate) fn markdown_code(text: &str) -> String {
     } else {
         single_line
     };
-    format!("{fence}{}{fence}", padded.replace('|', "\\|"))
+    format!("{fence}{padded}{fence}")
 }
 
 /// A fenced code block of `language` holding `text` exactly: the fence is longer than any
@@ -181,7 +179,14 @@ fn longest_run(text: &str, wanted: char) -> usize {
 /// block (a list item `- `, `+ `, `1. `, a setext underline `=`, a heading `#`, a quote `>`)
 /// escaped too.
 fn escape_line(line: &str) -> String {
-    let escaped = escape_inline(line);
+    escape_block_start(&escape_inline(line))
+}
+
+/// Escaped inline text that starts a line, with what would open a block there escaped too
+/// (a list item `- `, `+ `, `1. `, a setext underline `=`; `#`, `>` and `*` are escaped by
+/// [`push_escaped_inline`] already).
+pub(crate) fn escape_block_start(escaped: &str) -> String {
+    let escaped = escaped.to_owned();
     if escaped.starts_with(['-', '+', '=']) {
         return format!("\\{escaped}");
     }
@@ -199,9 +204,18 @@ fn escape_inline(text: &str) -> String {
 }
 
 /// [`escape_inline`] appended to `out`, without a String of its own (table cells are built
-/// line by line into one).
-fn push_escaped_inline(out: &mut String, text: &str) {
+/// line by line into one); trailing whitespace is dropped.
+pub(crate) fn push_escaped_inline(out: &mut String, text: &str) {
     let start = out.len();
+    push_escaped(out, text);
+    // A hard line break is two trailing spaces; a trailing backslash is escaped above.
+    let trimmed = start + out[start..].trim_end().len();
+    out.truncate(trimmed);
+}
+
+/// `text` appended to `out` with every character that could start markup escaped and
+/// control characters as spaces; whitespace kept as it is.
+pub(crate) fn push_escaped(out: &mut String, text: &str) {
     // Runs of ordinary characters are copied whole; only specials and controls are handled
     // one by one.
     let mut run_start = 0;
@@ -219,9 +233,6 @@ fn push_escaped_inline(out: &mut String, text: &str) {
         }
     }
     out.push_str(&text[run_start..]);
-    // A hard line break is two trailing spaces; a trailing backslash is escaped above.
-    let trimmed = start + out[start..].trim_end().len();
-    out.truncate(trimmed);
 }
 
 #[cfg(test)]
@@ -337,16 +348,16 @@ mod tests {
     #[test]
     fn code_spans_hold_any_text() {
         let check = |input: &str, expect: &str| {
-            let span = markdown_code(input);
+            let span = markdown_code_span(input);
             assert_eq!(span, expect);
-            let (text, markup) = rendered(&format!("| a |\n|---|\n| {span} |\n"));
-            assert_eq!(text, format!("a|{}|", input.replace('\n', " ")));
+            let (text, markup) = rendered(&format!("a {span}"));
+            assert_eq!(text, format!("a {}", input.replace('\n', " ")));
             assert!(markup.is_empty(), "{markup:?}");
         };
         check("[Foo!]!", "`[Foo!]!`");
         check("a`b", "``a`b``");
         check("`x`", "`` `x` ``");
-        check("a|b", "`a\\|b`");
+        check("a|b", "`a|b`");
         check("KT-CT-1234", "`KT-CT-1234`");
     }
 

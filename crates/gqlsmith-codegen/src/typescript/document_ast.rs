@@ -4,7 +4,6 @@
 //! plugin emits). apollo-compiler parses the text; this module only changes its shape.
 
 use apollo_compiler::ast;
-use serde_json::{json, Map, Value};
 
 /// The AST of `text` as compact JSON; `None` when it does not parse (the reader validated it,
 /// so that does not happen for documents gqlsmith read).
@@ -16,185 +15,267 @@ pub(crate) fn document_ast_json(text: &str) -> Option<String> {
 
 /// `{"kind":"Document","definitions":[...]}` around definitions already in JSON.
 pub(crate) fn document_of(definitions: &[String]) -> String {
-    let mut out = String::from(r#"{"kind":"Document","definitions":["#);
-    out.push_str(&definitions.join(","));
+    let length: usize = definitions.iter().map(|json| json.len() + 1).sum();
+    let mut out = String::with_capacity(length + 48);
+    out.push_str(r#"{"kind":"Document","definitions":["#);
+    for (index, json) in definitions.iter().enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        out.push_str(json);
+    }
     out.push_str("]}");
     out
 }
 
 /// Each definition of `text` as compact JSON (an operation's, or a fragment's, computed once
-/// and reused by every operation that spreads it).
+/// and reused by every operation that spreads it). The JSON is written as it is walked, keys
+/// in graphql-js's order, with no tree of values built first (the operations' ASTs are most
+/// of what the target writes).
 pub(crate) fn definitions_ast_json(text: &str) -> Option<Vec<String>> {
     let document = ast::Document::parse(text, "operation.graphql").ok()?;
-    document
+    let definitions = document
         .definitions
         .iter()
-        .filter_map(|definition| match definition {
-            ast::Definition::OperationDefinition(operation) => Some(operation_node(operation)),
-            ast::Definition::FragmentDefinition(fragment) => Some(fragment_node(fragment)),
-            _ => None,
-        })
-        .map(|node| serde_json::to_string(&node).ok())
-        .collect()
-}
-
-fn name(text: &str) -> Value {
-    json!({"kind": "Name", "value": text})
-}
-
-fn operation_node(operation: &ast::OperationDefinition) -> Value {
-    let mut node = Map::new();
-    node.insert("kind".into(), "OperationDefinition".into());
-    node.insert(
-        "operation".into(),
-        match operation.operation_type {
-            ast::OperationType::Query => "query",
-            ast::OperationType::Mutation => "mutation",
-            ast::OperationType::Subscription => "subscription",
-        }
-        .into(),
-    );
-    if let Some(operation_name) = &operation.name {
-        node.insert("name".into(), name(operation_name));
-    }
-    node.insert(
-        "variableDefinitions".into(),
-        operation
-            .variables
-            .iter()
-            .map(|variable| {
-                let mut definition = Map::new();
-                definition.insert("kind".into(), "VariableDefinition".into());
-                definition.insert(
-                    "variable".into(),
-                    json!({"kind": "Variable", "name": name(&variable.name)}),
-                );
-                definition.insert("type".into(), type_node(&variable.ty));
-                if let Some(default) = &variable.default_value {
-                    definition.insert("defaultValue".into(), value_node(default));
+        .filter_map(|definition| {
+            let mut out = String::with_capacity(text.len() * 8);
+            match definition {
+                ast::Definition::OperationDefinition(operation) => {
+                    operation_node(&mut out, operation)
                 }
-                definition.insert("directives".into(), directives(&variable.directives));
-                Value::Object(definition)
-            })
-            .collect(),
-    );
-    node.insert("directives".into(), directives(&operation.directives));
-    node.insert(
-        "selectionSet".into(),
-        selection_set(&operation.selection_set),
-    );
-    Value::Object(node)
+                ast::Definition::FragmentDefinition(fragment) => fragment_node(&mut out, fragment),
+                _ => return None,
+            }
+            Some(out)
+        })
+        .collect();
+    Some(definitions)
 }
 
-fn fragment_node(fragment: &ast::FragmentDefinition) -> Value {
-    json!({
-        "kind": "FragmentDefinition",
-        "name": name(&fragment.name),
-        "typeCondition": {"kind": "NamedType", "name": name(&fragment.type_condition)},
-        "directives": directives(&fragment.directives),
-        "selectionSet": selection_set(&fragment.selection_set),
-    })
+/// `text` as a JSON string, escaped exactly as serde_json escapes it.
+fn string(out: &mut String, text: &str) {
+    let plain = text
+        .bytes()
+        .all(|byte| byte >= 0x20 && byte != b'"' && byte != b'\\');
+    if plain {
+        out.push('"');
+        out.push_str(text);
+        out.push('"');
+    } else {
+        // Rare (string arguments with quotes or escapes): serde_json's own escaping.
+        out.push_str(&serde_json::Value::from(text).to_string());
+    }
+}
+
+/// `[item, item, ...]`, each written by `write`.
+fn list<T>(
+    out: &mut String,
+    items: impl IntoIterator<Item = T>,
+    mut write: impl FnMut(&mut String, T),
+) {
+    out.push('[');
+    for (index, item) in items.into_iter().enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        write(out, item);
+    }
+    out.push(']');
+}
+
+fn name(out: &mut String, text: &str) {
+    out.push_str(r#"{"kind":"Name","value":"#);
+    string(out, text);
+    out.push('}');
+}
+
+fn named_type(out: &mut String, text: &str) {
+    out.push_str(r#"{"kind":"NamedType","name":"#);
+    name(out, text);
+    out.push('}');
+}
+
+fn operation_node(out: &mut String, operation: &ast::OperationDefinition) {
+    out.push_str(r#"{"kind":"OperationDefinition","operation":"#);
+    out.push_str(match operation.operation_type {
+        ast::OperationType::Query => r#""query""#,
+        ast::OperationType::Mutation => r#""mutation""#,
+        ast::OperationType::Subscription => r#""subscription""#,
+    });
+    if let Some(operation_name) = &operation.name {
+        out.push_str(r#","name":"#);
+        name(out, operation_name);
+    }
+    out.push_str(r#","variableDefinitions":"#);
+    list(out, &operation.variables, |out, variable| {
+        out.push_str(r#"{"kind":"VariableDefinition","variable":{"kind":"Variable","name":"#);
+        name(out, &variable.name);
+        out.push_str(r#"},"type":"#);
+        type_node(out, &variable.ty);
+        if let Some(default) = &variable.default_value {
+            out.push_str(r#","defaultValue":"#);
+            value_node(out, default);
+        }
+        out.push_str(r#","directives":"#);
+        directives(out, &variable.directives);
+        out.push('}');
+    });
+    out.push_str(r#","directives":"#);
+    directives(out, &operation.directives);
+    out.push_str(r#","selectionSet":"#);
+    selection_set(out, &operation.selection_set);
+    out.push('}');
+}
+
+fn fragment_node(out: &mut String, fragment: &ast::FragmentDefinition) {
+    out.push_str(r#"{"kind":"FragmentDefinition","name":"#);
+    name(out, &fragment.name);
+    out.push_str(r#","typeCondition":"#);
+    named_type(out, &fragment.type_condition);
+    out.push_str(r#","directives":"#);
+    directives(out, &fragment.directives);
+    out.push_str(r#","selectionSet":"#);
+    selection_set(out, &fragment.selection_set);
+    out.push('}');
 }
 
 /// Selection sets nest as deep as the document does; apollo-compiler's parser limits that.
-fn selection_set(selections: &[ast::Selection]) -> Value {
-    let selections: Vec<Value> = selections
-        .iter()
-        .map(|selection| match selection {
-            ast::Selection::Field(field) => {
-                let mut node = Map::new();
-                node.insert("kind".into(), "Field".into());
-                if let Some(alias) = &field.alias {
-                    node.insert("alias".into(), name(alias));
-                }
-                node.insert("name".into(), name(&field.name));
-                node.insert("arguments".into(), arguments(&field.arguments));
-                node.insert("directives".into(), directives(&field.directives));
-                if !field.selection_set.is_empty() {
-                    node.insert("selectionSet".into(), selection_set(&field.selection_set));
-                }
-                Value::Object(node)
+fn selection_set(out: &mut String, selections: &[ast::Selection]) {
+    out.push_str(r#"{"kind":"SelectionSet","selections":"#);
+    list(out, selections, |out, selection| match selection {
+        ast::Selection::Field(field) => {
+            out.push_str(r#"{"kind":"Field","#);
+            if let Some(alias) = &field.alias {
+                out.push_str(r#""alias":"#);
+                name(out, alias);
+                out.push(',');
             }
-            ast::Selection::FragmentSpread(spread) => json!({
-                "kind": "FragmentSpread",
-                "name": name(&spread.fragment_name),
-                "directives": directives(&spread.directives),
-            }),
-            ast::Selection::InlineFragment(inline) => {
-                let mut node = Map::new();
-                node.insert("kind".into(), "InlineFragment".into());
-                if let Some(condition) = &inline.type_condition {
-                    node.insert(
-                        "typeCondition".into(),
-                        json!({"kind": "NamedType", "name": name(condition)}),
-                    );
-                }
-                node.insert("directives".into(), directives(&inline.directives));
-                node.insert("selectionSet".into(), selection_set(&inline.selection_set));
-                Value::Object(node)
+            out.push_str(r#""name":"#);
+            name(out, &field.name);
+            out.push_str(r#","arguments":"#);
+            arguments(out, &field.arguments);
+            out.push_str(r#","directives":"#);
+            directives(out, &field.directives);
+            if !field.selection_set.is_empty() {
+                out.push_str(r#","selectionSet":"#);
+                selection_set(out, &field.selection_set);
             }
-        })
-        .collect();
-    json!({"kind": "SelectionSet", "selections": selections})
+            out.push('}');
+        }
+        ast::Selection::FragmentSpread(spread) => {
+            out.push_str(r#"{"kind":"FragmentSpread","name":"#);
+            name(out, &spread.fragment_name);
+            out.push_str(r#","directives":"#);
+            directives(out, &spread.directives);
+            out.push('}');
+        }
+        ast::Selection::InlineFragment(inline) => {
+            out.push_str(r#"{"kind":"InlineFragment","#);
+            if let Some(condition) = &inline.type_condition {
+                out.push_str(r#""typeCondition":"#);
+                named_type(out, condition);
+                out.push(',');
+            }
+            out.push_str(r#""directives":"#);
+            directives(out, &inline.directives);
+            out.push_str(r#","selectionSet":"#);
+            selection_set(out, &inline.selection_set);
+            out.push('}');
+        }
+    });
+    out.push('}');
 }
 
-fn arguments(arguments: &[apollo_compiler::Node<ast::Argument>]) -> Value {
-    arguments
-        .iter()
-        .map(|argument| {
-            json!({"kind": "Argument", "name": name(&argument.name), "value": value_node(&argument.value)})
-        })
-        .collect()
+fn arguments(out: &mut String, arguments: &[apollo_compiler::Node<ast::Argument>]) {
+    list(out, arguments, |out, argument| {
+        out.push_str(r#"{"kind":"Argument","name":"#);
+        name(out, &argument.name);
+        out.push_str(r#","value":"#);
+        value_node(out, &argument.value);
+        out.push('}');
+    });
 }
 
-fn directives(directives: &ast::DirectiveList) -> Value {
-    directives
-        .iter()
-        .map(|directive| {
-            json!({
-                "kind": "Directive",
-                "name": name(&directive.name),
-                "arguments": arguments(&directive.arguments),
-            })
-        })
-        .collect()
+fn directives(out: &mut String, directives: &ast::DirectiveList) {
+    list(out, directives.iter(), |out, directive| {
+        out.push_str(r#"{"kind":"Directive","name":"#);
+        name(out, &directive.name);
+        out.push_str(r#","arguments":"#);
+        arguments(out, &directive.arguments);
+        out.push('}');
+    });
 }
 
-fn type_node(ty: &ast::Type) -> Value {
+fn type_node(out: &mut String, ty: &ast::Type) {
     match ty {
-        ast::Type::Named(named) => json!({"kind": "NamedType", "name": name(named)}),
-        ast::Type::NonNullNamed(named) => json!({
-            "kind": "NonNullType",
-            "type": {"kind": "NamedType", "name": name(named)},
-        }),
-        ast::Type::List(inner) => json!({"kind": "ListType", "type": type_node(inner)}),
-        ast::Type::NonNullList(inner) => json!({
-            "kind": "NonNullType",
-            "type": {"kind": "ListType", "type": type_node(inner)},
-        }),
+        ast::Type::Named(named) => named_type(out, named),
+        ast::Type::NonNullNamed(named) => {
+            out.push_str(r#"{"kind":"NonNullType","type":"#);
+            named_type(out, named);
+            out.push('}');
+        }
+        ast::Type::List(inner) => {
+            out.push_str(r#"{"kind":"ListType","type":"#);
+            type_node(out, inner);
+            out.push('}');
+        }
+        ast::Type::NonNullList(inner) => {
+            out.push_str(r#"{"kind":"NonNullType","type":{"kind":"ListType","type":"#);
+            type_node(out, inner);
+            out.push_str("}}");
+        }
     }
 }
 
-fn value_node(value: &ast::Value) -> Value {
+fn value_node(out: &mut String, value: &ast::Value) {
     match value {
-        ast::Value::Null => json!({"kind": "NullValue"}),
-        ast::Value::Enum(enum_value) => json!({"kind": "EnumValue", "value": enum_value.as_str()}),
-        ast::Value::Variable(variable) => json!({"kind": "Variable", "name": name(variable)}),
-        ast::Value::String(text) => json!({"kind": "StringValue", "value": text, "block": false}),
-        ast::Value::Float(float) => json!({"kind": "FloatValue", "value": float.as_str()}),
-        ast::Value::Int(int) => json!({"kind": "IntValue", "value": int.as_str()}),
-        ast::Value::Boolean(boolean) => json!({"kind": "BooleanValue", "value": boolean}),
-        ast::Value::List(items) => json!({
-            "kind": "ListValue",
-            "values": items.iter().map(|item| value_node(item)).collect::<Vec<_>>(),
-        }),
-        ast::Value::Object(fields) => json!({
-            "kind": "ObjectValue",
-            "fields": fields
-                .iter()
-                .map(|(field, value)| json!({"kind": "ObjectField", "name": name(field), "value": value_node(value)}))
-                .collect::<Vec<_>>(),
-        }),
+        ast::Value::Null => out.push_str(r#"{"kind":"NullValue"}"#),
+        ast::Value::Enum(enum_value) => {
+            out.push_str(r#"{"kind":"EnumValue","value":"#);
+            string(out, enum_value.as_str());
+            out.push('}');
+        }
+        ast::Value::Variable(variable) => {
+            out.push_str(r#"{"kind":"Variable","name":"#);
+            name(out, variable);
+            out.push('}');
+        }
+        ast::Value::String(text) => {
+            out.push_str(r#"{"kind":"StringValue","value":"#);
+            string(out, text);
+            out.push_str(r#","block":false}"#);
+        }
+        ast::Value::Float(float) => {
+            out.push_str(r#"{"kind":"FloatValue","value":"#);
+            string(out, float.as_str());
+            out.push('}');
+        }
+        ast::Value::Int(int) => {
+            out.push_str(r#"{"kind":"IntValue","value":"#);
+            string(out, int.as_str());
+            out.push('}');
+        }
+        ast::Value::Boolean(boolean) => {
+            out.push_str(r#"{"kind":"BooleanValue","value":"#);
+            out.push_str(if *boolean { "true" } else { "false" });
+            out.push('}');
+        }
+        ast::Value::List(items) => {
+            out.push_str(r#"{"kind":"ListValue","values":"#);
+            list(out, items, |out, item| value_node(out, item));
+            out.push('}');
+        }
+        ast::Value::Object(fields) => {
+            out.push_str(r#"{"kind":"ObjectValue","fields":"#);
+            list(out, fields, |out, (field, value)| {
+                out.push_str(r#"{"kind":"ObjectField","name":"#);
+                name(out, field);
+                out.push_str(r#","value":"#);
+                value_node(out, value);
+                out.push('}');
+            });
+            out.push('}');
+        }
     }
 }
 
@@ -220,5 +301,26 @@ mod tests {
             assert!(json.contains(expect), "{expect}\nnot in\n{json}");
         }
         assert_eq!(document_ast_json("query {"), None);
+    }
+
+    #[test]
+    fn values_and_strings_are_written_as_graphql_js_and_serde_json_write_them() {
+        let json = document_ast_json(
+            r#"query Q($v: [Int!]! = [1]) { a(x: [1, 2.5, "q\"\t é", true, null, RED, {k: $v}]) @skip(if: false) }"#,
+        )
+        .unwrap();
+        for expect in [
+            r#""type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}}"#,
+            r#""defaultValue":{"kind":"ListValue","values":[{"kind":"IntValue","value":"1"}]}"#,
+            r#"{"kind":"FloatValue","value":"2.5"}"#,
+            r#"{"kind":"StringValue","value":"q\"\t é","block":false}"#,
+            r#"{"kind":"BooleanValue","value":true},{"kind":"NullValue"},{"kind":"EnumValue","value":"RED"}"#,
+            r#"{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"k"},"value":{"kind":"Variable","name":{"kind":"Name","value":"v"}}}]}"#,
+            r#""directives":[{"kind":"Directive","name":{"kind":"Name","value":"skip"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"BooleanValue","value":false}}]}]"#,
+        ] {
+            assert!(json.contains(expect), "{expect}\nnot in\n{json}");
+        }
+        // The whole text is valid JSON.
+        serde_json::from_str::<serde_json::Value>(&json).unwrap();
     }
 }

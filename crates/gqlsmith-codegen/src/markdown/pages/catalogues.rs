@@ -141,7 +141,10 @@ impl Site<'_> {
                     NameOrigin::Recovered {
                         confidence,
                         signals,
-                    } => (confidence.to_string(), signals.join("; ")),
+                    } => (
+                        confidence.to_string(),
+                        self.with_final_names(&signals.join("; ")),
+                    ),
                     NameOrigin::Reference { confidence } => (confidence.to_string(), String::new()),
                     _ => (String::new(), String::new()),
                 };
@@ -164,7 +167,7 @@ impl Site<'_> {
                     item: self.type_link(&ty.name),
                     what: format!("{what} (by {rule})"),
                     confidence: confidence.to_string(),
-                    evidence: evidence.join("; "),
+                    evidence: self.with_final_names(&evidence.join("; ")),
                     source: source_text(provenance),
                 }),
                 _ => None,

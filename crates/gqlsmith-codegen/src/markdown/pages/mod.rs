@@ -109,6 +109,9 @@ pub(crate) struct Site<'schema> {
     /// Names referenced but not defined.
     undefined: IndexSet<String>,
     references: References,
+    /// The names of blocks the input left unnamed, by the line of the block (what their
+    /// placeholder `Unnamed_L<line>` was).
+    names_by_line: IndexMap<usize, String>,
     /// True when the model came from a docs page (placeholder or recovered names, inferred
     /// facts, page examples, error codes or unnamed arguments): the site gets a provenance
     /// page.
@@ -174,9 +177,24 @@ impl<'schema> Site<'schema> {
                     .iter()
                     .any(|field| !field.unnamed_arguments.is_empty())
         });
+        let names_by_line = schema
+            .types
+            .values()
+            .filter(|ty| {
+                !matches!(
+                    ty.name_origin,
+                    NameOrigin::Document | NameOrigin::Placeholder
+                )
+            })
+            .filter_map(|ty| {
+                let line = ty.provenance.location.as_ref()?.line;
+                Some((line as usize, ty.name.clone()))
+            })
+            .collect();
         Site {
             schema,
             config,
+            names_by_line,
             input_label: input_label.to_owned(),
             pages,
             undefined,
@@ -224,6 +242,11 @@ impl<'schema> Site<'schema> {
             })
             .collect();
 
+        // The kind pages and catalogues repeat what the type pages say.
+        let mut unindexed: Vec<String> = groups.iter().map(|group| group.href.clone()).collect();
+        if !catalogues.is_empty() {
+            unindexed.push("catalogue".to_owned());
+        }
         let mut pages = vec![
             Page {
                 path: "book.toml".to_owned(),
@@ -231,6 +254,7 @@ impl<'schema> Site<'schema> {
                 view_model: PageViewModel::Book(BookView {
                     title: title.clone(),
                     mermaid: self.config.markdown.mermaid,
+                    unindexed,
                 }),
             },
             Page {
@@ -327,7 +351,30 @@ impl<'schema> Site<'schema> {
             .markdown
             .title
             .clone()
-            .unwrap_or_else(|| format!("API reference: {}", self.input_label))
+            .unwrap_or_else(|| format!("API reference: {}", input_file_name(&self.input_label)))
+    }
+
+    /// `text` (recovery's evidence, which names blocks as they were named when it ran) with
+    /// each placeholder name `Unnamed_L<line>` of a block that now has a name replaced by that
+    /// name, so the site never cites a name that appears nowhere else in it.
+    fn with_final_names(&self, text: &str) -> String {
+        const PLACEHOLDER: &str = "Unnamed_L";
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(start) = rest.find(PLACEHOLDER) {
+            out.push_str(&rest[..start]);
+            let after = &rest[start + PLACEHOLDER.len()..];
+            let digits = after.chars().take_while(char::is_ascii_digit).count();
+            let placeholder = &rest[start..start + PLACEHOLDER.len() + digits];
+            let final_name = after[..digits]
+                .parse::<usize>()
+                .ok()
+                .and_then(|line| self.names_by_line.get(&line));
+            out.push_str(final_name.map_or(placeholder, String::as_str));
+            rest = &after[digits..];
+        }
+        out.push_str(rest);
+        out
     }
 
     /// A root type's page is titled by what it holds ("Queries"); other pages by the name.
@@ -384,6 +431,15 @@ impl<'schema> Site<'schema> {
             overdue,
         })
     }
+}
+
+/// The file name of an input (`objects.txt` for `fixtures/kraken/objects.txt`): the title
+/// of a site names its input without the directories of the machine it was made on.
+fn input_file_name(input_label: &str) -> &str {
+    input_label
+        .rsplit(['/', '\\'])
+        .find(|part| !part.is_empty())
+        .unwrap_or(input_label)
 }
 
 fn catalogue_page(stem: &str, view_model: PageViewModel) -> Page {

@@ -4,8 +4,7 @@
 use gqlsmith_model::{Certainty, NameOrigin, Schema, TypeDef};
 
 use super::views::{
-    ArgumentsView, CodeView, ConnectionView, FieldView, InputFieldView, LinkView, TypeView,
-    ValueView,
+    CodeView, ConnectionView, FieldView, InputFieldView, LinkView, TypeView, ValueView,
 };
 use super::{evidence_text, kind_label, source_text, Group, Site};
 use crate::markdown::diagram::{neighbour_diagram, Link};
@@ -142,39 +141,31 @@ impl Site<'_> {
         view.one_of = ty.one_of;
         for field in &ty.fields {
             let has_arguments = !field.arguments.is_empty() || !field.unnamed_arguments.is_empty();
-            let arguments_anchor = has_arguments.then(|| anchor("arguments", &field.name));
             view.fields.push(FieldView {
                 name: field.name.clone(),
                 anchor: anchor("field", &field.name),
                 ty: self.type_markdown(&field.ty),
                 description: field.description.clone(),
                 deprecation: self.deprecation_view(field.deprecation.as_ref()),
-                arguments_anchor: arguments_anchor.clone(),
+                arguments_anchor: has_arguments.then(|| anchor("arguments", &field.name)),
+                arguments: field
+                    .arguments
+                    .iter()
+                    .map(|argument| InputFieldView {
+                        name: argument.name.clone(),
+                        anchor: argument_anchor(&field.name, &argument.name),
+                        ty: self.type_markdown(&argument.ty),
+                        default_value: argument.default_value.clone(),
+                        description: argument.description.clone(),
+                        deprecation: self.deprecation_view(argument.deprecation.as_ref()),
+                    })
+                    .collect(),
+                unnamed_arguments: field
+                    .unnamed_arguments
+                    .iter()
+                    .map(|argument| argument.description.clone())
+                    .collect(),
             });
-            if let Some(arguments_anchor) = arguments_anchor {
-                view.arguments.push(ArgumentsView {
-                    field: field.name.clone(),
-                    field_anchor: anchor("field", &field.name),
-                    anchor: arguments_anchor,
-                    arguments: field
-                        .arguments
-                        .iter()
-                        .map(|argument| InputFieldView {
-                            name: argument.name.clone(),
-                            anchor: argument_anchor(&field.name, &argument.name),
-                            ty: self.type_markdown(&argument.ty),
-                            default_value: argument.default_value.clone(),
-                            description: argument.description.clone(),
-                            deprecation: self.deprecation_view(argument.deprecation.as_ref()),
-                        })
-                        .collect(),
-                    unnamed: field
-                        .unnamed_arguments
-                        .iter()
-                        .map(|argument| argument.description.clone())
-                        .collect(),
-                });
-            }
         }
         view.input_fields = ty
             .input_fields
@@ -276,5 +267,8 @@ impl Site<'_> {
             notes.push("The input lists only some of this type's values or members.".to_owned());
         }
         notes
+            .iter()
+            .map(|note| self.with_final_names(note))
+            .collect()
     }
 }

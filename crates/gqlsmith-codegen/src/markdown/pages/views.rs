@@ -41,6 +41,8 @@ pub(crate) struct BookView {
     pub(super) title: String,
     /// Type pages carry Mermaid diagrams: the book needs the mdbook-mermaid preprocessor.
     pub(super) mermaid: bool,
+    /// Pages and folders (relative to `src/`) left out of the search index.
+    pub(super) unindexed: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -103,8 +105,11 @@ pub(super) struct FieldView {
     pub(super) ty: String,
     pub(super) description: Option<String>,
     pub(super) deprecation: Option<DeprecationView>,
-    /// The anchor of the field's arguments section, when it has arguments.
+    /// The anchor of the field's arguments, when it has arguments.
     pub(super) arguments_anchor: Option<String>,
+    pub(super) arguments: Vec<InputFieldView>,
+    /// Descriptions of arguments whose names and types the input does not give.
+    pub(super) unnamed_arguments: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -116,16 +121,6 @@ pub(super) struct InputFieldView {
     pub(super) default_value: Option<String>,
     pub(super) description: Option<String>,
     pub(super) deprecation: Option<DeprecationView>,
-}
-
-#[derive(Debug, Serialize)]
-pub(super) struct ArgumentsView {
-    pub(super) field: String,
-    pub(super) field_anchor: String,
-    pub(super) anchor: String,
-    pub(super) arguments: Vec<InputFieldView>,
-    /// Descriptions of arguments whose names and types the input does not give.
-    pub(super) unnamed: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -162,7 +157,6 @@ pub(crate) struct TypeView {
     pub(super) source: Option<String>,
     pub(super) implements: Vec<LinkView>,
     pub(super) fields: Vec<FieldView>,
-    pub(super) arguments: Vec<ArgumentsView>,
     pub(super) input_fields: Vec<InputFieldView>,
     pub(super) values: Vec<ValueView>,
     pub(super) members: Vec<LinkView>,

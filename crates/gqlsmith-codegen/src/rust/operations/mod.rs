@@ -14,6 +14,8 @@
 //! Collisions are numbered (`Feed2`) by one name scope per module, in document order.
 
 mod document;
+mod layout;
+mod model;
 mod naming;
 mod selection;
 mod shared;
@@ -26,11 +28,12 @@ use super::naming::rust_type_name;
 use super::shape::RESERVED_TYPE_NAMES;
 use crate::diagnostics::CodegenError;
 use crate::naming::NameScope;
-use crate::Config;
+use crate::{Config, GeneratedFile};
 use document::{rust_raw_string, with_typename};
+use model::{OperationModel, OperationsModel, ShapeView};
 use naming::module_name;
 use shared::derive_list;
-use views::{OperationView, OperationsViewModel, ShapeView};
+use views::OperationsViewModel;
 
 /// The names `mod.rs` declares itself; shared types never take them.
 const MOD_RS_NAMES: &[&str] = &[
@@ -42,13 +45,40 @@ const MOD_RS_NAMES: &[&str] = &[
     "types",
 ];
 
-/// The view-model of `documents` against `schema`; errors are unmapped custom scalars under
-/// `strict_scalars`.
+/// The view-model of `documents` against `schema`, its lines laid out as rustfmt lays them
+/// out; errors are unmapped custom scalars under `strict_scalars`.
 pub(crate) fn view_model(
     schema: &Schema,
     documents: &Documents,
     config: &Config,
 ) -> Result<OperationsViewModel, Vec<Diagnostic>> {
+    build(schema, documents, config).map(|model| views::printed(&model))
+}
+
+/// The files rendered from the embedded templates, as written: the templates print every
+/// line in rustfmt's layout already, so only the header is added (and the file made to end
+/// in exactly one newline, whatever the template's last line).
+pub(super) fn finish_files(
+    rendered_files: &[super::RenderedFile],
+    header: &str,
+) -> Vec<Result<GeneratedFile, Diagnostic>> {
+    rendered_files
+        .iter()
+        .map(|file| {
+            Ok(GeneratedFile {
+                path: file.path.clone(),
+                contents: format!("{header}{}\n", file.text.trim_end_matches('\n')),
+            })
+        })
+        .collect()
+}
+
+/// The decisions of the view-model: names, types, attributes.
+fn build(
+    schema: &Schema,
+    documents: &Documents,
+    config: &Config,
+) -> Result<OperationsModel, Vec<Diagnostic>> {
     let operations: Vec<&Operation> = in_document_order(documents)
         .into_iter()
         .filter(|operation| operation.name.is_some())
@@ -61,6 +91,7 @@ pub(crate) fn view_model(
         fragment_names: IndexMap::new(),
         unmapped: IndexMap::new(),
         uses_part: false,
+        uses_optional_part: false,
         uses_typename: false,
     };
     let mut reserved: Vec<&str> = RESERVED_TYPE_NAMES.to_vec();
@@ -183,9 +214,8 @@ pub(crate) fn view_model(
             );
         }
         let variables = builder.variables_view(operation, &name);
-        operation_views.push(OperationView {
+        operation_views.push(OperationModel {
             graphql_name: name.clone(),
-            kind: operation.kind.as_str(),
             module,
             struct_name,
             doc: format!(
@@ -236,11 +266,12 @@ pub(crate) fn view_model(
         ],
         &extra,
     );
-    Ok(OperationsViewModel {
+    Ok(OperationsModel {
         derives,
         input_derives,
         enum_derives,
         uses_part: builder.uses_part,
+        uses_optional_part: builder.uses_optional_part,
         uses_typename: builder.uses_typename,
         has_types: !(enums.is_empty() && inputs.is_empty() && fragments.is_empty()),
         enums,
@@ -294,6 +325,7 @@ struct Builder<'a> {
     /// Custom scalars without a mapping, under `strict_scalars`.
     unmapped: IndexMap<String, Option<Location>>,
     uses_part: bool,
+    uses_optional_part: bool,
     uses_typename: bool,
 }
 

@@ -7,8 +7,8 @@ use gqlsmith_model::{
 };
 use indexmap::{IndexMap, IndexSet};
 
+use super::model::{FieldView, PartView, ShapeView, VariantView};
 use super::naming::{extended, path_name, upper_camel};
-use super::views::{FieldView, PartView, ShapeView, VariantView};
 use super::{Builder, Out};
 use crate::config::Direction;
 use crate::naming::NameScope;
@@ -164,8 +164,13 @@ impl<'a> Builder<'a> {
                 optional: *conditional,
             });
         }
+        // The struct's own fields and its required parts are read with `part`, the parts
+        // that may be absent with `optional_part`.
         if !part_views.is_empty() {
-            self.uses_part = true;
+            let any_optional = part_views.iter().any(|part| part.optional);
+            let any_required = part_views.iter().any(|part| !part.optional);
+            self.uses_optional_part |= any_optional;
+            self.uses_part |= any_required || !field_views.is_empty();
         }
         out.shapes[index] = ShapeView {
             rust_name,

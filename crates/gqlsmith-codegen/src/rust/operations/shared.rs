@@ -5,7 +5,7 @@
 use gqlsmith_model::{Operation, Selection, TypeDef, TypeKind, TypeRef};
 use indexmap::IndexSet;
 
-use super::views::{EnumValueView, EnumView, FieldView, InputView};
+use super::model::{EnumValueView, EnumView, FieldView, InputView};
 use super::Builder;
 use crate::config::Direction;
 use crate::naming::NameScope;
@@ -97,7 +97,6 @@ impl Builder<'_> {
             })
             .collect();
         EnumView {
-            graphql_name: ty.name.clone(),
             rust_name: self.shared_names[&ty.name].clone(),
             description: ty.description.clone(),
             values,

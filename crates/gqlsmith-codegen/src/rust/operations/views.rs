@@ -1,122 +1,348 @@
-//! The view structs the `rust-operations` templates print: one flat view per operation,
-//! response type, fragment, enum and input type. Every name, type and attribute in them is
-//! decided by the builder; the templates only place them.
+//! What the `rust-operations` templates receive: the view-model with every line that can be
+//! long finished in rustfmt's layout (by `layout`), so the templates only place lines and the
+//! output is `rustfmt --check` clean with no formatter run.
 
 use serde::Serialize;
 
-/// Everything the `rust-operations` templates print.
+use super::layout::{
+    assignment, derive_attribute, doc, field_from_call, field_from_fields, impl_header,
+    item_header, key_value_attribute, return_variant, struct_field, tuple_variant,
+    typename_condition,
+};
+use super::model::{
+    EnumView, FieldView, InputView, OperationModel, OperationsModel, PartView, ShapeView,
+};
+use crate::rust::escape::rust_string;
+
+/// Everything `mod.rs.tera` and `types.rs.tera` print.
 #[derive(Debug, Serialize)]
 pub(crate) struct OperationsViewModel {
-    /// `Debug, Clone, PartialEq` and the configured derives: every response struct and enum.
+    /// The derives of response types (`operation.rs.tera` receives them too).
     pub(crate) derives: String,
-    /// `derives` and `serde::Serialize`: variables and input types.
+    /// The derives of input types and variables.
     pub(crate) input_derives: String,
-    /// `Debug, Clone, PartialEq, Eq, Hash`, serde's and the configured derives: GraphQL enums.
-    pub(crate) enum_derives: String,
-    /// `mod.rs` defines the helper that reads one part of an object (a struct with fragment
-    /// fields, a variant of an enum): only when something uses it.
+    /// `mod.rs` defines the helper that reads one part of an object.
     pub(crate) uses_part: bool,
-    /// `mod.rs` defines the helper that reads `__typename`.
+    /// `mod.rs` defines the helper that reads a part that may be absent.
+    pub(crate) uses_optional_part: bool,
+    /// `mod.rs` defines the helper that reads `__typename`, and `UnknownObject`.
     pub(crate) uses_typename: bool,
     /// True when `types.rs` has anything (enums, inputs or fragments).
     pub(crate) has_types: bool,
-    pub(crate) enums: Vec<EnumView>,
-    pub(crate) inputs: Vec<InputView>,
+    pub(crate) enums: Vec<PrintedEnum>,
+    pub(crate) inputs: Vec<PrintedStruct>,
     /// The types of every fragment (and the types nested in them), in document order.
-    pub(crate) fragments: Vec<ShapeView>,
+    pub(crate) fragments: Vec<PrintedShape>,
     pub(crate) operations: Vec<OperationView>,
 }
 
+/// A GraphQL enum: `header` (doc, derive, `pub enum Name {`), then `values`.
 #[derive(Debug, Serialize)]
-pub(crate) struct EnumView {
-    pub(crate) graphql_name: String,
-    pub(crate) rust_name: String,
-    pub(crate) description: Option<String>,
-    pub(crate) values: Vec<EnumValueView>,
+pub(crate) struct PrintedEnum {
+    pub(crate) header: String,
+    /// Each value's lines: doc, attributes, variant.
+    pub(crate) values: Vec<String>,
     /// The variant that keeps a value this client does not know (`Unknown`).
     pub(crate) unknown_variant: String,
 }
 
+/// A struct of fields: an input type or `Variables`.
 #[derive(Debug, Serialize)]
-pub(crate) struct EnumValueView {
-    pub(crate) graphql_name: String,
-    pub(crate) rust_name: String,
-    pub(crate) description: Option<String>,
-    pub(crate) deprecation: Option<String>,
+pub(crate) struct PrintedStruct {
+    /// Doc, derive and `pub struct Name {`; `pub struct Name {}` with no fields.
+    pub(crate) header: String,
+    /// Each field's lines: doc, attributes, `pub name: Type,`.
+    pub(crate) fields: Vec<String>,
+    /// `}` and a newline, or "" when `header` closed the struct.
+    pub(crate) closing: &'static str,
 }
 
-/// An input object type, or an operation's `Variables`.
+/// A response type.
 #[derive(Debug, Serialize)]
-pub(crate) struct InputView {
-    pub(crate) rust_name: String,
-    pub(crate) description: Option<String>,
-    pub(crate) fields: Vec<FieldView>,
-    /// The derive list: `input_derives`, and `Default` when every field is an `Option`.
-    pub(crate) derives: String,
-}
-
-/// A field of a struct: an input field, a variable, or a selected response field.
-#[derive(Debug, Serialize)]
-pub(crate) struct FieldView {
-    pub(crate) rust_name: String,
-    /// The JSON key, when serde cannot derive it from `rust_name`.
-    pub(crate) serde_rename: Option<String>,
-    pub(crate) rust_type: String,
-    /// Inputs: left out of the JSON when `None`.
-    pub(crate) skip_none: bool,
-    pub(crate) description: Option<String>,
-    /// The note of `#[deprecated]`, for a deprecated field that is selected.
-    pub(crate) deprecation: Option<String>,
-}
-
-/// A response type: a struct of selected fields and fragments, or an enum chosen by
-/// `__typename`.
-#[derive(Debug, Serialize)]
-pub(crate) struct ShapeView {
-    pub(crate) rust_name: String,
-    pub(crate) description: String,
-    /// An enum of `variants` and `other_variant`, read by `__typename`.
+pub(crate) struct PrintedShape {
+    /// Doc, derive and `pub struct Name {` or `pub enum Name {`.
+    pub(crate) header: String,
+    /// An enum chosen by `__typename`.
     pub(crate) tagged: bool,
-    pub(crate) fields: Vec<FieldView>,
-    /// Fragments spread here: each a field holding the fragment's type, read from the same
-    /// object. A struct with parts gets a hand-written `Deserialize`.
-    pub(crate) parts: Vec<PartView>,
-    pub(crate) variants: Vec<VariantView>,
-    /// The variant that keeps any other `__typename` and the object as JSON.
+    /// A struct with fragment parts (it gets a hand-written `Deserialize`).
+    pub(crate) has_parts: bool,
+    /// The members: fields, parts or variants, each finished.
+    pub(crate) members: Vec<String>,
+    /// `impl<'de> serde::Deserialize<'de> for Name {`, for enums and structs with parts.
+    pub(crate) deserialize_header: String,
+    /// Enums: the variant that keeps any other `__typename`.
     pub(crate) other_variant: String,
+    /// Enums: per variant, the `if typename == ... { return ...; }` lines.
+    pub(crate) variant_checks: Vec<String>,
+    /// Structs with parts: the members of the `Fields` struct its own fields are read into.
+    pub(crate) own_fields: Vec<String>,
+    /// Structs with parts: the lines of the `Ok(Self { ... })` expression's fields.
+    pub(crate) initializers: Vec<String>,
 }
 
-#[derive(Debug, Serialize)]
-pub(crate) struct PartView {
-    pub(crate) fragment: String,
-    pub(crate) rust_name: String,
-    pub(crate) rust_type: String,
-    /// The spread is under `@skip`/`@include`: `Option`, `None` when its fields are absent.
-    pub(crate) optional: bool,
-}
-
-#[derive(Debug, Serialize)]
-pub(crate) struct VariantView {
-    /// The `__typename` value.
-    pub(crate) graphql_name: String,
-    pub(crate) rust_name: String,
-    pub(crate) rust_type: String,
-}
-
+/// One operation's file.
 #[derive(Debug, Serialize)]
 pub(crate) struct OperationView {
-    pub(crate) graphql_name: String,
-    /// `query`, `mutation`, `subscription`.
-    pub(crate) kind: &'static str,
     /// The module and file stem (`feed`).
     pub(crate) module: String,
     /// The unit struct that implements `Operation` (`FeedQuery`).
     pub(crate) struct_name: String,
-    /// What it is and where it is defined (`` `query Feed` (feed.graphql:1). ``).
+    /// The operation's doc comment (at the top level).
     pub(crate) doc: String,
-    /// The document as a Rust string literal (raw, so it reads as GraphQL).
-    pub(crate) query_literal: String,
-    pub(crate) variables: InputView,
+    /// `pub const QUERY: &str = r#"..."#;`
+    pub(crate) query_const: String,
+    /// `impl super::Operation for FeedQuery {`
+    pub(crate) impl_header: String,
+    /// `    const NAME: &'static str = "Feed";`
+    pub(crate) name_const: String,
+    pub(crate) variables: PrintedStruct,
     /// `Data` first, then the types nested in it, parents before children.
-    pub(crate) shapes: Vec<ShapeView>,
+    pub(crate) shapes: Vec<PrintedShape>,
+}
+
+/// The view-model of `model`: its lines finished.
+pub(super) fn printed(model: &OperationsModel) -> OperationsViewModel {
+    OperationsViewModel {
+        derives: model.derives.clone(),
+        input_derives: model.input_derives.clone(),
+        uses_part: model.uses_part,
+        uses_optional_part: model.uses_optional_part,
+        uses_typename: model.uses_typename,
+        has_types: model.has_types,
+        enums: model
+            .enums
+            .iter()
+            .map(|enum_| printed_enum(enum_, &model.enum_derives))
+            .collect(),
+        inputs: model.inputs.iter().map(printed_struct).collect(),
+        fragments: model
+            .fragments
+            .iter()
+            .map(|shape| printed_shape(shape, &model.derives))
+            .collect(),
+        operations: model
+            .operations
+            .iter()
+            .map(|operation| printed_operation(operation, &model.derives))
+            .collect(),
+    }
+}
+
+fn printed_enum(enum_: &EnumView, derives: &str) -> PrintedEnum {
+    let header = format!(
+        "{}{}{}",
+        doc(0, enum_.description.as_deref().unwrap_or_default()),
+        derive_attribute(0, derives),
+        item_header(0, &format!("pub enum {}", enum_.rust_name))
+    );
+    let values = enum_
+        .values
+        .iter()
+        .map(|value| {
+            let mut lines = doc(4, value.description.as_deref().unwrap_or_default());
+            if let Some(note) = &value.deprecation {
+                lines.push_str(&key_value_attribute(
+                    4,
+                    "deprecated",
+                    "note",
+                    &rust_string(note),
+                ));
+            }
+            lines.push_str(&key_value_attribute(
+                4,
+                "serde",
+                "rename",
+                &rust_string(&value.graphql_name),
+            ));
+            lines.push_str(&format!("    {},\n", value.rust_name));
+            lines
+        })
+        .collect();
+    PrintedEnum {
+        header,
+        values,
+        unknown_variant: enum_.unknown_variant.clone(),
+    }
+}
+
+fn printed_struct(input: &InputView) -> PrintedStruct {
+    let head = format!("pub struct {}", input.rust_name);
+    let opening = if input.fields.is_empty() {
+        format!("{head} {{}}\n")
+    } else {
+        item_header(0, &head)
+    };
+    PrintedStruct {
+        header: format!(
+            "{}{}{opening}",
+            doc(0, input.description.as_deref().unwrap_or_default()),
+            derive_attribute(0, &input.derives),
+        ),
+        fields: input
+            .fields
+            .iter()
+            .map(|field| member(field, true))
+            .collect(),
+        closing: if input.fields.is_empty() { "" } else { "}\n" },
+    }
+}
+
+/// A field's lines in a struct at the top level: doc, `#[deprecated]`, serde's attributes
+/// (with `serde`, for a struct that derives serde's traits), `pub name: Type,`.
+fn member(field: &FieldView, serde: bool) -> String {
+    let mut lines = doc(4, field.description.as_deref().unwrap_or_default());
+    if let Some(note) = &field.deprecation {
+        lines.push_str(&key_value_attribute(
+            4,
+            "deprecated",
+            "note",
+            &rust_string(note),
+        ));
+    }
+    if serde {
+        if let Some(rename) = &field.serde_rename {
+            lines.push_str(&key_value_attribute(
+                4,
+                "serde",
+                "rename",
+                &rust_string(rename),
+            ));
+        }
+        if field.skip_none {
+            lines.push_str("    #[serde(skip_serializing_if = \"Option::is_none\")]\n");
+        }
+    }
+    lines.push_str(&struct_field(
+        4,
+        &format!("pub {}", field.rust_name),
+        &field.rust_type,
+    ));
+    lines
+}
+
+fn printed_shape(shape: &ShapeView, derives: &str) -> PrintedShape {
+    let doc = doc(0, &shape.description);
+    let deserialize_header = impl_header("impl<'de> serde::Deserialize<'de>", &shape.rust_name);
+    if shape.tagged {
+        return PrintedShape {
+            header: format!(
+                "{doc}{}{}",
+                derive_attribute(0, derives),
+                item_header(0, &format!("pub enum {}", shape.rust_name))
+            ),
+            tagged: true,
+            has_parts: false,
+            members: shape
+                .variants
+                .iter()
+                .map(|variant| tuple_variant(4, &variant.rust_name, &variant.rust_type))
+                .collect(),
+            deserialize_header,
+            other_variant: shape.other_variant.clone(),
+            variant_checks: shape
+                .variants
+                .iter()
+                .map(|variant| {
+                    format!(
+                        "{}{}        }}\n",
+                        typename_condition(8, &rust_string(&variant.graphql_name)),
+                        return_variant(12, &variant.rust_name)
+                    )
+                })
+                .collect(),
+            own_fields: Vec::new(),
+            initializers: Vec::new(),
+        };
+    }
+    let has_parts = !shape.parts.is_empty();
+    let derives = if has_parts {
+        derives.to_owned()
+    } else {
+        format!("{derives}, serde::Deserialize")
+    };
+    let header = format!(
+        "{doc}{}{}",
+        derive_attribute(0, &derives),
+        item_header(0, &format!("pub struct {}", shape.rust_name))
+    );
+    let mut members: Vec<String> = shape
+        .fields
+        .iter()
+        .map(|field| member(field, !has_parts))
+        .collect();
+    members.extend(shape.parts.iter().map(part_member));
+    let (own_fields, initializers) = if has_parts {
+        let own_fields = shape
+            .fields
+            .iter()
+            .map(|field| {
+                let mut lines = String::new();
+                if let Some(rename) = &field.serde_rename {
+                    lines.push_str(&key_value_attribute(
+                        12,
+                        "serde",
+                        "rename",
+                        &rust_string(rename),
+                    ));
+                }
+                lines.push_str(&struct_field(12, &field.rust_name, &field.rust_type));
+                lines
+            })
+            .collect();
+        let mut initializers: Vec<String> = shape
+            .fields
+            .iter()
+            .map(|field| field_from_fields(12, &field.rust_name))
+            .collect();
+        initializers.extend(shape.parts.iter().map(|part| {
+            if part.optional {
+                field_from_call(12, &part.rust_name, "super::optional_part", "")
+            } else {
+                field_from_call(12, &part.rust_name, "super::part", "?")
+            }
+        }));
+        (own_fields, initializers)
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    PrintedShape {
+        header,
+        tagged: false,
+        has_parts,
+        members,
+        deserialize_header,
+        other_variant: String::new(),
+        variant_checks: Vec::new(),
+        own_fields,
+        initializers,
+    }
+}
+
+fn part_member(part: &PartView) -> String {
+    format!(
+        "    /// The fields of fragment `{}`.\n{}",
+        part.fragment,
+        struct_field(4, &format!("pub {}", part.rust_name), &part.rust_type)
+    )
+}
+
+fn printed_operation(operation: &OperationModel, derives: &str) -> OperationView {
+    OperationView {
+        module: operation.module.clone(),
+        struct_name: operation.struct_name.clone(),
+        doc: doc(0, &operation.doc),
+        query_const: assignment(0, "pub const QUERY: &str", &operation.query_literal),
+        impl_header: impl_header("impl super::Operation", &operation.struct_name),
+        name_const: assignment(
+            4,
+            "const NAME: &'static str",
+            &rust_string(&operation.graphql_name),
+        ),
+        variables: printed_struct(&operation.variables),
+        shapes: operation
+            .shapes
+            .iter()
+            .map(|shape| printed_shape(shape, derives))
+            .collect(),
+    }
 }
