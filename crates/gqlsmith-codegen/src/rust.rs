@@ -78,9 +78,16 @@ pub(crate) fn render_files(
             Err(diagnostic) => diagnostics.push(diagnostic),
         }
     }
-    // The templates and the view-model lay out every line as rustfmt would: no formatter
-    // runs here, only the tidying of blank lines that template loops leave.
     let header = header(input_label);
+    // The embedded templates and the view-model lay out every line as rustfmt would: no
+    // formatter runs on them, only the tidying of blank lines that template loops leave. A
+    // user's templates are formatted, which also reports Rust they broke (G705).
+    if templates.overrides(target) {
+        return files_or_diagnostics(
+            format_in_parallel(&rendered_files, &header, config),
+            diagnostics,
+        );
+    }
     files_or_diagnostics(
         rendered_files.into_iter().map(|file| {
             Ok(GeneratedFile {
