@@ -454,7 +454,7 @@ pub(crate) fn derive(shape: Shape, derives: &[String]) -> String {
     let nested = spaces(shape.indent + INDENT);
     if horizontal {
         let joined = derives.join(", ");
-        if joined.len() + 1 <= one_line_budget {
+        if joined.len() < one_line_budget {
             return format!("#[derive({joined})]");
         }
         return format!("#[derive(\n{nested}{joined},\n{})]", spaces(shape.indent));
