@@ -1,9 +1,11 @@
 //! The Rust targets, `rust-client` (`client`), `rust-server` (`server`) and
 //! `rust-operations` (`operations`): their view-models (the schema targets over one analysis
 //! of the schema, `shape`), Rust naming and escaping (`naming`, `escape`), and what all do
-//! with their templates' output: render each file and add the header. `rust-client` and
-//! `rust-server` lay out their lines as rustfmt does (`layout`), so nothing formats them;
-//! `rust-operations` is still formatted with syn + prettyplease.
+//! with their templates' output: render each file and add the header. The embedded templates
+//! print rustfmt's layout (`layout` for `rust-client` and `rust-server`, `operations::layout`
+//! for `rust-operations`), so nothing formats them; when a user overrides a target's
+//! templates, its files are parsed and formatted with syn + prettyplease, which reports
+//! broken Rust (G705).
 
 pub(crate) mod client;
 pub(crate) mod escape;
