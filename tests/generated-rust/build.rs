@@ -31,6 +31,16 @@ const GENERATED: &[(&str, &str, Target)] = &[
         "fixtures/schemas/shopify-storefront.graphql",
         Target::RustServer,
     ),
+    (
+        "hostile_client",
+        "fixtures/hostile/rust-names.graphql",
+        Target::RustClient,
+    ),
+    (
+        "hostile_server",
+        "fixtures/hostile/rust-names.graphql",
+        Target::RustServer,
+    ),
 ];
 
 fn main() {

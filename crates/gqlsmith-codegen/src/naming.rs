@@ -46,9 +46,24 @@ impl NameScope {
         if self.taken.insert(bare.clone()) {
             return candidate;
         }
+        // `self_` numbered is `self_2`, not `self__2` (rustc's `non_snake_case` lint warns on
+        // a double underscore).
+        // For CamelCase names, `Self_` numbered is `Self2` (`non_camel_case_types` warns on an
+        // underscore before a digit).
+        let separator = if bare.ends_with(self.separator) {
+            ""
+        } else {
+            self.separator
+        };
+        let trimmed = bare.trim_end_matches('_');
+        let bare = if self.separator.is_empty() && !trimmed.is_empty() {
+            trimmed.to_owned()
+        } else {
+            bare
+        };
         let mut suffix = 2u32;
         loop {
-            let numbered = format!("{bare}{}{suffix}", self.separator);
+            let numbered = format!("{bare}{separator}{suffix}");
             if self.taken.insert(numbered.clone()) {
                 return numbered;
             }

@@ -1,11 +1,15 @@
 //! The Rust targets, `rust-client` (`client`), `rust-server` (`server`) and
 //! `rust-operations` (`operations`): their view-models (the schema targets over one analysis
 //! of the schema, `shape`), Rust naming and escaping (`naming`, `escape`), and what all do
-//! with their templates' output: render each file, format it with syn + prettyplease, and add
-//! the header.
+//! with their templates' output: render each file and add the header. The embedded templates
+//! print rustfmt's layout (`layout` for `rust-client` and `rust-server`, `operations::layout`
+//! for `rust-operations`), so nothing formats them; when a user overrides a target's
+//! templates, its files are parsed and formatted with syn + prettyplease, which reports
+//! broken Rust (G705).
 
 pub(crate) mod client;
 pub(crate) mod escape;
+mod layout;
 mod naming;
 pub(crate) mod operations;
 pub(crate) mod server;
@@ -76,10 +80,49 @@ pub(crate) fn render_files(
             Err(diagnostic) => diagnostics.push(diagnostic),
         }
     }
+    let header = header(input_label);
+    // The embedded templates and the view-model lay out every line as rustfmt would: no
+    // formatter runs on them, only the tidying of blank lines that template loops leave. A
+    // user's templates are formatted, which also reports Rust they broke (G705).
+    if templates.overrides(target) {
+        return files_or_diagnostics(
+            format_in_parallel(&rendered_files, &header, config),
+            diagnostics,
+        );
+    }
     files_or_diagnostics(
-        format_in_parallel(&rendered_files, &header(input_label), config),
+        rendered_files.into_iter().map(|file| {
+            Ok(GeneratedFile {
+                path: file.path,
+                contents: format!("{header}\n{}", tidy_blank_lines(&file.text)),
+            })
+        }),
         diagnostics,
     )
+}
+
+/// `text` without blank lines at its start and end, and with no two blank lines in a row
+/// (what rustfmt keeps of blank lines between items), ending in one newline.
+pub(crate) fn tidy_blank_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank_run = true;
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            if !blank_run {
+                out.push('\n');
+            }
+            blank_run = true;
+        } else {
+            out.push_str(line);
+            out.push('\n');
+            blank_run = false;
+        }
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
 }
 
 /// Generates the `rust-operations` files: `mod.rs` (the `Operation` trait, the request and

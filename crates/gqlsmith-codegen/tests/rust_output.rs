@@ -31,7 +31,8 @@ fn render(sdl: &str, config_toml: &str, templates: &Templates, target: &str, pat
             Some(file) => file
                 .contents
                 .split_once('\n')
-                .map_or("", |(_, rest)| rest)
+                // The header line, and the blank line after it.
+                .map_or("", |(_, rest)| rest.strip_prefix('\n').unwrap_or(rest))
                 .to_owned(),
             None => format!(
                 "no {path}; files: {:?}",
@@ -64,34 +65,37 @@ fn client_fields_are_snake_case_with_renames_and_keyword_escapes() {
         "objects.rs",
         r#"#[allow(unused_imports)]
 use super::*;
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Query {
-    pub user: Option<User>,
+    pub user: ::std::option::Option<User>,
 }
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct User {
     #[serde(rename = "fullName")]
-    pub full_name: String,
-    pub r#type: Option<String>,
+    pub full_name: ::std::string::String,
+    pub r#type: ::std::option::Option<::std::string::String>,
     #[serde(rename = "self")]
-    pub self_: Option<i32>,
-    pub r#ref: Vec<String>,
+    pub self_: ::std::option::Option<i32>,
+    pub r#ref: ::std::vec::Vec<::std::string::String>,
     #[serde(rename = "matchCount")]
-    pub match_count: Option<i32>,
+    pub match_count: ::std::option::Option<i32>,
     #[serde(rename = "match_count")]
-    pub match_count_2: Option<i32>,
+    pub match_count_2: ::std::option::Option<i32>,
 }
+
 /// Any object type of the schema, chosen by `__typename`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(tag = "__typename")]
 pub enum AnyObject {
     #[serde(rename = "Query")]
     Query(Query),
     #[serde(rename = "User")]
     User(User),
-    /// An object type this client does not know.
-    #[serde(other)]
-    Unknown,
+    /// An object type this client does not know: the object as the server sent it, `__typename` included.
+    #[serde(untagged)]
+    Unknown(::serde_json::Value),
 }
 "#,
     );
@@ -99,7 +103,7 @@ pub enum AnyObject {
 
 #[test]
 fn client_enums_keep_unknown_values() {
-    check("type Query { a: Color } enum Color { RED dark_blue UNKNOWN OLD @deprecated(reason: \"Use `RED`.\") }", "rust-client", "enums.rs", r#"#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+    check("type Query { a: Color } enum Color { RED dark_blue UNKNOWN OLD @deprecated(reason: \"Use `RED`.\") }", "rust-client", "enums.rs", r#"#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub enum Color {
     #[serde(rename = "RED")]
     Red,
@@ -112,7 +116,7 @@ pub enum Color {
     Old,
     /// A value this client does not know, kept as the server sent it.
     #[serde(untagged)]
-    Unknown2(String),
+    Unknown2(::std::string::String),
 }
 "#);
 }
@@ -126,16 +130,17 @@ fn client_interfaces_and_unions_are_tagged_by_typename() {
         "interfaces.rs",
         r#"#[allow(unused_imports)]
 use super::*;
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(tag = "__typename")]
 pub enum Node {
     #[serde(rename = "A")]
     A(A),
     #[serde(rename = "B")]
     B(B),
-    /// An implementation this client does not know.
-    #[serde(other)]
-    Unknown,
+    /// An implementation this client does not know: the object as the server sent it, `__typename` included.
+    #[serde(untagged)]
+    Unknown(::serde_json::Value),
 }
 "#,
     );
@@ -145,16 +150,17 @@ pub enum Node {
         "unions.rs",
         r#"#[allow(unused_imports)]
 use super::*;
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(tag = "__typename")]
 pub enum Hit {
     #[serde(rename = "A")]
     A(A),
     #[serde(rename = "B")]
     B(B),
-    /// A member this client does not know.
-    #[serde(other)]
-    Unknown,
+    /// A member this client does not know: the object as the server sent it, `__typename` included.
+    #[serde(untagged)]
+    Unknown(::serde_json::Value),
 }
 "#,
     );
@@ -168,22 +174,26 @@ fn client_boxes_only_fields_on_cycles() {
         "objects.rs",
         r#"#[allow(unused_imports)]
 use super::*;
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Query {
-    pub a: Option<A>,
+    pub a: ::std::option::Option<A>,
 }
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct A {
-    pub parent: Option<Box<A>>,
-    pub children: Vec<A>,
-    pub b: Box<B>,
+    pub parent: ::std::option::Option<::std::boxed::Box<A>>,
+    pub children: ::std::vec::Vec<A>,
+    pub b: ::std::boxed::Box<B>,
 }
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct B {
-    pub a: Option<Box<A>>,
+    pub a: ::std::option::Option<::std::boxed::Box<A>>,
 }
+
 /// Any object type of the schema, chosen by `__typename`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(tag = "__typename")]
 pub enum AnyObject {
     #[serde(rename = "Query")]
@@ -192,9 +202,9 @@ pub enum AnyObject {
     A(A),
     #[serde(rename = "B")]
     B(B),
-    /// An object type this client does not know.
-    #[serde(other)]
-    Unknown,
+    /// An object type this client does not know: the object as the server sent it, `__typename` included.
+    #[serde(untagged)]
+    Unknown(::serde_json::Value),
 }
 "#,
     );
@@ -208,24 +218,26 @@ fn client_descriptions_cannot_become_doctests_or_break_comments() {
         "objects.rs",
         r#"#[allow(unused_imports)]
 use super::*;
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Query {
     /// Fetch it:
     /// ```text
     /// query { a }
     /// ```
     ///    indented */ \\ "quoted" naïve
-    pub a: Option<i32>,
+    pub a: ::std::option::Option<i32>,
 }
+
 /// Any object type of the schema, chosen by `__typename`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(tag = "__typename")]
 pub enum AnyObject {
     #[serde(rename = "Query")]
     Query(Query),
-    /// An object type this client does not know.
-    #[serde(other)]
-    Unknown,
+    /// An object type this client does not know: the object as the server sent it, `__typename` included.
+    #[serde(untagged)]
+    Unknown(::serde_json::Value),
 }
 "#,
     );
@@ -242,6 +254,7 @@ fn client_scalars_go_through_the_scalar_map() {
         "scalars.rs",
         r#"/// The GraphQL scalar `DateTime`.
 pub type DateTime = String;
+
 /// The GraphQL scalar `BigInt`.
 pub type BigInt = i64;
 "#,
@@ -253,10 +266,11 @@ pub type BigInt = i64;
         "inputs.rs",
         r#"#[allow(unused_imports)]
 use super::*;
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Filter {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub after: Option<std::time::SystemTime>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub after: ::std::option::Option<std::time::SystemTime>,
 }
 "#,
     );
@@ -292,25 +306,33 @@ fn client_lenient_mode_reads_missing_fields_and_single_items() {
         "objects.rs",
         r#"#[allow(unused_imports)]
 use super::*;
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, Default)]
+
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Default)]
 #[serde(default)]
 pub struct Query {
     #[serde(deserialize_with = "one_or_many")]
-    pub tags: Vec<String>,
+    pub tags: ::std::vec::Vec<::std::string::String>,
     #[serde(deserialize_with = "option_one_or_many")]
-    pub maybe: Option<Vec<Option<i32>>>,
-    pub one: String,
+    pub maybe: ::std::option::Option<::std::vec::Vec<::std::option::Option<i32>>>,
+    pub one: ::std::string::String,
 }
+
 /// Any object type of the schema, chosen by `__typename`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(tag = "__typename")]
 pub enum AnyObject {
     #[serde(rename = "Query")]
     Query(Query),
-    /// An object type this client does not know.
-    #[serde(other)]
-    #[default]
-    Unknown,
+    /// An object type this client does not know: the object as the server sent it, `__typename` included.
+    #[serde(untagged)]
+    Unknown(::serde_json::Value),
+}
+
+impl ::std::default::Default for AnyObject {
+    /// No object: what a lenient read gives for a missing field.
+    fn default() -> Self {
+        Self::Unknown(::serde_json::Value::Null)
+    }
 }
 "#,
     );
@@ -326,30 +348,32 @@ fn server_objects_are_traits_and_glue() {
         "resolvers.rs",
         r#"#[allow(unused_imports)]
 use super::*;
+
 /// What a value of the GraphQL type `Query` must answer: implement it
 /// in your own code and wrap the implementation with [`Query::new`].
-#[async_graphql::async_trait::async_trait]
-pub trait QueryResolver: Send + Sync {
+#[::async_graphql::async_trait::async_trait]
+pub trait QueryResolver: ::std::marker::Send + ::std::marker::Sync {
     async fn user(
         &self,
-        ctx: &async_graphql::Context<'_>,
-        id: async_graphql::ID,
-        r#type: Option<String>,
-        ctx_2: Option<i32>,
-    ) -> async_graphql::Result<Option<User>>;
+        ctx: &::async_graphql::Context<'_>,
+        id: ::async_graphql::ID,
+        r#type: ::std::option::Option<::std::string::String>,
+        ctx_2: ::std::option::Option<i32>,
+    ) -> ::async_graphql::Result<::std::option::Option<User>>;
 }
+
 /// What a value of the GraphQL type `User` must answer: implement it
 /// in your own code and wrap the implementation with [`User::new`].
-#[async_graphql::async_trait::async_trait]
-pub trait UserResolver: Send + Sync {
+#[::async_graphql::async_trait::async_trait]
+pub trait UserResolver: ::std::marker::Send + ::std::marker::Sync {
     async fn name(
         &self,
-        ctx: &async_graphql::Context<'_>,
-    ) -> async_graphql::Result<String>;
+        ctx: &::async_graphql::Context<'_>,
+    ) -> ::async_graphql::Result<::std::string::String>;
     async fn new_2(
         &self,
-        ctx: &async_graphql::Context<'_>,
-    ) -> async_graphql::Result<Option<bool>>;
+        ctx: &::async_graphql::Context<'_>,
+    ) -> ::async_graphql::Result<::std::option::Option<bool>>;
 }
 "#,
     );
@@ -359,53 +383,64 @@ pub trait UserResolver: Send + Sync {
         "objects.rs",
         r#"#[allow(unused_imports)]
 use super::*;
+
 #[derive(Clone)]
-pub struct Query(std::sync::Arc<dyn QueryResolver>);
+pub struct Query {
+    resolver: ::std::sync::Arc<dyn QueryResolver>,
+}
+
 impl Query {
     /// Exposes `resolver` as a value of the GraphQL type `Query`.
     pub fn new(resolver: impl QueryResolver + 'static) -> Self {
-        Self(std::sync::Arc::new(resolver))
+        Self {
+            resolver: ::std::sync::Arc::new(resolver),
+        }
     }
 }
-#[async_graphql::Object(name = "Query")]
+
+#[::async_graphql::Object(name = "Query")]
 impl Query {
     #[graphql(name = "user")]
     pub async fn user(
         &self,
-        ctx: &async_graphql::Context<'_>,
-        #[graphql(name = "id")]
-        id: async_graphql::ID,
-        #[graphql(name = "type")]
-        r#type: Option<String>,
-        #[graphql(name = "ctx")]
-        ctx_2: Option<i32>,
-    ) -> async_graphql::Result<Option<User>> {
-        self.0.user(ctx, id, r#type, ctx_2).await
+        ctx: &::async_graphql::Context<'_>,
+        #[graphql(name = "id")] id: ::async_graphql::ID,
+        #[graphql(name = "type")] r#type: ::std::option::Option<::std::string::String>,
+        #[graphql(name = "ctx")] ctx_2: ::std::option::Option<i32>,
+    ) -> ::async_graphql::Result<::std::option::Option<User>> {
+        self.resolver.user(ctx, id, r#type, ctx_2).await
     }
 }
+
 #[derive(Clone)]
-pub struct User(std::sync::Arc<dyn UserResolver>);
+pub struct User {
+    resolver: ::std::sync::Arc<dyn UserResolver>,
+}
+
 impl User {
     /// Exposes `resolver` as a value of the GraphQL type `User`.
     pub fn new(resolver: impl UserResolver + 'static) -> Self {
-        Self(std::sync::Arc::new(resolver))
+        Self {
+            resolver: ::std::sync::Arc::new(resolver),
+        }
     }
 }
-#[async_graphql::Object(name = "User")]
+
+#[::async_graphql::Object(name = "User")]
 impl User {
     #[graphql(name = "name")]
     pub async fn name(
         &self,
-        ctx: &async_graphql::Context<'_>,
-    ) -> async_graphql::Result<String> {
-        self.0.name(ctx).await
+        ctx: &::async_graphql::Context<'_>,
+    ) -> ::async_graphql::Result<::std::string::String> {
+        self.resolver.name(ctx).await
     }
     #[graphql(name = "new", deprecation = "No longer supported")]
     pub async fn new_2(
         &self,
-        ctx: &async_graphql::Context<'_>,
-    ) -> async_graphql::Result<Option<bool>> {
-        self.0.new_2(ctx).await
+        ctx: &::async_graphql::Context<'_>,
+    ) -> ::async_graphql::Result<::std::option::Option<bool>> {
+        self.resolver.new_2(ctx).await
     }
 }
 "#,
@@ -420,21 +455,26 @@ fn server_interfaces_list_fields_and_implementations() {
         "interfaces.rs",
         r#"#[allow(unused_imports)]
 use super::*;
-#[derive(async_graphql::Interface)]
-#[graphql(name = "Node", field(name = "id", method = "id", ty = "async_graphql::ID"))]
+
+#[derive(::async_graphql::Interface)]
+#[graphql(
+    name = "Node",
+    field(name = "id", method = "id", ty = "::async_graphql::ID")
+)]
 pub enum Node {
     Named(Named),
     A(A),
 }
-#[derive(async_graphql::Interface)]
+
+#[derive(::async_graphql::Interface)]
 #[graphql(
     name = "Named",
-    field(name = "id", method = "id", ty = "async_graphql::ID"),
+    field(name = "id", method = "id", ty = "::async_graphql::ID"),
     field(
         name = "name",
         method = "name",
-        ty = "Option<String>",
-        arg(name = "short", ty = "Option<bool>")
+        ty = "::std::option::Option<::std::string::String>",
+        arg(name = "short", ty = "::std::option::Option<bool>")
     )
 )]
 pub enum Named {
@@ -450,46 +490,48 @@ fn server_mod_registers_every_type_and_builds_the_roots() {
         "type Query { a: Int } type Mutation { b: Int } scalar URL enum E { X } input I { e: E }",
         "rust-server",
         "mod.rs",
-        r#"#[allow(deprecated, clippy::all)]
-pub mod scalars;
-#[allow(deprecated, clippy::all)]
+        r#"#[allow(dead_code, deprecated, clippy::all)]
 pub mod enums;
-#[allow(deprecated, clippy::all)]
-pub mod resolvers;
-#[allow(deprecated, clippy::all)]
-pub mod objects;
-#[allow(deprecated, clippy::all)]
+#[allow(dead_code, deprecated, clippy::all)]
 pub mod inputs;
-pub use scalars::*;
+#[allow(dead_code, deprecated, clippy::all)]
+pub mod objects;
+#[allow(dead_code, deprecated, clippy::all)]
+pub mod resolvers;
+#[allow(dead_code, deprecated, clippy::all)]
+pub mod scalars;
+
 pub use enums::*;
-pub use resolvers::*;
-pub use objects::*;
 pub use inputs::*;
+pub use objects::*;
+pub use resolvers::*;
+pub use scalars::*;
+
 /// Registers every type of the schema with `builder`, so that the server knows (and
 /// `Schema::sdl()` prints) the types no root field reaches too.
+#[allow(dead_code)]
 pub fn register_types<QueryType, MutationType, SubscriptionType>(
-    builder: async_graphql::SchemaBuilder<QueryType, MutationType, SubscriptionType>,
-) -> async_graphql::SchemaBuilder<QueryType, MutationType, SubscriptionType> {
-    let mut builder = builder;
-    builder = builder.register_output_type::<Url>();
-    builder = builder.register_output_type::<E>();
-    builder = builder.register_output_type::<Query>();
-    builder = builder.register_output_type::<Mutation>();
-    builder = builder.register_input_type::<I>();
+    builder: ::async_graphql::SchemaBuilder<QueryType, MutationType, SubscriptionType>,
+) -> ::async_graphql::SchemaBuilder<QueryType, MutationType, SubscriptionType> {
     builder
+        .register_output_type::<Url>()
+        .register_output_type::<E>()
+        .register_output_type::<Query>()
+        .register_output_type::<Mutation>()
+        .register_input_type::<I>()
 }
+
 /// A schema builder with every type registered, serving `query` and `mutation`.
+#[allow(dead_code)]
 pub fn schema_builder(
     query: impl QueryResolver + 'static,
     mutation: impl MutationResolver + 'static,
-) -> async_graphql::SchemaBuilder<Query, Mutation, async_graphql::EmptySubscription> {
-    register_types(
-        async_graphql::Schema::build(
-            Query::new(query),
-            Mutation::new(mutation),
-            async_graphql::EmptySubscription,
-        ),
-    )
+) -> ::async_graphql::SchemaBuilder<Query, Mutation, ::async_graphql::EmptySubscription> {
+    register_types(::async_graphql::Schema::build(
+        Query::new(query),
+        Mutation::new(mutation),
+        ::async_graphql::EmptySubscription,
+    ))
 }
 "#,
     );
@@ -539,42 +581,49 @@ fn docs_pages_reference_undefined_types_as_users_get_them() {
         texts.join(""),
         r#"== mod.rs
 // generated by gqlsmith from page.txt, do not edit
-#[allow(deprecated, clippy::all)]
+
+#[allow(dead_code, deprecated, clippy::all)]
 pub mod enums;
-#[allow(deprecated, clippy::all)]
+#[allow(dead_code, deprecated, clippy::all)]
 pub mod objects;
+
 pub use enums::*;
 pub use objects::*;
 == enums.rs
 // generated by gqlsmith from page.txt, do not edit
-#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+
+/// Known only in part: the input, line 8 lists only some of this enum's values (inferred by `enum-sample` with high confidence from: `Account.status` shows the quoted value `ACTIVE`). Other values read as `Unknown`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub enum AccountStatus {
     #[serde(rename = "ACTIVE")]
     Active,
-    /// A value this client does not know, kept as the server sent it (the input lists only some of this enum's values).
+    /// A value the input does not list (it lists only some), kept as the server sent it.
     #[serde(untagged)]
-    Unknown(String),
+    Unknown(::std::string::String),
 }
 == objects.rs
 // generated by gqlsmith from page.txt, do not edit
+
 #[allow(unused_imports)]
 use super::*;
+
 /// An account.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Account {
     /// The status.
     pub status: AccountStatus,
-    pub balance: Option<i32>,
+    pub balance: ::std::option::Option<i32>,
 }
+
 /// Any object type of the schema, chosen by `__typename`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(tag = "__typename")]
 pub enum AnyObject {
     #[serde(rename = "Account")]
     Account(Account),
-    /// An object type this client does not know.
-    #[serde(other)]
-    Unknown,
+    /// An object type this client does not know: the object as the server sent it, `__typename` included.
+    #[serde(untagged)]
+    Unknown(::serde_json::Value),
 }
 "#
     );

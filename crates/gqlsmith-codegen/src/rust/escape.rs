@@ -4,10 +4,12 @@
 /// description.
 ///
 /// Doc comments are markdown that rustdoc also *compiles*: a fenced block without a language
-/// (or an indented block) would become a doctest that fails. So fences get the `text`
-/// language, indentation of four or more columns outside fences is cut to three, and carriage
-/// returns (not allowed bare in doc comments) and other control characters are written as
-/// `\u{..}` text or turned into line breaks.
+/// (or an indented block) would become a doctest that fails. So every fence, with backticks
+/// or tildes, at any depth of blockquotes, gets the `text` language, indentation of four or
+/// more columns outside fences is cut to three, and carriage returns (not allowed bare in
+/// doc comments), other control characters and the bidirectional-text controls (which
+/// rustc's `text_direction_codepoint_in_comment` lint rejects) are written as `\u{..}` text
+/// or turned into line breaks.
 pub(crate) fn rust_doc(description: &str) -> String {
     let normalized = description.replace("\r\n", "\n").replace('\r', "\n");
     let trimmed = normalized.trim_matches('\n');
@@ -15,36 +17,79 @@ pub(crate) fn rust_doc(description: &str) -> String {
         return String::new();
     }
     let mut out = String::new();
-    let mut in_fence = false;
+    // The fence that is open: its character and length (CommonMark: a closing fence has the
+    // same character and at least the same length).
+    let mut open_fence: Option<(char, usize)> = None;
     for line in trimmed.split('\n') {
         let line = line.trim_end();
-        let content = line.trim_start();
-        let line = if content.starts_with("```") {
-            let opening = !in_fence;
-            in_fence = !in_fence;
-            if opening {
+        let (container, content) = split_blockquote(line);
+        let fence = fence_of(content);
+        let line = match (open_fence, fence) {
+            (None, Some((fence_char, length, _))) => {
+                open_fence = Some((fence_char, length));
                 // Whatever language the description names, rustdoc must not run it.
-                "```text".to_owned()
-            } else {
-                "```".to_owned()
+                format!("{container}{}text", fence_char.to_string().repeat(length))
             }
-        } else if !in_fence && indentation_width(line) >= 4 {
-            format!("   {content}")
-        } else {
-            line.to_owned()
+            (Some((open_char, open_length)), Some((fence_char, length, info)))
+                if fence_char == open_char && length >= open_length && info.is_empty() =>
+            {
+                open_fence = None;
+                line.to_owned()
+            }
+            (None, None) if indentation_width(content) >= 4 => {
+                format!("{container}   {}", content.trim_start())
+            }
+            _ => line.to_owned(),
         };
         out.push_str("///");
         if !line.is_empty() {
             out.push(' ');
-            push_without_control_characters(&mut out, &line);
+            push_escaped(&mut out, &line);
         }
         out.push('\n');
     }
-    if in_fence {
+    if let Some((fence_char, length)) = open_fence {
         // An unclosed fence would swallow the rest of the doc comment.
-        out.push_str("/// ```\n");
+        out.push_str(&format!("/// {}\n", fence_char.to_string().repeat(length)));
     }
     out
+}
+
+/// `line` split after its blockquote markers (`> > `), which a fence may follow.
+fn split_blockquote(line: &str) -> (&str, &str) {
+    let mut rest = line;
+    let mut end = 0;
+    loop {
+        let trimmed = rest.trim_start_matches([' ', '\t']);
+        let Some(after) = trimmed.strip_prefix('>') else {
+            break;
+        };
+        let after = after.strip_prefix(' ').unwrap_or(after);
+        end = line.len() - after.len();
+        rest = after;
+    }
+    (&line[..end], &line[end..])
+}
+
+/// The fence a line opens or closes, if it is one: its character, its length, and the
+/// info string after it. Up to three spaces may precede a fence (CommonMark).
+fn fence_of(content: &str) -> Option<(char, usize, &str)> {
+    let trimmed = content.trim_start_matches(' ');
+    if content.len() - trimmed.len() > 3 && !content.starts_with('\t') {
+        return None;
+    }
+    let trimmed = trimmed.trim_start();
+    let fence_char = trimmed.chars().next().filter(|c| *c == '`' || *c == '~')?;
+    let length = trimmed.chars().take_while(|c| *c == fence_char).count();
+    if length < 3 {
+        return None;
+    }
+    let info = trimmed[length..].trim();
+    // A backtick fence's info string never holds a backtick (that is inline code).
+    if fence_char == '`' && info.contains('`') {
+        return None;
+    }
+    Some((fence_char, length, info))
 }
 
 /// Text as a Rust string literal, quotes included: `a "b"` -> `"a \"b\""`.
@@ -59,9 +104,17 @@ fn indentation_width(line: &str) -> usize {
         .sum()
 }
 
-fn push_without_control_characters(out: &mut String, line: &str) {
+/// The characters rustc's `text_direction_codepoint_in_comment` lint denies.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+fn push_escaped(out: &mut String, line: &str) {
     for c in line.chars() {
-        if c.is_control() && c != '\t' {
+        if c == '\t' {
+            // rustfmt would keep a tab, but a doc comment's tab is only ever indentation.
+            out.push_str("    ");
+        } else if c.is_control() || is_bidi_control(c) {
             out.push_str(&format!("\\u{{{:x}}}", c as u32));
         } else {
             out.push(c);
@@ -112,6 +165,22 @@ mod tests {
             "/// Intro:\n///\n///    indented code\n",
         );
         check("\tTabbed", "///    Tabbed\n");
+        check("~~~\nquery\n~~~", "/// ~~~text\n/// query\n/// ~~~\n");
+        check(
+            "> ```rust\n> fn main() {}\n> ```",
+            "/// > ```text\n/// > fn main() {}\n/// > ```\n",
+        );
+        check(
+            "````md\n```\ninner\n```\n````",
+            "/// ````text\n/// ```\n/// inner\n/// ```\n/// ````\n",
+        );
+        check("`` ```not a fence `` ok", "/// `` ```not a fence `` ok\n");
+    }
+
+    #[test]
+    fn bidirectional_controls_are_escaped() {
+        check("abc\u{202E}def", "/// abc\\u{202e}def\n");
+        check("\u{2066}x\u{2069}", "/// \\u{2066}x\\u{2069}\n");
     }
 
     #[test]

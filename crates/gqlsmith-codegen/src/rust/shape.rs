@@ -5,6 +5,7 @@
 use gqlsmith_model::{Diagnostic, Location, Schema, TypeDef, TypeKind, TypeRef};
 use indexmap::{IndexMap, IndexSet};
 
+use super::layout::RustType;
 use super::naming::rust_type_name;
 use crate::config::Direction;
 use crate::diagnostics::CodegenError;
@@ -16,6 +17,11 @@ use crate::Config;
 pub(crate) const RESERVED_TYPE_NAMES: &[&str] = &[
     "Option", "Some", "None", "Result", "Ok", "Err", "Vec", "String", "Box", "Self",
 ];
+
+/// std's `Option`, `Vec` and `Box` by their full paths.
+pub(crate) const OPTION: &str = "::std::option::Option";
+pub(crate) const VEC: &str = "::std::vec::Vec";
+pub(crate) const BOX: &str = "::std::boxed::Box";
 
 /// The schema as Rust targets see it.
 pub(crate) struct Shape<'schema> {
@@ -112,22 +118,49 @@ impl<'schema> Shape<'schema> {
     }
 
     /// The Rust type of a reference: `Option` for nullable, `Vec` for lists, `Box` where
-    /// `boxed`, and `named` for the type at the bottom.
-    pub(crate) fn wrap(&self, ty: &TypeRef, boxed: bool, named: &dyn Fn(&str) -> String) -> String {
-        match ty {
-            TypeRef::NonNull(inner) => self.wrap_non_null(inner, boxed, named),
-            nullable => format!("Option<{}>", self.wrap_non_null(nullable, boxed, named)),
+    /// `boxed`, and `named` for the type at the bottom; std's types by their full paths, so
+    /// that no generated type can shadow them. Built from the inside out, without recursion.
+    pub(crate) fn wrap_type(
+        &self,
+        ty: &TypeRef,
+        boxed: bool,
+        named: &dyn Fn(&str) -> RustType,
+    ) -> RustType {
+        // The wrappers from the outside in: `true` for a list, `false` for nullable.
+        let mut wrappers = Vec::new();
+        let mut current = ty;
+        let mut non_null = false;
+        let base = loop {
+            match current {
+                TypeRef::NonNull(inner) => {
+                    non_null = true;
+                    current = inner;
+                }
+                TypeRef::List(item) => {
+                    if !non_null {
+                        wrappers.push(false);
+                    }
+                    wrappers.push(true);
+                    non_null = false;
+                    current = item;
+                }
+                TypeRef::Named(name) => {
+                    if !non_null {
+                        wrappers.push(false);
+                    }
+                    break name;
+                }
+            }
+        };
+        let mut rust_type = named(base);
+        // Vec already puts its items on the heap: only a value outside lists is boxed.
+        if boxed && !wrappers.contains(&true) {
+            rust_type = RustType::generic(BOX, rust_type);
         }
-    }
-
-    fn wrap_non_null(&self, ty: &TypeRef, boxed: bool, named: &dyn Fn(&str) -> String) -> String {
-        match ty {
-            TypeRef::Named(name) if boxed => format!("Box<{}>", named(name)),
-            TypeRef::Named(name) => named(name),
-            // Vec already puts its items on the heap: no Box inside lists.
-            TypeRef::List(item) => format!("Vec<{}>", self.wrap(item, false, named)),
-            TypeRef::NonNull(inner) => self.wrap_non_null(inner, boxed, named),
+        for list in wrappers.into_iter().rev() {
+            rust_type = RustType::generic(if list { VEC } else { OPTION }, rust_type);
         }
+        rust_type
     }
 
     /// The mapped Rust type of a custom scalar in `direction`, if the config maps it.
