@@ -76,7 +76,7 @@ fn standalone_manifest(workspace: &Path) -> String {
     format!(
         "[package]\nname = \"gqlsmith-example-build-script\"\nversion = \"0.1.0\"\nedition = \"2021\"\npublish = false\n\n\
          [workspace]\n\n\
-         [dependencies]\nserde = {{ version = \"1\", features = [\"derive\"] }}\n\n\
+         [dependencies]\nserde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = \"1\"\n\n\
          [build-dependencies]\ngqlsmith = {{ path = {:?} }}\ngqlsmith-build = {{ path = {:?} }}\n",
         crates.join("gqlsmith").display().to_string(),
         crates.join("gqlsmith-build").display().to_string(),
