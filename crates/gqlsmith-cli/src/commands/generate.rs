@@ -132,7 +132,10 @@ pub(crate) fn generate_once(args: &GenerateArgs, reporter: &Reporter) -> Result<
             ));
         }
         for removed in &report.leftovers {
-            reporter.status(&format!("removed {} (left by an interrupted run)", removed.display()));
+            reporter.status(&format!(
+                "removed {} (left by an interrupted run)",
+                removed.display()
+            ));
         }
     }
     reporter.status(&format!(
