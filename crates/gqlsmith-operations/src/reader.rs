@@ -17,11 +17,12 @@ use gqlsmith_model::{
 use crate::schema::ApolloSchema;
 
 /// The diagnostic codes of this reader, for `gqlsmith rules`-style listings and tests.
-pub const CODES: [(&str, &str); 4] = [
+pub const CODES: [(&str, &str); 5] = [
     ("O100", "syntax-error"),
     ("O101", "invalid-operation"),
     ("O102", "no-query-root"),
     ("O103", "not-executable"),
+    ("O104", "parser-limit"),
 ];
 
 /// One document's text, labelled as positions should name it. For a TypeScript or
@@ -54,18 +55,38 @@ pub fn read_documents(
         let document = match Parser::new().parse_ast(source.text.as_str(), &*source.label) {
             Ok(document) => document,
             Err(with_errors) => {
-                for error in with_errors.errors.iter() {
+                // Every parser error but a limit says "syntax error". Past the nesting limit
+                // each closing brace is one more syntax error, one per level (tens of
+                // thousands for a hostile document, minutes to report), and the parser's
+                // recovery adds spurious ones before it: the limit is then the one finding,
+                // and the cut-off document is not validated either.
+                let limit = with_errors
+                    .errors
+                    .iter()
+                    .find(|error| !error.error.to_string().starts_with("syntax error"));
+                if let Some(error) = limit {
                     read.diagnostics.push(
-                        Diagnostic::error("O100", "syntax-error", error.error.to_string())
-                            .at(position(
-                                error.error.location(),
-                                error.sources,
-                                &source.label,
-                            ))
-                            .with_help("fix the document's syntax; gqlsmith read what it could"),
+                        Diagnostic::error("O104", "parser-limit", error.error.to_string())
+                            .at(position(error.error.location(), error.sources, &source.label))
+                            .with_help("the document nests too deeply (or is too long) to parse safely; flatten it, for example with fragments"),
                     );
+                    ast::Document::new()
+                } else {
+                    for error in with_errors.errors.iter() {
+                        read.diagnostics.push(
+                            Diagnostic::error("O100", "syntax-error", error.error.to_string())
+                                .at(position(
+                                    error.error.location(),
+                                    error.sources,
+                                    &source.label,
+                                ))
+                                .with_help(
+                                    "fix the document's syntax; gqlsmith read what it could",
+                                ),
+                        );
+                    }
+                    with_errors.partial
                 }
-                with_errors.partial
             }
         };
         asts.push(document);
@@ -661,6 +682,48 @@ enum Direction { ASC DESC }
         let codes: Vec<&str> = read.diagnostics.iter().map(|d| d.code.as_str()).collect();
         assert!(codes.contains(&"O100"), "{codes:?}");
         assert!(codes.contains(&"O103"), "{codes:?}");
+    }
+
+    #[test]
+    fn a_document_past_the_nesting_limit_is_one_finding_and_the_others_are_still_read() {
+        // 20,000 levels: past apollo-parser's limit, each closing brace used to be one more
+        // syntax error (20,000 findings, seconds to report).
+        let depth = 20_000;
+        let deep = format!(
+            "query Deep {}viewer {{ login }}{}",
+            "viewer { ".repeat(depth),
+            " }".repeat(depth)
+        );
+        let read = read(&[
+            ("deep.graphql", deep.as_str()),
+            ("b.graphql", "query Login { viewer { login } }"),
+        ]);
+        let found: Vec<(String, String)> = read
+            .diagnostics
+            .iter()
+            .map(|d| {
+                (
+                    d.code.clone(),
+                    d.location
+                        .as_ref()
+                        .map(|at| at.file.to_string())
+                        .unwrap_or_default(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [("O104".to_owned(), "deep.graphql".to_owned())],
+            "{:#?}",
+            read.diagnostics
+        );
+        let names: Vec<Option<&str>> = read
+            .documents
+            .operations
+            .iter()
+            .map(|operation| operation.name.as_deref())
+            .collect();
+        assert_eq!(names, [Some("Login")]);
     }
 
     #[test]
