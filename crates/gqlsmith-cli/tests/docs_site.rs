@@ -288,6 +288,19 @@ fn the_kraken_book_builds_with_mdbook_and_reads_in_a_browser() {
         ],
         &shots,
     );
+    // The second width: a wide screen leaves mdBook's content column as it is, so the
+    // same pages are shot at 1920 px to be looked at, not measured again.
+    drop(browser);
+    let wide = Browser::start(1920, 1080);
+    screenshots(
+        &wide,
+        &server,
+        &[
+            ("objects/account-type.html", "kraken-account-type-1920.png"),
+            ("catalogue/error-codes.html", "kraken-error-codes-1920.png"),
+        ],
+        &shots,
+    );
     eprintln!("screenshots in {}", shots.display());
     assert_no_problems(input, pages.len(), &problems);
 }
