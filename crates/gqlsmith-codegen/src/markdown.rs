@@ -26,12 +26,19 @@ pub(crate) fn generate(
     templates: &Templates,
     input_label: &str,
 ) -> Result<Vec<GeneratedFile>, Vec<Diagnostic>> {
-    let mut tera = templates.tera_for(Target::Markdown)?;
-    register_filters(&mut tera);
+    // Tera runs only for a user's override; the embedded templates are written by Rust
+    // (`pages/write.rs`, byte for byte the same, tested in `tests/markdown_templates.rs`).
+    let tera = if templates.overrides(Target::Markdown) {
+        let mut tera = templates.tera_for(Target::Markdown)?;
+        register_filters(&mut tera);
+        Some(tera)
+    } else {
+        None
+    };
     let site = pages::Site::new(schema, config, input_label);
     let pages = site.pages();
     // Building each page's context and rendering it are independent of the other pages.
-    let render = |page: &Page| render_page(page, &tera, templates, input_label);
+    let render = |page: &Page| render_page(page, tera.as_ref(), templates, input_label);
     // The catalogues are the largest pages: started first, they do not leave one thread
     // rendering alone at the end.
     let mut render_order: Vec<usize> = (0..pages.len()).collect();
@@ -44,10 +51,11 @@ pub(crate) fn generate(
     files_or_diagnostics(rendered.into_iter().flatten(), Vec::new())
 }
 
-/// One page rendered into its file, header included.
+/// One page rendered into its file, header included: by Tera when the user overrides a
+/// Markdown template, else by Rust.
 fn render_page(
     page: &Page,
-    tera: &Tera,
+    tera: Option<&Tera>,
     templates: &Templates,
     input_label: &str,
 ) -> Result<GeneratedFile, Diagnostic> {
@@ -61,8 +69,13 @@ fn render_page(
             ))
             .with_help("output paths must stay inside the out dir"));
     }
-    let context = templates.context(Target::Markdown, &page.view_model)?;
-    let rendered = templates.render(tera, Target::Markdown, page.template, &context)?;
+    let rendered = match tera {
+        Some(tera) => {
+            let context = templates.context(Target::Markdown, &page.view_model)?;
+            templates.render(tera, Target::Markdown, page.template, &context)?
+        }
+        None => page.view_model.write(),
+    };
     let header = if page.path.ends_with(".toml") {
         hash_header(input_label)
     } else {

@@ -7,6 +7,7 @@
 mod catalogues;
 mod type_page;
 pub(super) mod views;
+mod write;
 
 use gqlsmith_model::{Deprecation, NameOrigin, Provenance, Schema, TypeDef, TypeKind, TypeRef};
 use indexmap::{IndexMap, IndexSet};
