@@ -12,7 +12,7 @@
 
 use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use super::text::{escape_block_start, markdown_code_span, markdown_fence, push_escaped};
+use super::text::{escape_block_start, markdown_fence, push_code_span, push_escaped};
 
 /// `text` (a GraphQL description) as safe Markdown; see the module documentation.
 pub(crate) fn description_markdown(text: &str) -> String {
@@ -140,7 +140,7 @@ fn parsed_markdown(text: &str) -> String {
             },
             Event::Code(code) => {
                 writer.text_start();
-                writer.out.push_str(&markdown_code_span(&code));
+                push_code_span(&mut writer.out, &code);
             }
             Event::Start(Tag::HtmlBlock) => {
                 writer.block_start();

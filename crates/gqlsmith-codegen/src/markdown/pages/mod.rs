@@ -13,7 +13,7 @@ use gqlsmith_model::{Deprecation, NameOrigin, Provenance, Schema, TypeDef, TypeK
 use indexmap::{IndexMap, IndexSet};
 
 use super::references::References;
-use super::text::{first_sentence, markdown_cell, page_slug};
+use super::text::{concat, first_sentence, page_slug, push_cell};
 use super::{Page, PageViewModel};
 use crate::parallel::map_in_order;
 use crate::Config;
@@ -396,7 +396,7 @@ impl<'schema> Site<'schema> {
     fn href(&self, name: &str, anchor: Option<&str>) -> Option<String> {
         let page = self.pages.get(name)?;
         Some(match anchor {
-            Some(anchor) => format!("{}#{anchor}", page.path),
+            Some(anchor) => concat(&[&page.path, "#", anchor]),
             None => page.path.clone(),
         })
     }
@@ -409,12 +409,31 @@ impl<'schema> Site<'schema> {
 
     /// A type reference as Markdown for a page one folder deep: `\[[User](../objects/user.md)!\]`.
     fn type_markdown(&self, ty: &TypeRef) -> String {
+        let mut out = String::with_capacity(64);
+        self.push_type_markdown(&mut out, ty);
+        out
+    }
+
+    fn push_type_markdown(&self, out: &mut String, ty: &TypeRef) {
         match ty {
-            TypeRef::NonNull(inner) => format!("{}!", self.type_markdown(inner)),
-            TypeRef::List(item) => format!("\\[{}\\]", self.type_markdown(item)),
-            TypeRef::Named(name) => match self.href(name, None) {
-                Some(href) => format!("[{}](../{href})", markdown_cell(name)),
-                None => markdown_cell(name),
+            TypeRef::NonNull(inner) => {
+                self.push_type_markdown(out, inner);
+                out.push('!');
+            }
+            TypeRef::List(item) => {
+                out.push_str("\\[");
+                self.push_type_markdown(out, item);
+                out.push_str("\\]");
+            }
+            TypeRef::Named(name) => match self.pages.get(name.as_str()) {
+                Some(page) => {
+                    out.push('[');
+                    push_cell(out, name);
+                    out.push_str("](../");
+                    out.push_str(&page.path);
+                    out.push(')');
+                }
+                None => push_cell(out, name),
             },
         }
     }

@@ -17,7 +17,7 @@ use super::views::{
     IndexView, LinkView, ProvenanceRow, ProvenanceView, SummaryView, TypeView,
 };
 use crate::markdown::description::description_markdown;
-use crate::markdown::text::{markdown_cell, markdown_code_span, markdown_text, toml_string};
+use crate::markdown::text::{markdown_cell, markdown_text, push_code_span, toml_string};
 use crate::markdown::PageViewModel;
 
 impl PageViewModel {
@@ -70,6 +70,14 @@ fn push_joined(out: &mut String, links: &[LinkView]) {
         }
         out.push_str(&link.markdown);
     }
+}
+
+/// `{start}<a id="{anchor}"></a>`.
+fn push_anchored_item(out: &mut String, start: &str, anchor: &str) {
+    out.push_str(start);
+    out.push_str("<a id=\"");
+    out.push_str(anchor);
+    out.push_str("\"></a>");
 }
 
 /// `- {{ link.markdown }}` lines.
@@ -177,7 +185,7 @@ fn write_index(out: &mut String, view: &IndexView) {
         out.push('\n');
     }
     out.push_str("\nGenerated from ");
-    out.push_str(&markdown_code_span(&view.input_label));
+    push_code_span(out, &view.input_label);
     out.push_str(".\n\n| Kind | Types |\n|---|---|\n");
     for group in &view.groups {
         let _ = writeln!(
@@ -220,11 +228,11 @@ fn write_type(out: &mut String, view: &TypeView) {
     out.push('*');
     if view.title != view.name {
         out.push(' ');
-        out.push_str(&markdown_code_span(&view.name));
+        push_code_span(out, &view.name);
     }
     if let Some(source) = present(&view.source) {
         out.push_str(" · defined at ");
-        out.push_str(&markdown_code_span(source));
+        push_code_span(out, source);
     }
     out.push_str("\n\n");
     if let Some(description) = present(&view.description) {
@@ -246,7 +254,7 @@ fn write_type(out: &mut String, view: &TypeView) {
     out.push('\n');
     if let Some(specified_by) = present(&view.specified_by) {
         out.push_str("\nSpecified by ");
-        out.push_str(&markdown_code_span(specified_by));
+        push_code_span(out, specified_by);
         out.push_str(".\n");
     }
     out.push('\n');
@@ -265,8 +273,9 @@ fn write_type(out: &mut String, view: &TypeView) {
     if !view.fields.is_empty() {
         out.push_str("\n## Fields\n");
         for field in &view.fields {
-            let _ = write!(out, "\n- <a id=\"{}\"></a>**", field.anchor);
-            out.push_str(&markdown_code_span(&field.name));
+            push_anchored_item(out, "\n- ", &field.anchor);
+            out.push_str("**");
+            push_code_span(out, &field.name);
             out.push_str("**: ");
             out.push_str(&field.ty);
             out.push('\n');
@@ -279,13 +288,13 @@ fn write_type(out: &mut String, view: &TypeView) {
             if let Some(arguments_anchor) = present(&field.arguments_anchor) {
                 let _ = writeln!(out, "\n  <a id=\"{arguments_anchor}\"></a>Arguments:");
                 for argument in &field.arguments {
-                    let _ = write!(out, "\n  - <a id=\"{}\"></a>", argument.anchor);
-                    out.push_str(&markdown_code_span(&argument.name));
+                    push_anchored_item(out, "\n  - ", &argument.anchor);
+                    push_code_span(out, &argument.name);
                     out.push_str(": ");
                     out.push_str(&argument.ty);
                     if let Some(default_value) = present(&argument.default_value) {
                         out.push_str(" = ");
-                        out.push_str(&markdown_code_span(default_value));
+                        push_code_span(out, default_value);
                     }
                     out.push('\n');
                     push_description_and_deprecation(
@@ -315,13 +324,14 @@ fn write_type(out: &mut String, view: &TypeView) {
     if !view.input_fields.is_empty() {
         out.push_str("\n## Fields\n");
         for field in &view.input_fields {
-            let _ = write!(out, "\n- <a id=\"{}\"></a>**", field.anchor);
-            out.push_str(&markdown_code_span(&field.name));
+            push_anchored_item(out, "\n- ", &field.anchor);
+            out.push_str("**");
+            push_code_span(out, &field.name);
             out.push_str("**: ");
             out.push_str(&field.ty);
             if let Some(default_value) = present(&field.default_value) {
                 out.push_str(" = ");
-                out.push_str(&markdown_code_span(default_value));
+                push_code_span(out, default_value);
             }
             out.push('\n');
             push_description_and_deprecation(
@@ -336,8 +346,9 @@ fn write_type(out: &mut String, view: &TypeView) {
     if !view.values.is_empty() {
         out.push_str("\n## Values\n");
         for value in &view.values {
-            let _ = write!(out, "\n- <a id=\"{}\"></a>**", value.anchor);
-            out.push_str(&markdown_code_span(&value.name));
+            push_anchored_item(out, "\n- ", &value.anchor);
+            out.push_str("**");
+            push_code_span(out, &value.name);
             out.push_str("**\n");
             push_description_and_deprecation(
                 out,
@@ -357,7 +368,7 @@ fn write_type(out: &mut String, view: &TypeView) {
         out.push_str("\n## Possible errors\n\n");
         for code in &view.error_codes {
             out.push_str("- [");
-            out.push_str(&markdown_code_span(&code.code));
+            push_code_span(out, &code.code);
             out.push_str("](../");
             out.push_str(&code.href);
             out.push_str("): ");
@@ -439,8 +450,9 @@ fn write_error_codes(out: &mut String, view: &ErrorCodesView) {
         view.uses
     );
     for code in &view.codes {
-        let _ = write!(out, "\n- <a id=\"{}\"></a>**", code.anchor);
-        out.push_str(&markdown_code_span(&code.code));
+        push_anchored_item(out, "\n- ", &code.anchor);
+        out.push_str("**");
+        push_code_span(out, &code.code);
         out.push_str("**: ");
         for (index, message) in code.messages.iter().enumerate() {
             if index > 0 {
@@ -525,7 +537,7 @@ fn write_connections(out: &mut String, view: &ConnectionsView) {
 /// `provenance.md.tera`.
 fn write_provenance(out: &mut String, view: &ProvenanceView) {
     out.push_str("# Provenance\n\nThis model was read from ");
-    out.push_str(&markdown_code_span(&view.input_label));
+    push_code_span(out, &view.input_label);
     let _ = writeln!(
         out,
         ", a reference-docs page rather than a schema: {} types. This page lists what the page did not state outright.",
@@ -598,7 +610,7 @@ fn write_provenance(out: &mut String, view: &ProvenanceView) {
 fn push_source_and_evidence(out: &mut String, row: &ProvenanceRow) {
     if let Some(source) = present(&row.source) {
         out.push_str(" (");
-        out.push_str(&markdown_code_span(source));
+        push_code_span(out, source);
         out.push(')');
     }
     if !row.evidence.is_empty() {
