@@ -15,6 +15,7 @@ use indexmap::{IndexMap, IndexSet};
 use super::references::References;
 use super::text::{concat, first_sentence, page_slug, push_cell};
 use super::{Page, PageViewModel};
+use crate::parallel::map_in_order;
 use crate::Config;
 use views::{
     BookView, DeprecationView, GroupCount, GroupEntry, GroupSummary, GroupView, IndexView,
@@ -207,8 +208,11 @@ impl<'schema> Site<'schema> {
                 (ty.name.as_str(), group)
             });
         let undefined_pages = undefined.iter().map(|name| (name.as_str(), Group::Scalars));
-        for (name, group) in defined.chain(undefined_pages) {
-            let slug = page_slug(name);
+        let named: Vec<(&str, Group)> = defined.chain(undefined_pages).collect();
+        // Slugs are independent of each other (heck's kebab case is most of this loop's
+        // time); only the de-duplication below needs the page order.
+        let slugs = map_in_order(&named, config, |(name, _)| page_slug(name));
+        for ((name, group), slug) in named.into_iter().zip(slugs) {
             let mut path = format!("{}/{slug}.md", group.folder());
             let mut number = 2;
             while !taken.insert(path.clone()) {
