@@ -26,16 +26,24 @@ pub(crate) fn generate(
     templates: &Templates,
     input_label: &str,
 ) -> Result<Vec<GeneratedFile>, Vec<Diagnostic>> {
-    let mut tera = templates.tera_for(Target::Markdown)?;
-    register_filters(&mut tera);
+    // Tera runs only for a user's override; the embedded templates are written by Rust
+    // (`pages/write.rs`, byte for byte the same, tested in `tests/markdown_templates.rs`).
+    let tera = if templates.overrides(Target::Markdown) {
+        let mut tera = templates.tera_for(Target::Markdown)?;
+        register_filters(&mut tera);
+        Some(tera)
+    } else {
+        None
+    };
     let site = pages::Site::new(schema, config, input_label);
-    let pages = site.pages();
-    // Building each page's context and rendering it are independent of the other pages.
-    let render = |page: &Page| render_page(page, &tera, templates, input_label);
+    let pages = site.plan();
+    // Building each page's view-model and rendering it are independent of the other pages.
+    let render = |page: &Page| render_page(page, &site, tera.as_ref(), templates, input_label);
     // The catalogues are the largest pages: started first, they do not leave one thread
     // rendering alone at the end.
     let mut render_order: Vec<usize> = (0..pages.len()).collect();
-    render_order.sort_by_key(|&index| !pages[index].path.starts_with("src/catalogue/"));
+    render_order
+        .sort_by_key(|&index| !matches!(pages[index].content, pages::Content::Catalogue(_)));
     let mut rendered: Vec<Option<_>> = std::iter::repeat_with(|| None).take(pages.len()).collect();
     let results = map_in_order(&render_order, config, |&index| render(&pages[index]));
     for (index, result) in render_order.into_iter().zip(results) {
@@ -44,10 +52,12 @@ pub(crate) fn generate(
     files_or_diagnostics(rendered.into_iter().flatten(), Vec::new())
 }
 
-/// One page rendered into its file, header included.
+/// One page rendered into its file, header included: by Tera when the user overrides a
+/// Markdown template, else by Rust.
 fn render_page(
     page: &Page,
-    tera: &Tera,
+    site: &pages::Site<'_>,
+    tera: Option<&Tera>,
     templates: &Templates,
     input_label: &str,
 ) -> Result<GeneratedFile, Diagnostic> {
@@ -61,8 +71,14 @@ fn render_page(
             ))
             .with_help("output paths must stay inside the out dir"));
     }
-    let context = templates.context(Target::Markdown, &page.view_model)?;
-    let rendered = templates.render(tera, Target::Markdown, page.template, &context)?;
+    let view_model = site.view_model(&page.content);
+    let rendered = match tera {
+        Some(tera) => {
+            let context = templates.context(Target::Markdown, &view_model)?;
+            templates.render(tera, Target::Markdown, page.template, &context)?
+        }
+        None => view_model.write(),
+    };
     let header = if page.path.ends_with(".toml") {
         hash_header(input_label)
     } else {
@@ -135,11 +151,21 @@ fn tidy(rendered: &str) -> String {
     out
 }
 
-/// One page to render: its path under the out dir, its template and its view-model.
+/// One page to render: its path under the out dir, its template and what it shows.
 pub(crate) struct Page {
     pub(crate) path: String,
     pub(crate) template: &'static str,
-    pub(crate) view_model: PageViewModel,
+    pub(crate) content: pages::Content,
+}
+
+impl Page {
+    fn new(path: impl Into<String>, template: &'static str, content: pages::Content) -> Page {
+        Page {
+            path: path.into(),
+            template,
+            content,
+        }
+    }
 }
 
 /// The view-model of one page (an enum, so `Site::pages` can return them all in one list).

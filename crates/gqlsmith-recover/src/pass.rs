@@ -59,9 +59,10 @@ pub fn recover(loaded: &mut Loaded, options: &RecoverOptions) -> RecoveryReport 
     // union, interface, enum or scalar never names an object block, whoever proposes it.
     let page_evidence = dangling_names(schema);
     let page_mentions: BTreeSet<String> = page_evidence.keys().cloned().collect();
-    let mut not_objects: BTreeMap<String, String> = classify_all(&page_evidence)
-        .into_iter()
-        .filter_map(|classified| Some((classified.name, classified.not_an_object?)))
+    let page_classified = classify_all(&page_evidence);
+    let mut not_objects: BTreeMap<String, String> = page_classified
+        .iter()
+        .filter_map(|classified| Some((classified.name.clone(), classified.not_an_object.clone()?)))
         .collect();
     let reference_naming = match &options.reference {
         Some(reference) => {
@@ -83,7 +84,14 @@ pub fn recover(loaded: &mut Loaded, options: &RecoverOptions) -> RecoveryReport 
         }
     }
 
-    let mut classified = classify_all(&dangling_names(schema));
+    // Only naming from a reference has changed the schema since the page's evidence was
+    // read (it renames blocks, so other names dangle); without one, that evidence is the
+    // schema's, and reading it again would cost as much as the first time.
+    let mut classified = if options.reference.is_some() {
+        classify_all(&dangling_names(schema))
+    } else {
+        page_classified
+    };
     for candidate in &mut classified {
         if candidate.not_an_object.is_none() {
             candidate.not_an_object = not_objects.get(&candidate.name).cloned();

@@ -12,42 +12,58 @@
 
 use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use super::text::{escape_block_start, markdown_code_span, markdown_fence, push_escaped};
+use super::text::{escape_block_start, markdown_fence, push_code_span, push_escaped};
 
 /// `text` (a GraphQL description) as safe Markdown; see the module documentation.
 pub(crate) fn description_markdown(text: &str) -> String {
     let text = text.trim_end();
-    if is_plain(text) {
+    if is_plain(text) || is_plain_with_code_spans(text) {
         // Most descriptions are one plain sentence, already their own Markdown: no parse.
         return text.to_owned();
     }
     parsed_markdown(text)
 }
 
+/// One line like [`is_plain`]'s whose only markup is code spans of single backticks, each
+/// holding text that neither starts nor ends with a space, with plain text between them (the
+/// site's own notes and evidence: "the field `x` shows `Y`"): [`parsed_markdown`] would
+/// return it unchanged, every span written back as it was.
+fn is_plain_with_code_spans(text: &str) -> bool {
+    let pieces: Vec<&str> = text.split('`').collect();
+    // An even number of backticks, so every span is closed; between two spans some text, or
+    // the two backticks would be one double-backtick fence.
+    pieces.len() >= 3
+        && pieces.len() % 2 == 1
+        && text.starts_with(char::is_alphabetic)
+        && pieces.iter().enumerate().all(|(index, piece)| {
+            if index % 2 == 1 {
+                !piece.is_empty()
+                    && !piece.starts_with(' ')
+                    && !piece.ends_with(' ')
+                    && !piece.contains(char::is_control)
+            } else {
+                (index == pieces.len() - 1 || !piece.is_empty()) && !has_markup(piece)
+            }
+        })
+}
+
 /// One line that starts with a letter and holds nothing Markdown could read as markup (the
 /// characters [`push_escaped`] escapes, and no line break): [`parsed_markdown`] would return
 /// it unchanged.
 fn is_plain(text: &str) -> bool {
-    text.starts_with(char::is_alphabetic)
-        && !text.contains(|c: char| {
-            c.is_control()
-                || matches!(
-                    c,
-                    '\\' | '`'
-                        | '*'
-                        | '_'
-                        | '['
-                        | ']'
-                        | '<'
-                        | '>'
-                        | '|'
-                        | '&'
-                        | '~'
-                        | '!'
-                        | '#'
-                        | '$'
-                )
-        })
+    text.starts_with(char::is_alphabetic) && !has_markup(text)
+}
+
+/// A character Markdown could read as markup (those [`push_escaped`] escapes), or a control
+/// character (a line break among them).
+fn has_markup(text: &str) -> bool {
+    text.contains(|c: char| {
+        c.is_control()
+            || matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '~' | '!' | '#' | '$'
+            )
+    })
 }
 
 /// [`description_markdown`] through pulldown-cmark's events.
@@ -140,7 +156,7 @@ fn parsed_markdown(text: &str) -> String {
             },
             Event::Code(code) => {
                 writer.text_start();
-                writer.out.push_str(&markdown_code_span(&code));
+                push_code_span(&mut writer.out, &code);
             }
             Event::Start(Tag::HtmlBlock) => {
                 writer.block_start();
@@ -442,6 +458,53 @@ mod tests {
         for not_plain in ["- a list", "1. one", " indented", "a\nb", "a `code`", "x_y"] {
             assert!(!is_plain(not_plain), "{not_plain}");
         }
+    }
+
+    #[test]
+    fn code_spans_in_plain_text_skip_the_parser_with_the_same_result() {
+        for spans in [
+            "a `code`",
+            "Field `x` of `Y` shows the quoted value `REFERRAL`; see `a|b<c>&d*e_f`.",
+            "ends with `x`",
+        ] {
+            assert!(is_plain_with_code_spans(spans), "{spans}");
+            assert_eq!(parsed_markdown(spans), spans);
+            assert_eq!(description_markdown(spans), spans);
+        }
+        // Left to the parser: an unclosed span, a double-backtick fence, spans that touch,
+        // padded or empty spans, a span first, markup outside the spans.
+        for not_spans in [
+            "a `b",
+            "a ``b`` c",
+            "a `x``y` b",
+            "a ` x` b",
+            "a `` b",
+            "`x` first",
+            "a `x` *b*",
+            "a `x`\nb `y`",
+        ] {
+            assert!(!is_plain_with_code_spans(not_spans), "{not_spans}");
+        }
+    }
+
+    /// Every line of the Kraken page and of GitHub's schema (descriptions with code spans,
+    /// links and markup among them) gives the same Markdown with and without the shortcuts.
+    #[test]
+    fn the_shortcuts_agree_with_the_parser_on_real_text() {
+        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures");
+        let mut shortcuts = 0;
+        for file in ["kraken/objects.txt", "schemas/github.valid.graphql"] {
+            let path = format!("{fixtures}/{file}");
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|error| panic!("cannot read {path}: {error}"));
+            for line in text.lines() {
+                let line = line.trim().trim_matches('"').trim();
+                let expected = parsed_markdown(line.trim_end());
+                assert_eq!(description_markdown(line), expected, "{line:?}");
+                shortcuts += usize::from(is_plain_with_code_spans(line.trim_end()));
+            }
+        }
+        assert!(shortcuts > 100, "only {shortcuts} lines with code spans");
     }
 
     #[test]

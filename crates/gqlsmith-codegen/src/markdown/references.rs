@@ -5,6 +5,8 @@
 use gqlsmith_model::Schema;
 use indexmap::IndexMap;
 
+use super::text::concat;
+
 /// A reference from a place in the schema to a type.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Reference {
@@ -51,7 +53,7 @@ impl References {
             for field in &ty.fields {
                 let reference = Reference {
                     owner: ty.name.clone(),
-                    coordinate: format!("{}.{}", ty.name, field.name),
+                    coordinate: concat(&[&ty.name, ".", &field.name]),
                     anchor: super::text::anchor("field", &field.name),
                 };
                 let list = if owner_is_root {
@@ -69,7 +71,14 @@ impl References {
                         .or_default()
                         .push(Reference {
                             owner: ty.name.clone(),
-                            coordinate: format!("{}.{}({}:)", ty.name, field.name, argument.name),
+                            coordinate: concat(&[
+                                &ty.name,
+                                ".",
+                                &field.name,
+                                "(",
+                                &argument.name,
+                                ":)",
+                            ]),
                             anchor: argument_anchor(&field.name, &argument.name),
                         });
                 }
@@ -81,7 +90,7 @@ impl References {
                     .or_default()
                     .push(Reference {
                         owner: ty.name.clone(),
-                        coordinate: format!("{}.{}", ty.name, input.name),
+                        coordinate: concat(&[&ty.name, ".", &input.name]),
                         anchor: super::text::anchor("field", &input.name),
                     });
             }
@@ -119,7 +128,7 @@ impl References {
 
 /// The anchor of an argument's row: `argument-user-login`.
 pub(crate) fn argument_anchor(field: &str, argument: &str) -> String {
-    super::text::anchor("argument", &format!("{field}-{argument}"))
+    super::text::anchor("argument", &concat(&[field, "-", argument]))
 }
 
 /// `name` as a Relay connection (see [`gqlsmith_model::relay::connection`]).

@@ -44,36 +44,74 @@ pub(crate) fn markdown_text(text: &str) -> String {
 /// escaped, `|` included, so the row keeps its column count.
 pub(crate) fn markdown_cell(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
+    push_cell(&mut out, text);
+    out
+}
+
+/// [`markdown_cell`] appended to `out`.
+pub(crate) fn push_cell(out: &mut String, text: &str) {
+    let start = out.len();
     // `\r\n` and a lone `\r` are line breaks too.
     for line in text.split(['\n', '\r']).map(str::trim) {
         if line.is_empty() {
             continue;
         }
-        if !out.is_empty() {
+        if out.len() > start {
             out.push_str("<br>");
         }
-        push_escaped_inline(&mut out, line);
+        push_escaped_inline(out, line);
     }
-    out
 }
 
 /// An inline code span holding `text` exactly: the fence is one backtick longer than the
 /// longest run inside, padded with spaces when the text starts or ends with a backtick.
 pub(crate) fn markdown_code_span(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    push_code_span(&mut out, text);
+    out
+}
+
+/// [`markdown_code_span`] appended to `out`.
+pub(crate) fn push_code_span(out: &mut String, text: &str) {
+    // Names and codes, nearly every span on a page, hold no backtick or line break and are
+    // not blank: the text between two single backticks.
+    let plain = !text
+        .bytes()
+        .any(|byte| matches!(byte, b'`' | b'\n' | b'\r'))
+        && !text.trim().is_empty();
+    if plain {
+        out.reserve(text.len() + 2);
+        out.push('`');
+        out.push_str(text);
+        out.push('`');
+        return;
+    }
     let single_line: String = text
         .chars()
         .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
         .collect();
     let fence = "`".repeat(longest_run(&single_line, '`') + 1);
-    let padded = if single_line.starts_with('`')
-        || single_line.ends_with('`')
-        || single_line.trim().is_empty()
-    {
-        format!(" {single_line} ")
-    } else {
-        single_line
-    };
-    format!("{fence}{padded}{fence}")
+    let pad =
+        single_line.starts_with('`') || single_line.ends_with('`') || single_line.trim().is_empty();
+    out.push_str(&fence);
+    if pad {
+        out.push(' ');
+    }
+    out.push_str(&single_line);
+    if pad {
+        out.push(' ');
+    }
+    out.push_str(&fence);
+}
+
+/// The pieces joined into one String, allocated once (links and anchors are built by the
+/// ten thousand on a large site; `format!` costs several times more).
+pub(crate) fn concat(pieces: &[&str]) -> String {
+    let mut out = String::with_capacity(pieces.iter().map(|piece| piece.len()).sum());
+    for piece in pieces {
+        out.push_str(piece);
+    }
+    out
 }
 
 /// A fenced code block of `language` holding `text` exactly: the fence is longer than any
@@ -112,17 +150,17 @@ pub(crate) fn page_slug(graphql_name: &str) -> String {
 /// GraphQL names are already valid ids; anything else (error codes come from free text) is
 /// reduced to letters, digits, `-` and `_`, so the id needs no escaping in a URL fragment.
 pub(crate) fn anchor(prefix: &str, name: &str) -> String {
-    let cleaned: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    format!("{prefix}-{cleaned}")
+    let mut out = String::with_capacity(prefix.len() + 1 + name.len());
+    out.push_str(prefix);
+    out.push('-');
+    for c in name.chars() {
+        out.push(if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+            c
+        } else {
+            '-'
+        });
+    }
+    out
 }
 
 /// Text as a TOML basic string, quotes included.

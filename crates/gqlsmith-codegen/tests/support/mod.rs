@@ -18,6 +18,7 @@ pub(crate) fn read_fixture_without_recovery(file: &str) -> Valid<Schema> {
 
 /// FNV-1a, 64 bits: a digest of a generated file for snapshots, stable across platforms and
 /// releases.
+#[allow(dead_code, reason = "not every test binary uses it")]
 pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
         (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)

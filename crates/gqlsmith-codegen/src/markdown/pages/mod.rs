@@ -7,12 +7,13 @@
 mod catalogues;
 mod type_page;
 pub(super) mod views;
+mod write;
 
 use gqlsmith_model::{Deprecation, NameOrigin, Provenance, Schema, TypeDef, TypeKind, TypeRef};
 use indexmap::{IndexMap, IndexSet};
 
 use super::references::References;
-use super::text::{first_sentence, markdown_cell, page_slug};
+use super::text::{concat, first_sentence, page_slug, push_cell};
 use super::{Page, PageViewModel};
 use crate::parallel::map_in_order;
 use crate::Config;
@@ -23,7 +24,7 @@ use views::{
 
 /// The folders of type pages, in the order the site lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Group {
+pub(crate) enum Group {
     Operations,
     Objects,
     Interfaces,
@@ -98,6 +99,57 @@ struct PageRef {
     path: String,
 }
 
+/// What a page of the site shows.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Content {
+    Book,
+    Summary,
+    Index,
+    Group(Group),
+    /// The type at this index of [`Site`]'s pages.
+    Type(usize),
+    Catalogue(Catalogue),
+}
+
+/// The catalogue pages, in the order the site lists them.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Catalogue {
+    ErrorCodes,
+    Deprecations,
+    Connections,
+    Provenance,
+}
+
+impl Catalogue {
+    fn title(self) -> &'static str {
+        match self {
+            Catalogue::ErrorCodes => "Error codes",
+            Catalogue::Deprecations => "Deprecation schedule",
+            Catalogue::Connections => "Connections",
+            Catalogue::Provenance => "Provenance",
+        }
+    }
+
+    /// The page's path relative to `src/`.
+    fn href(self) -> &'static str {
+        match self {
+            Catalogue::ErrorCodes => "catalogue/error-codes.md",
+            Catalogue::Deprecations => "catalogue/deprecations.md",
+            Catalogue::Connections => "catalogue/connections.md",
+            Catalogue::Provenance => "catalogue/provenance.md",
+        }
+    }
+
+    fn template(self) -> &'static str {
+        match self {
+            Catalogue::ErrorCodes => "error-codes.md.tera",
+            Catalogue::Deprecations => "deprecations.md.tera",
+            Catalogue::Connections => "connections.md.tera",
+            Catalogue::Provenance => "provenance.md.tera",
+        }
+    }
+}
+
 /// The whole site, before rendering.
 pub(crate) struct Site<'schema> {
     schema: &'schema Schema,
@@ -156,8 +208,11 @@ impl<'schema> Site<'schema> {
                 (ty.name.as_str(), group)
             });
         let undefined_pages = undefined.iter().map(|name| (name.as_str(), Group::Scalars));
-        for (name, group) in defined.chain(undefined_pages) {
-            let slug = page_slug(name);
+        let named: Vec<(&str, Group)> = defined.chain(undefined_pages).collect();
+        // Slugs are independent of each other (heck's kebab case is most of this loop's
+        // time); only the de-duplication below needs the page order.
+        let slugs = map_in_order(&named, config, |(name, _)| page_slug(name));
+        for ((name, group), slug) in named.into_iter().zip(slugs) {
             let mut path = format!("{}/{slug}.md", group.folder());
             let mut number = 2;
             while !taken.insert(path.clone()) {
@@ -203,147 +258,175 @@ impl<'schema> Site<'schema> {
         }
     }
 
-    /// Every page of the site, in the order they are written; the type pages' view-models are
-    /// built side by side (`parallel::map_in_order`).
-    pub(crate) fn pages(&self) -> Vec<Page> {
-        let error_codes = self.error_codes_view();
-        let deprecations = self.deprecations_view();
-        let connections = self.connections_view();
-        let provenance = self.docs_derived.then(|| self.provenance_view());
-        let mut catalogues = Vec::new();
-        if !error_codes.codes.is_empty() {
-            catalogues.push(link("Error codes", "catalogue/error-codes.md"));
-        }
-        if !deprecations.entries.is_empty() {
-            catalogues.push(link("Deprecation schedule", "catalogue/deprecations.md"));
-        }
-        if !connections.connections.is_empty() {
-            catalogues.push(link("Connections", "catalogue/connections.md"));
-        }
-        if provenance.is_some() {
-            catalogues.push(link("Provenance", "catalogue/provenance.md"));
-        }
-        let title = self.title();
-        let groups: Vec<GroupSummary> = Group::ALL
-            .into_iter()
-            .filter_map(|group| {
-                let types: Vec<LinkView> = self
-                    .pages
-                    .iter()
-                    .filter(|(_, page)| page.group == group)
-                    .map(|(name, page)| link(&self.page_title(name), &page.path))
-                    .collect();
-                (!types.is_empty()).then(|| GroupSummary {
-                    title: group.title(),
-                    href: format!("{}.md", group.folder()),
-                    count: types.len(),
-                    types,
-                })
-            })
-            .collect();
-
-        // The kind pages and catalogues repeat what the type pages say.
-        let mut unindexed: Vec<String> = groups.iter().map(|group| group.href.clone()).collect();
-        if !catalogues.is_empty() {
-            unindexed.push("catalogue".to_owned());
-        }
+    /// Every page of the site, in the order they are written: where each goes and what it
+    /// shows. Only paths are decided here; each page's view-model is built by
+    /// [`Site::view_model`] when the page is rendered, so every page, catalogues included, is
+    /// built side by side with the others.
+    pub(crate) fn plan(&self) -> Vec<Page> {
         let mut pages = vec![
-            Page {
-                path: "book.toml".to_owned(),
-                template: "book.toml.tera",
-                view_model: PageViewModel::Book(BookView {
-                    title: title.clone(),
-                    mermaid: self.config.markdown.mermaid,
-                    unindexed,
-                }),
-            },
-            Page {
-                path: "src/SUMMARY.md".to_owned(),
-                template: "SUMMARY.md.tera",
-                view_model: PageViewModel::Summary(SummaryView {
-                    groups: groups.clone(),
-                    catalogues: catalogues.clone(),
-                }),
-            },
-            Page {
-                path: "src/index.md".to_owned(),
-                template: "index.md.tera",
-                view_model: PageViewModel::Index(IndexView {
-                    title,
-                    description: self.schema.description.clone(),
-                    input_label: self.input_label.clone(),
-                    groups: groups
-                        .iter()
-                        .map(|group| GroupCount {
-                            title: group.title,
-                            href: group.href.clone(),
-                            count: group.count,
-                        })
-                        .collect(),
-                    catalogues,
-                }),
-            },
+            Page::new("book.toml", "book.toml.tera", Content::Book),
+            Page::new("src/SUMMARY.md", "SUMMARY.md.tera", Content::Summary),
+            Page::new("src/index.md", "index.md.tera", Content::Index),
         ];
-        for group in Group::ALL {
-            let types: Vec<GroupEntry> = self
-                .pages
-                .iter()
-                .filter(|(_, page)| page.group == group)
-                .map(|(name, page)| GroupEntry {
-                    link: link(&self.page_title(name), &page.path),
-                    summary: self
-                        .schema
-                        .type_named(name)
-                        .and_then(|ty| ty.description.as_deref())
-                        .map(first_sentence),
-                })
-                .collect();
-            if !types.is_empty() {
-                pages.push(Page {
-                    path: format!("src/{}.md", group.folder()),
-                    template: "group.md.tera",
-                    view_model: PageViewModel::Group(GroupView {
-                        title: group.title(),
-                        intro: group.intro(),
-                        types,
-                    }),
-                });
-            }
-        }
-        let names: Vec<&String> = self.pages.keys().collect();
-        let type_views = map_in_order(&names, self.config, |name| self.type_view(name));
-        for (page, view) in self.pages.values().zip(type_views) {
-            pages.push(Page {
-                path: format!("src/{}", page.path),
-                template: "type.md.tera",
-                view_model: PageViewModel::Type(Box::new(view)),
-            });
-        }
-        if !error_codes.codes.is_empty() {
-            pages.push(catalogue_page(
-                "error-codes",
-                PageViewModel::ErrorCodes(error_codes),
+        for group in self.groups() {
+            pages.push(Page::new(
+                format!("src/{}.md", group.folder()),
+                "group.md.tera",
+                Content::Group(group),
             ));
         }
-        if !deprecations.entries.is_empty() {
-            pages.push(catalogue_page(
-                "deprecations",
-                PageViewModel::Deprecations(deprecations),
+        for (index, page) in self.pages.values().enumerate() {
+            pages.push(Page::new(
+                concat(&["src/", &page.path]),
+                "type.md.tera",
+                Content::Type(index),
             ));
         }
-        if !connections.connections.is_empty() {
-            pages.push(catalogue_page(
-                "connections",
-                PageViewModel::Connections(connections),
-            ));
-        }
-        if let Some(provenance) = provenance {
-            pages.push(catalogue_page(
-                "provenance",
-                PageViewModel::Provenance(provenance),
+        for catalogue in self.catalogues() {
+            pages.push(Page::new(
+                format!("src/{}", catalogue.href()),
+                catalogue.template(),
+                Content::Catalogue(catalogue),
             ));
         }
         pages
+    }
+
+    /// The view-model of one page of [`Site::plan`].
+    pub(crate) fn view_model(&self, content: &Content) -> PageViewModel {
+        match *content {
+            Content::Book => {
+                // The kind pages and catalogues repeat what the type pages say.
+                let mut unindexed: Vec<String> = self
+                    .groups()
+                    .map(|group| format!("{}.md", group.folder()))
+                    .collect();
+                if self.catalogues().next().is_some() {
+                    unindexed.push("catalogue".to_owned());
+                }
+                PageViewModel::Book(BookView {
+                    title: self.title(),
+                    mermaid: self.config.markdown.mermaid,
+                    unindexed,
+                })
+            }
+            Content::Summary => PageViewModel::Summary(SummaryView {
+                groups: self
+                    .groups()
+                    .map(|group| {
+                        let types: Vec<LinkView> = self
+                            .pages_of(group)
+                            .map(|(name, page)| link(&self.page_title(name), &page.path))
+                            .collect();
+                        GroupSummary {
+                            title: group.title(),
+                            href: format!("{}.md", group.folder()),
+                            count: types.len(),
+                            types,
+                        }
+                    })
+                    .collect(),
+                catalogues: self.catalogue_links(),
+            }),
+            Content::Index => PageViewModel::Index(IndexView {
+                title: self.title(),
+                description: self.schema.description.clone(),
+                input_label: self.input_label.clone(),
+                groups: self
+                    .groups()
+                    .map(|group| GroupCount {
+                        title: group.title(),
+                        href: format!("{}.md", group.folder()),
+                        count: self.pages_of(group).count(),
+                    })
+                    .collect(),
+                catalogues: self.catalogue_links(),
+            }),
+            Content::Group(group) => PageViewModel::Group(GroupView {
+                title: group.title(),
+                intro: group.intro(),
+                types: self
+                    .pages_of(group)
+                    .map(|(name, page)| GroupEntry {
+                        link: link(&self.page_title(name), &page.path),
+                        summary: self
+                            .schema
+                            .type_named(name)
+                            .and_then(|ty| ty.description.as_deref())
+                            .map(first_sentence),
+                    })
+                    .collect(),
+            }),
+            Content::Type(index) => {
+                let name = self.pages.get_index(index).map_or("", |(name, _)| name);
+                PageViewModel::Type(Box::new(self.type_view(name)))
+            }
+            Content::Catalogue(Catalogue::ErrorCodes) => {
+                PageViewModel::ErrorCodes(self.error_codes_view())
+            }
+            Content::Catalogue(Catalogue::Deprecations) => {
+                PageViewModel::Deprecations(self.deprecations_view())
+            }
+            Content::Catalogue(Catalogue::Connections) => {
+                PageViewModel::Connections(self.connections_view())
+            }
+            Content::Catalogue(Catalogue::Provenance) => {
+                PageViewModel::Provenance(self.provenance_view())
+            }
+        }
+    }
+
+    /// The groups that have pages, in site order.
+    fn groups(&self) -> impl Iterator<Item = Group> + '_ {
+        Group::ALL
+            .into_iter()
+            .filter(move |&group| self.pages_of(group).next().is_some())
+    }
+
+    fn pages_of(&self, group: Group) -> impl Iterator<Item = (&String, &PageRef)> {
+        self.pages
+            .iter()
+            .filter(move |(_, page)| page.group == group)
+    }
+
+    /// The catalogue pages the schema has material for, in site order. Each test here is
+    /// what makes its view non-empty.
+    fn catalogues(&self) -> impl Iterator<Item = Catalogue> + '_ {
+        let types = || self.schema.types.values();
+        let has_error_codes = types().any(|ty| !ty.error_codes.is_empty());
+        let has_deprecations = types().any(|ty| {
+            ty.fields.iter().any(|field| {
+                field.deprecation.is_some()
+                    || field
+                        .arguments
+                        .iter()
+                        .any(|argument| argument.deprecation.is_some())
+            }) || ty
+                .input_fields
+                .iter()
+                .any(|input| input.deprecation.is_some())
+                || ty
+                    .enum_values
+                    .iter()
+                    .any(|value| value.deprecation.is_some())
+        });
+        [
+            (Catalogue::ErrorCodes, has_error_codes),
+            (Catalogue::Deprecations, has_deprecations),
+            (
+                Catalogue::Connections,
+                !self.references.connections.is_empty(),
+            ),
+            (Catalogue::Provenance, self.docs_derived),
+        ]
+        .into_iter()
+        .filter_map(|(catalogue, present)| present.then_some(catalogue))
+    }
+
+    fn catalogue_links(&self) -> Vec<LinkView> {
+        self.catalogues()
+            .map(|catalogue| link(catalogue.title(), catalogue.href()))
+            .collect()
     }
 
     fn title(&self) -> String {
@@ -395,7 +478,7 @@ impl<'schema> Site<'schema> {
     fn href(&self, name: &str, anchor: Option<&str>) -> Option<String> {
         let page = self.pages.get(name)?;
         Some(match anchor {
-            Some(anchor) => format!("{}#{anchor}", page.path),
+            Some(anchor) => concat(&[&page.path, "#", anchor]),
             None => page.path.clone(),
         })
     }
@@ -408,12 +491,31 @@ impl<'schema> Site<'schema> {
 
     /// A type reference as Markdown for a page one folder deep: `\[[User](../objects/user.md)!\]`.
     fn type_markdown(&self, ty: &TypeRef) -> String {
+        let mut out = String::with_capacity(64);
+        self.push_type_markdown(&mut out, ty);
+        out
+    }
+
+    fn push_type_markdown(&self, out: &mut String, ty: &TypeRef) {
         match ty {
-            TypeRef::NonNull(inner) => format!("{}!", self.type_markdown(inner)),
-            TypeRef::List(item) => format!("\\[{}\\]", self.type_markdown(item)),
-            TypeRef::Named(name) => match self.href(name, None) {
-                Some(href) => format!("[{}](../{href})", markdown_cell(name)),
-                None => markdown_cell(name),
+            TypeRef::NonNull(inner) => {
+                self.push_type_markdown(out, inner);
+                out.push('!');
+            }
+            TypeRef::List(item) => {
+                out.push_str("\\[");
+                self.push_type_markdown(out, item);
+                out.push_str("\\]");
+            }
+            TypeRef::Named(name) => match self.pages.get(name.as_str()) {
+                Some(page) => {
+                    out.push('[');
+                    push_cell(out, name);
+                    out.push_str("](../");
+                    out.push_str(&page.path);
+                    out.push(')');
+                }
+                None => push_cell(out, name),
             },
         }
     }
@@ -440,20 +542,6 @@ fn input_file_name(input_label: &str) -> &str {
         .rsplit(['/', '\\'])
         .find(|part| !part.is_empty())
         .unwrap_or(input_label)
-}
-
-fn catalogue_page(stem: &str, view_model: PageViewModel) -> Page {
-    let template = match &view_model {
-        PageViewModel::ErrorCodes(_) => "error-codes.md.tera",
-        PageViewModel::Deprecations(_) => "deprecations.md.tera",
-        PageViewModel::Connections(_) => "connections.md.tera",
-        _ => "provenance.md.tera",
-    };
-    Page {
-        path: format!("src/catalogue/{stem}.md"),
-        template,
-        view_model,
-    }
 }
 
 /// A link from a page at the top of `src/` (index, SUMMARY, kind pages).

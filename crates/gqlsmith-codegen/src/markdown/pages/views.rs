@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::markdown::text::markdown_cell;
+use crate::markdown::text::{markdown_cell, push_cell};
 
 /// A link: `label` is plain text, `href` is relative to `src/` (empty for a built-in scalar,
 /// which has no page), and `markdown` is the finished link for the page it appears on, so
@@ -17,11 +17,17 @@ pub(crate) struct LinkView {
 impl LinkView {
     /// A link from a page whose path relative to `src/` starts with `root` (`""` or `../`).
     pub(super) fn new(label: String, href: String, root: &str) -> LinkView {
-        let text = markdown_cell(&label);
         let markdown = if href.is_empty() {
-            text
+            markdown_cell(&label)
         } else {
-            format!("[{text}]({root}{href})")
+            let mut markdown = String::with_capacity(label.len() + root.len() + href.len() + 8);
+            markdown.push('[');
+            push_cell(&mut markdown, &label);
+            markdown.push_str("](");
+            markdown.push_str(root);
+            markdown.push_str(&href);
+            markdown.push(')');
+            markdown
         };
         LinkView {
             label,
