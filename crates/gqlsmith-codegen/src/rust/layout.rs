@@ -232,7 +232,17 @@ fn is_plain_path(text: &str) -> bool {
 
 /// Display width, as rustfmt counts it.
 fn width(text: &str) -> usize {
-    UnicodeWidthStr::width(text)
+    // Generated code is printable ASCII but for descriptions in string literals: there a
+    // byte is a column (control characters, which unicode-width measures its own way, take
+    // the slow path).
+    if text
+        .bytes()
+        .all(|byte| byte.is_ascii_graphic() || byte == b' ')
+    {
+        text.len()
+    } else {
+        UnicodeWidthStr::width(text)
+    }
 }
 
 fn first_line_width(text: &str) -> usize {

@@ -12,6 +12,7 @@ use super::shape::{Shape, OPTION};
 use crate::config::Direction;
 use crate::naming::NameScope;
 use crate::output::module_for_kind;
+use crate::parallel::map_in_order;
 use crate::Config;
 
 /// Names the glue defines next to the generated types.
@@ -277,11 +278,13 @@ pub(crate) fn view_model(
         .types_of_kind(TypeKind::InputObject)
         .map(|ty| input_view(&shape, config, ty))
         .collect();
-    let objects: Vec<ObjectView> = schema
+    // The objects are most of the work (two laid-out signatures per field): side by side.
+    let object_types: Vec<&TypeDef> = schema
         .types_of_kind(TypeKind::Object)
         .filter(|ty| !ty.fields.is_empty())
-        .map(|ty| object_view(&shape, config, ty))
         .collect();
+    let objects: Vec<ObjectView> =
+        map_in_order(&object_types, config, |ty| object_view(&shape, config, ty));
     // async-graphql (and GraphQL) reject an interface without fields and a union without
     // members; a docs page can name one without showing either (recovery knows the kind from
     // how the name is used, not what it holds). Like a fieldless object, such a type is
