@@ -630,6 +630,7 @@ fn object_view(shape: &Served<'_>, config: &Config, ty: &TypeDef) -> ObjectView 
         .into_iter()
         .map(|(field, arguments)| {
             let result = RustType::generic("::async_graphql::Result", field.rust_type.clone());
+            let returned = layout::ReturnType::new(4, &result);
             let mut glue_params = vec![Param::new("&self", RustType::text("")), context_param()];
             let mut trait_params = vec![Param::new("&self", RustType::text("")), context_param()];
             for argument in &arguments {
@@ -662,19 +663,19 @@ fn object_view(shape: &Served<'_>, config: &Config, ty: &TypeDef) -> ObjectView 
                 graphql_name: field.graphql_name.clone(),
                 doc: rust_doc_at(field.description.as_deref(), 4),
                 attributes: attribute_line(4, LayoutShape::indented(4), attribute_args),
-                glue_signature: layout::signature(
+                glue_signature: layout::signature_returning(
                     4,
                     &format!("pub async fn {}", field.rust_name),
                     &glue_params,
-                    Some(&result),
+                    Some(&returned),
                     SignatureEnd::Brace,
                 ),
                 glue_body: layout::awaited_call(8, "self.resolver", &field.rust_name, &call_args),
-                trait_signature: layout::signature(
+                trait_signature: layout::signature_returning(
                     4,
                     &format!("async fn {}", field.rust_name),
                     &trait_params,
-                    Some(&result),
+                    Some(&returned),
                     SignatureEnd::Semicolon,
                 ),
                 rust_name: field.rust_name,
