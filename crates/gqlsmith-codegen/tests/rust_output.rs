@@ -339,6 +339,35 @@ impl ::std::default::Default for AnyObject {
 }
 
 #[test]
+fn client_response_types_can_leave_serialize_out() {
+    let sdl = "type Query { pets(filter: Filter): [Pet!]! } type Cat { name: String } union Pet = Cat input Filter { kind: Kind } enum Kind { CAT }";
+    let config = "[rust-client]\nserialize_responses = false";
+    let derive_lines = |path: &str| -> Vec<String> {
+        render(sdl, config, &Templates::embedded(), "rust-client", path)
+            .lines()
+            .filter(|line| line.starts_with("#[derive("))
+            .map(str::to_owned)
+            .collect()
+    };
+    // What the client reads: objects, unions (and interfaces, `AnyObject`).
+    let read = "#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]";
+    assert_eq!(derive_lines("objects.rs"), [read, read, read]);
+    assert_eq!(derive_lines("unions.rs"), [read]);
+    // What it sends keeps `Serialize`.
+    assert_eq!(
+        derive_lines("inputs.rs"),
+        ["#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]"]
+    );
+    let enum_derives = derive_lines("enums.rs");
+    assert!(
+        !enum_derives.is_empty()
+            && enum_derives
+                .iter()
+                .all(|line| line.contains("::serde::Serialize"))
+    );
+}
+
+#[test]
 fn server_objects_are_traits_and_glue() {
     // The traits the user implements live in resolvers.rs; the glue objects in objects.rs.
     let sdl = "type Query { user(id: ID!, type: String, ctx: Int = 3): User } type User { name: String! new: Boolean @deprecated }";

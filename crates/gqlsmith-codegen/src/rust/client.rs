@@ -23,6 +23,9 @@ pub(crate) struct ClientViewModel {
     sorted_modules: Vec<&'static str>,
     /// The derive attribute of every struct, laid out at column 0.
     struct_derive: String,
+    /// The derive attribute of every object struct: `struct_derive` without `Serialize`
+    /// unless `[generate.rust-client] serialize_responses`.
+    object_derive: String,
     /// The derive attribute of every `__typename`-tagged enum.
     tagged_derive: String,
     /// The derive attribute of every enum.
@@ -163,8 +166,16 @@ pub(crate) fn view_model(
         layout::derive(LayoutShape::indented(0), &derives)
     };
     let struct_derive = derive_line(&base_derives);
-    // Tagged enums implement Default themselves (their fallback variant holds a value).
-    let tagged_derives: Vec<&str> = base_derives
+    // A client only reads response types: `Serialize` is theirs only when asked for.
+    let response_derives: Vec<&str> = base_derives
+        .iter()
+        .copied()
+        .filter(|derive| config.rust_client.serialize_responses || *derive != "::serde::Serialize")
+        .collect();
+    let object_derive = derive_line(&response_derives);
+    // Tagged enums (interfaces, unions, `AnyObject`: response types) implement Default
+    // themselves (their fallback variant holds a value).
+    let tagged_derives: Vec<&str> = response_derives
         .iter()
         .copied()
         .filter(|derive| *derive != "Default")
@@ -266,6 +277,7 @@ pub(crate) fn view_model(
         modules,
         sorted_modules,
         struct_derive,
+        object_derive,
         tagged_derive,
         enum_derive,
         lenient: config.rust_client.lenient,

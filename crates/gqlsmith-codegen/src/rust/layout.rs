@@ -232,7 +232,17 @@ fn is_plain_path(text: &str) -> bool {
 
 /// Display width, as rustfmt counts it.
 fn width(text: &str) -> usize {
-    UnicodeWidthStr::width(text)
+    // Generated code is printable ASCII but for descriptions in string literals: there a
+    // byte is a column (control characters, which unicode-width measures its own way, take
+    // the slow path).
+    if text
+        .bytes()
+        .all(|byte| byte.is_ascii_graphic() || byte == b' ')
+    {
+        text.len()
+    } else {
+        UnicodeWidthStr::width(text)
+    }
 }
 
 fn first_line_width(text: &str) -> usize {
@@ -592,16 +602,41 @@ pub(crate) fn signature(
     ret: Option<&RustType>,
     end: SignatureEnd,
 ) -> String {
-    let ret_shape = Shape::indented(indent);
-    let ret_str = ret.map(|ret| {
-        ret_shape
+    let ret = ret.map(|ret| ReturnType::new(indent, ret));
+    signature_returning(indent, head, params, ret.as_ref(), end)
+}
+
+/// A return type laid out for signatures at one indentation: signatures that return the same
+/// type (a trait method and the glue method that calls it) lay it out once.
+pub(crate) struct ReturnType<'ty> {
+    ty: &'ty RustType,
+    /// `-> Type`, laid out behind the parameters' closing parenthesis.
+    text: String,
+}
+
+impl<'ty> ReturnType<'ty> {
+    pub(crate) fn new(indent: usize, ty: &'ty RustType) -> ReturnType<'ty> {
+        let text = Shape::indented(indent)
             .offset_left(3)
-            .and_then(|shape| ret.rewrite(shape))
-            .map(|ty| format!("-> {ty}"))
-            .unwrap_or_else(|| format!("-> {}", ret.one_line()))
-    });
-    let multi_line_ret = ret_str.as_deref().is_some_and(|ret| ret.contains('\n'));
-    let ret_len = match &ret_str {
+            .and_then(|shape| ty.rewrite(shape))
+            .map(|text| format!("-> {text}"))
+            .unwrap_or_else(|| format!("-> {}", ty.one_line()));
+        ReturnType { ty, text }
+    }
+}
+
+/// [`signature`] with its return type laid out by [`ReturnType::new`] at the same `indent`.
+pub(crate) fn signature_returning(
+    indent: usize,
+    head: &str,
+    params: &[Param],
+    ret: Option<&ReturnType<'_>>,
+    end: SignatureEnd,
+) -> String {
+    let ret_str = ret.map(|ret| ret.text.as_str());
+    let ret = ret.map(|ret| ret.ty);
+    let multi_line_ret = ret_str.is_some_and(|ret| ret.contains('\n'));
+    let ret_len = match ret_str {
         Some(ret) if !multi_line_ret => width(ret),
         _ => 0,
     };
@@ -659,7 +694,7 @@ pub(crate) fn signature(
         out.push(')');
         true
     };
-    if let (Some(ret), Some(ret_str)) = (ret, &ret_str) {
+    if let (Some(ret), Some(ret_str)) = (ret, ret_str) {
         let indent_ret = !in_block && {
             let mut length = width(&out) + indent + ret_len + 1;
             length += 2;

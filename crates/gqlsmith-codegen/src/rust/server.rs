@@ -8,10 +8,11 @@ use super::client::{deprecation_note, described, rust_doc_at, STRING};
 use super::escape::rust_string;
 use super::layout::{self, Meta, Param, RustType, Shape as LayoutShape, SignatureEnd};
 use super::naming::{rust_field_name, rust_type_name, rust_variant_name};
-use super::shape::Shape;
+use super::shape::{Shape, OPTION};
 use crate::config::Direction;
 use crate::naming::NameScope;
 use crate::output::module_for_kind;
+use crate::parallel::map_in_order;
 use crate::Config;
 
 /// Names the glue defines next to the generated types.
@@ -39,6 +40,17 @@ const RESERVED_SERVER_TYPE_NAMES: &[&str] = &[
     "PartialEq",
     "Eq",
 ];
+
+/// The most lists a type served with its own Rust type nests. async-graphql resolves a list
+/// through one async block per level, and rustc proves such a field's future `Send` by walking
+/// that nesting: at 7 lists it passes rustc's default recursion limit (`E0275` in the user's
+/// crate, which `#![recursion_limit]` in generated modules cannot raise), and plain nested
+/// `Vec`s fail the same check at about 32.
+const MAX_SERVED_LIST_DEPTH: usize = 6;
+
+/// The GraphQL (and Rust) name of the scalar that serves deeper lists, numbered when the
+/// schema has a type of that name.
+const DEEP_LIST_NAME: &str = "DeepList";
 
 /// Everything the `rust-server` templates print.
 #[derive(Debug, Serialize)]
@@ -70,6 +82,8 @@ struct ScalarView {
     graphql_name: String,
     rust_name: String,
     doc: String,
+    /// What the newtype derives besides serde's traits (a JSON value has no `Hash`).
+    derives: &'static str,
     /// `pub struct Name(pub ::std::string::String);`, laid out.
     declaration: String,
     /// The `async_graphql::scalar!` call that registers it, laid out.
@@ -205,6 +219,11 @@ pub(crate) fn view_model(
     }
     let reserved: Vec<&str> = reserved.iter().map(String::as_str).collect();
     let shape = Shape::new(schema, config, &reserved)?;
+    let deep_list = deep_list_name(&shape, &reserved);
+    let shape = Served {
+        shape: &shape,
+        deep_list: &deep_list,
+    };
 
     // Custom scalars without a mapping in both directions, as newtypes of String.
     let mut scalars: Vec<ScalarView> = shape
@@ -247,6 +266,10 @@ pub(crate) fn view_model(
                 )
             }),
     );
+    let deep_list_coordinates = deep_list_coordinates(schema);
+    if !deep_list_coordinates.is_empty() {
+        scalars.push(deep_list_view(shape.deep_list, &deep_list_coordinates));
+    }
     let enums: Vec<EnumView> = schema
         .types_of_kind(TypeKind::Enum)
         .map(|ty| enum_view(&shape, ty))
@@ -255,11 +278,13 @@ pub(crate) fn view_model(
         .types_of_kind(TypeKind::InputObject)
         .map(|ty| input_view(&shape, config, ty))
         .collect();
-    let objects: Vec<ObjectView> = schema
+    // The objects are most of the work (two laid-out signatures per field): side by side.
+    let object_types: Vec<&TypeDef> = schema
         .types_of_kind(TypeKind::Object)
         .filter(|ty| !ty.fields.is_empty())
-        .map(|ty| object_view(&shape, config, ty))
         .collect();
+    let objects: Vec<ObjectView> =
+        map_in_order(&object_types, config, |ty| object_view(&shape, config, ty));
     // async-graphql (and GraphQL) reject an interface without fields and a union without
     // members; a docs page can name one without showing either (recovery knows the kind from
     // how the name is used, not what it holds). Like a fieldless object, such a type is
@@ -488,10 +513,26 @@ fn scalar_view(
     ScalarView {
         graphql_name: graphql_name.to_owned(),
         doc: rust_doc_at(Some(&doc_text), 0),
+        derives: "Debug, Clone, PartialEq, Eq, Hash",
         declaration: layout::tuple_struct(&rust_name, "pub ::std::string::String"),
         registration: layout::macro_call("::async_graphql::scalar", &args),
         rust_name,
     }
+}
+
+/// The scalar that serves every list nested deeper than [`MAX_SERVED_LIST_DEPTH`]: the value
+/// as JSON, with a description that says why and where it stands in for a list.
+fn deep_list_view(name: &str, coordinates: &[String]) -> ScalarView {
+    let description = format!(
+        "A list nested more than {MAX_SERVED_LIST_DEPTH} deep, served as its JSON value: \
+         async-graphql's resolver of such a list overflows rustc's default recursion limit \
+         (E0275), so gqlsmith serves it without its list type. It stands for {}.",
+        coordinates.join(", ")
+    );
+    let mut view = scalar_view(name, name.to_owned(), Some(description), None);
+    view.derives = "Debug, Clone, PartialEq, Eq";
+    view.declaration = layout::tuple_struct(name, "pub ::async_graphql::Value");
+    view
 }
 
 /// The doc comment of a type served as an opaque scalar: its own description, then what the
@@ -541,7 +582,7 @@ fn attribute_line(indent: usize, shape: LayoutShape, args: Vec<Meta>) -> String 
     )
 }
 
-fn input_view(shape: &Shape<'_>, config: &Config, ty: &TypeDef) -> InputView {
+fn input_view(shape: &Served<'_>, config: &Config, ty: &TypeDef) -> InputView {
     let mut scope = NameScope::default();
     InputView {
         graphql_name: ty.name.clone(),
@@ -582,13 +623,14 @@ fn context_param() -> Param {
     Param::new("ctx", RustType::text("&::async_graphql::Context<'_>"))
 }
 
-fn object_view(shape: &Shape<'_>, config: &Config, ty: &TypeDef) -> ObjectView {
+fn object_view(shape: &Served<'_>, config: &Config, ty: &TypeDef) -> ObjectView {
     let rust_name = shape.rust_name(&ty.name);
     let trait_name = format!("{rust_name}Resolver");
     let fields = field_values(shape, config, ty)
         .into_iter()
         .map(|(field, arguments)| {
             let result = RustType::generic("::async_graphql::Result", field.rust_type.clone());
+            let returned = layout::ReturnType::new(4, &result);
             let mut glue_params = vec![Param::new("&self", RustType::text("")), context_param()];
             let mut trait_params = vec![Param::new("&self", RustType::text("")), context_param()];
             for argument in &arguments {
@@ -621,19 +663,19 @@ fn object_view(shape: &Shape<'_>, config: &Config, ty: &TypeDef) -> ObjectView {
                 graphql_name: field.graphql_name.clone(),
                 doc: rust_doc_at(field.description.as_deref(), 4),
                 attributes: attribute_line(4, LayoutShape::indented(4), attribute_args),
-                glue_signature: layout::signature(
+                glue_signature: layout::signature_returning(
                     4,
                     &format!("pub async fn {}", field.rust_name),
                     &glue_params,
-                    Some(&result),
+                    Some(&returned),
                     SignatureEnd::Brace,
                 ),
                 glue_body: layout::awaited_call(8, "self.resolver", &field.rust_name, &call_args),
-                trait_signature: layout::signature(
+                trait_signature: layout::signature_returning(
                     4,
                     &format!("async fn {}", field.rust_name),
                     &trait_params,
-                    Some(&result),
+                    Some(&returned),
                     SignatureEnd::Semicolon,
                 ),
                 rust_name: field.rust_name,
@@ -678,7 +720,7 @@ fn object_view(shape: &Shape<'_>, config: &Config, ty: &TypeDef) -> ObjectView {
 
 /// `#[graphql(name = ..., field(...), ...)]` of an interface: each field with its method,
 /// type, description, deprecation and arguments.
-fn interface_attribute(shape: &Shape<'_>, config: &Config, ty: &TypeDef) -> String {
+fn interface_attribute(shape: &Served<'_>, config: &Config, ty: &TypeDef) -> String {
     let mut args = vec![Meta::name_value("name", rust_string(&ty.name))];
     for (field, arguments) in field_values(shape, config, ty) {
         let InterfaceFieldView { field } = interface_field(field, arguments);
@@ -732,7 +774,7 @@ struct FieldValues {
 /// The fields of an object or interface, with their typed arguments. Method names avoid
 /// `new` (the glue's constructor); argument names avoid `ctx` (the context parameter).
 fn field_values(
-    shape: &Shape<'_>,
+    shape: &Served<'_>,
     config: &Config,
     ty: &TypeDef,
 ) -> Vec<(FieldValues, Vec<ValueView>)> {
@@ -764,15 +806,83 @@ fn field_values(
         .collect()
 }
 
+/// The schema as the server sees it: the shared analysis, and the name of the scalar that
+/// serves lists nested deeper than [`MAX_SERVED_LIST_DEPTH`].
+struct Served<'shape> {
+    shape: &'shape Shape<'shape>,
+    deep_list: &'shape str,
+}
+
+impl<'shape> std::ops::Deref for Served<'shape> {
+    type Target = Shape<'shape>;
+
+    fn deref(&self) -> &Shape<'shape> {
+        self.shape
+    }
+}
+
+/// The first of `DeepList`, `DeepList2`, ... that no schema type, custom scalar or generated
+/// item (in `reserved`) is called, in GraphQL or in Rust.
+fn deep_list_name(shape: &Shape<'_>, reserved: &[&str]) -> String {
+    let taken = |name: &str| {
+        reserved.contains(&name)
+            || shape
+                .rust_names
+                .iter()
+                .any(|(graphql_name, rust_name)| graphql_name == name || rust_name == name)
+    };
+    let mut name = DEEP_LIST_NAME.to_owned();
+    let mut number = 1;
+    while taken(&name) {
+        number += 1;
+        name = format!("{DEEP_LIST_NAME}{number}");
+    }
+    name
+}
+
+/// Every field, argument and input field whose type nests more than
+/// [`MAX_SERVED_LIST_DEPTH`] lists, as `` `Type.field(argument:)` `` in schema order.
+fn deep_list_coordinates(schema: &Schema) -> Vec<String> {
+    let mut coordinates = Vec::new();
+    let mut note = |coordinate: String, ty: &TypeRef| {
+        if ty.list_depth() > MAX_SERVED_LIST_DEPTH {
+            coordinates.push(format!("`{coordinate}`"));
+        }
+    };
+    for ty in schema.types.values() {
+        for field in &ty.fields {
+            note(format!("{}.{}", ty.name, field.name), &field.ty);
+            for argument in &field.arguments {
+                note(
+                    format!("{}.{}({}:)", ty.name, field.name, argument.name),
+                    &argument.ty,
+                );
+            }
+        }
+        for field in &ty.input_fields {
+            note(format!("{}.{}", ty.name, field.name), &field.ty);
+        }
+    }
+    coordinates
+}
+
 /// The async-graphql type of a reference: built-in scalars as async-graphql maps them, custom
 /// scalars as mapped or as their generated newtype, other types as their generated type.
 fn server_type(
-    shape: &Shape<'_>,
+    shape: &Served<'_>,
     config: &Config,
     ty: &TypeRef,
     boxed: bool,
     direction: Direction,
 ) -> RustType {
+    if ty.list_depth() > MAX_SERVED_LIST_DEPTH {
+        let deep_list = RustType::text(shape.deep_list);
+        return if ty.is_non_null() {
+            deep_list
+        } else {
+            RustType::generic(OPTION, deep_list)
+        };
+    }
     shape.wrap_type(ty, boxed, &|name| match name {
         "ID" => RustType::text("::async_graphql::ID"),
         "String" => RustType::text(STRING),
