@@ -65,6 +65,27 @@ impl Watcher {
             }
         }
     }
+
+    /// Waits for runs until `file` holds `needle`. One save can reach the watcher as two
+    /// changes (a truncation, then the new contents) a debounce window apart, so the run line
+    /// after an edit may be that of a run that read the file half-written; the run that reads
+    /// the whole edit follows it.
+    #[track_caller]
+    fn wait_for_output(&self, file: &Path, needle: &str) {
+        let start = Instant::now();
+        loop {
+            let written = std::fs::read_to_string(file).unwrap_or_default();
+            if written.contains(needle) {
+                return;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "`{}` lacks `{needle}` after {DEADLINE:?}:\n{written}",
+                file.display()
+            );
+            self.wait_for("generated 1 file");
+        }
+    }
 }
 
 impl Drop for Watcher {
@@ -97,8 +118,8 @@ fn generate_watch_regenerates_when_the_schema_the_config_or_a_template_changes()
     let first = watcher.wait_for("generated 1 file in `out/sdl`");
     assert_eq!(first.len(), 1, "one line per run: {first:?}");
     watcher.wait_for("watching 2 files for changes");
-    let generated = || std::fs::read_to_string(dir.join("out/sdl/schema.graphql")).unwrap();
-    assert!(!generated().contains("added"));
+    let output = dir.join("out/sdl/schema.graphql");
+    assert!(!std::fs::read_to_string(&output).unwrap().contains("added"));
 
     // The schema: an editor's save (write a temporary file, rename it over the original).
     std::fs::write(
@@ -109,7 +130,7 @@ fn generate_watch_regenerates_when_the_schema_the_config_or_a_template_changes()
     std::fs::rename(dir.join("schema.graphql.tmp"), dir.join("schema.graphql")).unwrap();
     let run = watcher.wait_for("generated 1 file");
     assert_eq!(run.len(), 1, "one line per run: {run:?}");
-    assert!(generated().contains("added: String"), "{}", generated());
+    watcher.wait_for_output(&output, "added: String");
 
     // A broken schema is reported and the watch goes on.
     std::fs::write(dir.join("schema.graphql"), "type Query {\n").unwrap();
@@ -119,21 +140,18 @@ fn generate_watch_regenerates_when_the_schema_the_config_or_a_template_changes()
         "type Query { a: Int fixed: ID }\n",
     )
     .unwrap();
-    watcher.wait_for("generated 1 file");
-    assert!(generated().contains("fixed: ID"));
+    watcher.wait_for_output(&output, "fixed: ID");
 
     // The config: now it reads another schema, which is watched from then on.
     std::fs::write(dir.join("other.graphql"), "type Query { other: Int }\n").unwrap();
     std::fs::write(dir.join("gqlsmith.toml"), "inputs = [\"other.graphql\"]\n").unwrap();
-    watcher.wait_for("generated 1 file");
-    assert!(generated().contains("other: Int"));
+    watcher.wait_for_output(&output, "other: Int");
     std::fs::write(
         dir.join("other.graphql"),
         "type Query { other: Int more: Int }\n",
     )
     .unwrap();
-    watcher.wait_for("generated 1 file");
-    assert!(generated().contains("more: Int"));
+    watcher.wait_for_output(&output, "more: Int");
 
     // A template, in a subdirectory created while watching.
     std::fs::create_dir(dir.join("templates/sdl")).unwrap();
@@ -142,10 +160,5 @@ fn generate_watch_regenerates_when_the_schema_the_config_or_a_template_changes()
         "# from my template\n{{ sdl }}",
     )
     .unwrap();
-    watcher.wait_for("generated 1 file");
-    assert!(
-        generated().contains("# from my template"),
-        "{}",
-        generated()
-    );
+    watcher.wait_for_output(&output, "# from my template");
 }
