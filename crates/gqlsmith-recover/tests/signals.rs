@@ -110,24 +110,28 @@ fn outcome(loaded: &Loaded) -> String {
     out.join("\n")
 }
 
+/// The page of `blocks` read and recovered with `options`: its outcome must be `expect`.
+#[track_caller]
+fn check_with_options(blocks: &[String], options: &RecoverOptions, expect: &str) {
+    let mut loaded = gqlsmith_docs::read(&page(blocks), Arc::from("page.txt"));
+    recover(&mut loaded, options);
+    assert_eq!(outcome(&loaded), expect.trim());
+}
+
 #[track_caller]
 fn check(blocks: &[String], expect: &str) {
-    let mut loaded = gqlsmith_docs::read(&page(blocks), Arc::from("page.txt"));
-    recover(&mut loaded, &RecoverOptions::default());
-    assert_eq!(outcome(&loaded), expect.trim());
+    check_with_options(blocks, &RecoverOptions::default(), expect);
 }
 
 /// [`check`] with a reference schema (SDL).
 #[track_caller]
 fn check_with_reference(blocks: &[String], reference: &str, expect: &str) {
     let reference = gqlsmith_sdl::read_sdl(&[(Arc::from("reference.graphql"), reference)]).schema;
-    let mut loaded = gqlsmith_docs::read(&page(blocks), Arc::from("page.txt"));
     let options = RecoverOptions {
         overlay: None,
         reference: Some(reference),
     };
-    recover(&mut loaded, &options);
-    assert_eq!(outcome(&loaded), expect.trim());
+    check_with_options(blocks, &options, expect);
 }
 
 #[test]
