@@ -44,41 +44,43 @@ pub fn show_name(name: &str) -> String {
 /// interfaces). Codes: `M001` invalid-name, `M002` duplicate-name.
 pub fn check_names(schema: &Schema) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    let mut check = |name: &str, what: &str, coordinate: &str, location: Option<&Location>| {
-        if !is_name(name) {
-            found.push(invalid(name, what, coordinate, location));
-        }
-    };
+    // Names are almost always good: a coordinate is only formatted for a name that fails.
+    let mut check =
+        |name: &str, what: &str, coordinate: &dyn Fn() -> String, location: Option<&Location>| {
+            if !is_name(name) {
+                found.push(invalid(name, what, &coordinate(), location));
+            }
+        };
     let mut special = Vec::new();
     for (key, ty) in &schema.types {
         let location = ty.provenance.location.as_ref();
-        check(key, "type name", key, location);
+        check(key, "type name", &|| key.clone(), location);
         if key != &ty.name {
-            check(&ty.name, "type name", key, location);
+            check(&ty.name, "type name", &|| key.clone(), location);
         }
         for field in &ty.fields {
-            let coordinate = format!("{}.{}", ty.name, field.name);
+            let coordinate = || format!("{}.{}", ty.name, field.name);
             let location = field.provenance.location.as_ref().or(location);
             check(&field.name, "field name", &coordinate, location);
-            check_type_ref(&field.ty, &coordinate, location, &mut check);
+            check(field.ty.base_name(), "type name", &coordinate, location);
             for argument in &field.arguments {
-                let coordinate = format!("{coordinate}({}:)", argument.name);
+                let coordinate = || format!("{}({}:)", coordinate(), argument.name);
                 let location = argument.provenance.location.as_ref().or(location);
                 check(&argument.name, "argument name", &coordinate, location);
-                check_type_ref(&argument.ty, &coordinate, location, &mut check);
+                check(argument.ty.base_name(), "type name", &coordinate, location);
             }
         }
         for input in &ty.input_fields {
-            let coordinate = format!("{}.{}", ty.name, input.name);
+            let coordinate = || format!("{}.{}", ty.name, input.name);
             let location = input.provenance.location.as_ref().or(location);
             check(&input.name, "input field name", &coordinate, location);
-            check_type_ref(&input.ty, &coordinate, location, &mut check);
+            check(input.ty.base_name(), "type name", &coordinate, location);
         }
         for name in ty.interfaces.iter().chain(&ty.members) {
-            check(name, "type name", &ty.name, location);
+            check(name, "type name", &|| ty.name.clone(), location);
         }
         for value in &ty.enum_values {
-            let coordinate = format!("{}.{}", ty.name, value.name);
+            let coordinate = || format!("{}.{}", ty.name, value.name);
             let location = value.provenance.location.as_ref().or(location);
             if is_name(&value.name) && !is_enum_value_name(&value.name) {
                 special.push(
@@ -88,7 +90,7 @@ pub fn check_names(schema: &Schema) -> Vec<Diagnostic> {
                         format!("`{}` cannot be an enum value", value.name),
                     )
                     .at_opt(location.cloned())
-                    .with_coordinate(coordinate.as_str())
+                    .with_coordinate(coordinate())
                     .with_help("`true`, `false` and `null` are literals, not enum values; rename the value"),
                 );
             } else {
@@ -104,16 +106,16 @@ pub fn check_names(schema: &Schema) -> Vec<Diagnostic> {
     .into_iter()
     .flatten()
     {
-        check(root, "root type name", root, None);
+        check(root, "root type name", &|| root.clone(), None);
     }
     for (key, directive) in &schema.directives {
-        let coordinate = format!("@{key}");
+        let coordinate = || format!("@{key}");
         let location = directive.provenance.location.as_ref();
         check(key, "directive name", &coordinate, location);
         for argument in &directive.arguments {
-            let coordinate = format!("{coordinate}({}:)", argument.name);
+            let coordinate = || format!("{}({}:)", coordinate(), argument.name);
             check(&argument.name, "argument name", &coordinate, location);
-            check_type_ref(&argument.ty, &coordinate, location, &mut check);
+            check(argument.ty.base_name(), "type name", &coordinate, location);
         }
         for place in &directive.locations {
             // Any name: real schemas use locations the spec does not list (GitHub's
@@ -126,7 +128,7 @@ pub fn check_names(schema: &Schema) -> Vec<Diagnostic> {
                         format!("{} is not a directive location name", show_name(place)),
                     )
                     .at_opt(location.cloned())
-                    .with_coordinate(coordinate.as_str())
+                    .with_coordinate(coordinate())
                     .with_help("use one of the locations the GraphQL spec lists, such as `FIELD_DEFINITION`"),
                 );
             }
@@ -138,22 +140,14 @@ pub fn check_names(schema: &Schema) -> Vec<Diagnostic> {
     found
 }
 
-fn check_type_ref(
-    ty: &TypeRef,
-    coordinate: &str,
-    location: Option<&Location>,
-    check: &mut impl FnMut(&str, &str, &str, Option<&Location>),
-) {
-    check(ty.base_name(), "type name", coordinate, location);
-}
-
 /// Every type reference nested deeper than [`TypeRef::MAX_LIST_DEPTH`] lists: an error, so no
 /// emitter recurses that deep (`M003`).
 fn too_deep(schema: &Schema) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    let mut check = |ty: &TypeRef, coordinate: String, location: Option<&Location>| {
+    let mut check = |ty: &TypeRef, coordinate: &dyn Fn() -> String, location: Option<&Location>| {
         let depth = ty.list_depth();
         if depth > TypeRef::MAX_LIST_DEPTH {
+            let coordinate = coordinate();
             found.push(
                 Diagnostic::error(
                     "M003",
@@ -172,16 +166,16 @@ fn too_deep(schema: &Schema) -> Vec<Diagnostic> {
     for ty in schema.types.values() {
         let fallback = ty.provenance.location.as_ref();
         for field in &ty.fields {
-            let coordinate = format!("{}.{}", ty.name, field.name);
+            let coordinate = || format!("{}.{}", ty.name, field.name);
             check(
                 &field.ty,
-                coordinate.clone(),
+                &coordinate,
                 field.provenance.location.as_ref().or(fallback),
             );
             for argument in &field.arguments {
                 check(
                     &argument.ty,
-                    format!("{coordinate}.{}", argument.name),
+                    &|| format!("{}.{}", coordinate(), argument.name),
                     argument.provenance.location.as_ref().or(fallback),
                 );
             }
@@ -189,7 +183,7 @@ fn too_deep(schema: &Schema) -> Vec<Diagnostic> {
         for input in &ty.input_fields {
             check(
                 &input.ty,
-                format!("{}.{}", ty.name, input.name),
+                &|| format!("{}.{}", ty.name, input.name),
                 input.provenance.location.as_ref().or(fallback),
             );
         }
@@ -198,7 +192,7 @@ fn too_deep(schema: &Schema) -> Vec<Diagnostic> {
         for argument in &directive.arguments {
             check(
                 &argument.ty,
-                format!("@{}.{}", directive.name, argument.name),
+                &|| format!("@{}.{}", directive.name, argument.name),
                 directive.provenance.location.as_ref(),
             );
         }
@@ -220,13 +214,19 @@ fn invalid(name: &str, what: &str, coordinate: &str, location: Option<&Location>
 }
 
 /// Duplicate names within one type, field or directive.
-fn duplicates(schema: &Schema) -> Vec<Diagnostic> {
+fn duplicates<'schema>(schema: &'schema Schema) -> Vec<Diagnostic> {
     let mut found = Vec::new();
+    // One set for every list, cleared between them: most lists are short and have no
+    // duplicate, and this runs on every load, so it allocates once and formats only on a find.
+    let mut seen: IndexSet<&'schema str> = IndexSet::new();
     let mut unique =
-        |names: &mut dyn Iterator<Item = (&str, Option<&Location>)>, what: &str, owner: &str| {
-            let mut seen = IndexSet::new();
+        |names: &mut dyn Iterator<Item = (&'schema str, Option<&'schema Location>)>,
+         what: &str,
+         owner: &dyn Fn() -> String| {
+            seen.clear();
             for (name, location) in names {
                 if !seen.insert(name) {
+                    let owner = owner();
                     found.push(
                         Diagnostic::error(
                             "M002",
@@ -242,13 +242,14 @@ fn duplicates(schema: &Schema) -> Vec<Diagnostic> {
         };
     for ty in schema.types.values() {
         let fallback = ty.provenance.location.as_ref();
+        let owner = || ty.name.clone();
         unique(
             &mut ty
                 .fields
                 .iter()
                 .map(|f| (f.name.as_str(), f.provenance.location.as_ref().or(fallback))),
             "field",
-            &ty.name,
+            &owner,
         );
         unique(
             &mut ty
@@ -256,7 +257,7 @@ fn duplicates(schema: &Schema) -> Vec<Diagnostic> {
                 .iter()
                 .map(|f| (f.name.as_str(), f.provenance.location.as_ref().or(fallback))),
             "input field",
-            &ty.name,
+            &owner,
         );
         unique(
             &mut ty
@@ -264,39 +265,37 @@ fn duplicates(schema: &Schema) -> Vec<Diagnostic> {
                 .iter()
                 .map(|v| (v.name.as_str(), v.provenance.location.as_ref().or(fallback))),
             "enum value",
-            &ty.name,
+            &owner,
         );
         unique(
             &mut ty.members.iter().map(|m| (m.as_str(), fallback)),
             "member",
-            &ty.name,
+            &owner,
         );
         unique(
             &mut ty.interfaces.iter().map(|i| (i.as_str(), fallback)),
             "interface",
-            &ty.name,
+            &owner,
         );
         for field in &ty.fields {
-            let owner = format!("{}.{}", ty.name, field.name);
             unique(
                 &mut field
                     .arguments
                     .iter()
                     .map(|a| (a.name.as_str(), a.provenance.location.as_ref().or(fallback))),
                 "argument",
-                &owner,
+                &|| format!("{}.{}", ty.name, field.name),
             );
         }
     }
     for directive in schema.directives.values() {
-        let owner = format!("@{}", directive.name);
         unique(
             &mut directive
                 .arguments
                 .iter()
                 .map(|a| (a.name.as_str(), directive.provenance.location.as_ref())),
             "argument",
-            &owner,
+            &|| format!("@{}", directive.name),
         );
     }
     found
