@@ -463,6 +463,8 @@ const REPRESENTATIVE: &[&str] = &[
     "src/objects/api-brownout-edge.md",
     "src/objects/blackhole-email-account-type.md",
     "src/scalars/non-empty-string.md",
+    // Kraken: a union known only from an example (one note for the type and its kind).
+    "src/unions/error-type-union.md",
     // Shopify: a root type, an interface, a union, an enum, an input, a custom scalar.
     "src/operations/query-root.md",
     "src/interfaces/node.md",

@@ -240,22 +240,37 @@ impl Site<'_> {
                 notes.push(format!("The name of this type was matched against a reference schema with {confidence} confidence."))
             }
         }
+        // One inference usually gives both the type and its kind (a union seen only in an
+        // example): one note then, not two quoting the same evidence.
+        let kind_inferred_with_type = ty.kind_provenance.certainty == ty.provenance.certainty;
         if let Certainty::Inferred {
             rule,
             evidence,
             confidence,
         } = &ty.provenance.certainty
         {
+            let kind = if kind_inferred_with_type {
+                format!(
+                    ", as {} {},",
+                    article(kind_label(ty.kind)),
+                    kind_label(ty.kind)
+                )
+            } else {
+                String::new()
+            };
             notes.push(format!(
-                "The input does not define this type; it was inferred by {rule} with {confidence} confidence{}.",
+                "The input does not define this type; it was inferred{kind} by {rule} with {confidence} confidence{}.",
                 evidence_text(evidence)
             ));
         }
-        if let Certainty::Inferred {
-            rule,
-            evidence,
-            confidence,
-        } = &ty.kind_provenance.certainty
+        if let (
+            false,
+            Certainty::Inferred {
+                rule,
+                evidence,
+                confidence,
+            },
+        ) = (kind_inferred_with_type, &ty.kind_provenance.certainty)
         {
             notes.push(format!(
                 "The kind ({}) was inferred by {rule} with {confidence} confidence{}.",
@@ -270,6 +285,14 @@ impl Site<'_> {
             .iter()
             .map(|note| self.with_final_names(note))
             .collect()
+    }
+}
+
+/// "a" or "an", for a kind label ("a union": the article goes by the sound, not the letter).
+fn article(label: &str) -> &'static str {
+    match label {
+        "enum" | "interface" | "input object" | "object" => "an",
+        _ => "a",
     }
 }
 
