@@ -2,6 +2,8 @@
 
 use std::process::{Command, ExitCode};
 
+mod compile_cost;
+
 const HELP: &str = "\
 cargo xtask <chore>
 
@@ -20,6 +22,11 @@ chores:
               time `gqlsmith inspect` (release build) on minified introspection JSON with COUNTS
               (default 1000,5000,20000) bad field names on its one line, in the human and the
               JSON format: the human format must grow linearly, as JSON does
+  compile-cost [RUNS] [SCHEMA]
+              cargo check time (fastest of RUNS, default 3) and peak rustc memory of what
+              `gqlsmith generate` writes for rust-client and rust-server, on the Kraken page, GitHub
+              and Shopify storefront (SCHEMA: kraken, github or shopify-storefront for one); a
+              scratch crate per output in target/compile-cost/. Run it on a quiet machine
   fuzz [SECS] run every fuzz target in fuzz/ for SECS seconds each (default 30; needs cargo-fuzz,
               uses nightly when installed, else stable with RUSTC_BOOTSTRAP=1)
 ";
@@ -59,6 +66,13 @@ fn main() -> ExitCode {
             args.get(2).map(String::as_str),
         ),
         Some("bench-render") => bench_render(args.get(1).map_or("1000,5000,20000", String::as_str)),
+        Some("compile-cost") => compile_cost::compile_cost(
+            &workspace_root(),
+            args.get(1).map_or("3", String::as_str),
+            args.get(2).map(String::as_str),
+        ),
+        // Run by `compile-cost` for each measured check (see `compile_cost::probe`).
+        Some("compile-cost-probe") if args.len() == 2 => compile_cost::probe(&args[1]),
         Some("fuzz") => fuzz(args.get(1).map(String::as_str).unwrap_or("30")),
         _ => {
             eprint!("{HELP}");
@@ -323,7 +337,7 @@ fn fuzz(seconds: &str) -> bool {
     failed.is_empty()
 }
 
-fn run(program: &str, args: &[&str]) -> bool {
+pub(crate) fn run(program: &str, args: &[&str]) -> bool {
     eprintln!("$ {program} {}", args.join(" "));
     match Command::new(program).args(args).status() {
         Ok(status) => status.success(),
