@@ -29,8 +29,12 @@ const SCHEMAS: [(&str, &[&str]); 3] = [
 const TARGETS: [&str; 2] = ["rust-client", "rust-server"];
 
 pub(crate) fn compile_cost(root: &Path, runs: &str, only: Option<&str>) -> bool {
-    let Ok(runs) = runs.parse::<u32>() else {
-        eprintln!("usage: cargo xtask compile-cost [RUNS] [SCHEMA]");
+    let known = |name: &str| SCHEMAS.iter().any(|(label, _)| *label == name);
+    let (Ok(runs @ 1..), true) = (runs.parse::<u32>(), only.is_none_or(known)) else {
+        eprintln!(
+            "usage: cargo xtask compile-cost [RUNS] [SCHEMA]\n  RUNS: 1 or more (default 3)\n  SCHEMA: {}",
+            SCHEMAS.map(|(label, _)| label).join(", ")
+        );
         return false;
     };
     if !crate::run("cargo", &["build", "--release", "-p", "gqlsmith-cli"]) {
@@ -124,7 +128,7 @@ fn measure(
             fastest = Some((seconds, peak_kib));
         }
     }
-    fastest.ok_or_else(|| "RUNS must be at least 1".to_owned())
+    fastest.ok_or_else(|| "no check ran".to_owned())
 }
 
 /// Runs `cargo check` in `crate_dir` through `cargo xtask compile-cost-probe`, a child process of
