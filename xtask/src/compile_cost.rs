@@ -99,7 +99,7 @@ fn measure(
         .map_err(|error| format!("cannot move the generated files: {error}"))?;
     let manifest = "[package]\nname = \"compile-cost\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\
         publish = false\n\n[dependencies]\nserde = { version = \"1\", features = [\"derive\"] }\n\
-        serde_json = \"1\"\nasync-graphql = { version = \"7.2\", default-features = false }\n\n\
+        serde_json = \"1\"\nasync-graphql = { version = \"7.2\", default-features = false, features = [\"dynamic-schema\"] }\n\n\
         # Not a member of the gqlsmith workspace.\n[workspace]\n";
     let write = |path: PathBuf, text: &str| {
         std::fs::write(&path, text)

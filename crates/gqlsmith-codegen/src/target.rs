@@ -114,6 +114,10 @@ pub(crate) const TARGETS: &[TargetInfo] = &[
                 "inputs.rs.tera",
                 include_str!("../../../templates/rust-server/inputs.rs.tera"),
             ),
+            (
+                "runtime.rs.tera",
+                include_str!("../../../templates/rust-server/runtime.rs.tera"),
+            ),
         ],
     },
     TargetInfo {

@@ -369,7 +369,9 @@ fn client_response_types_can_leave_serialize_out() {
 
 #[test]
 fn server_objects_are_traits_and_glue() {
-    // The traits the user implements live in resolvers.rs; the glue objects in objects.rs.
+    // The traits the user implements live in resolvers.rs; the glue objects in objects.rs:
+    // a function per field that reads the arguments in schema order and calls the resolver,
+    // registered as a leaf (serialized with serde) or an output (objects and lists of them).
     let sdl = "type Query { user(id: ID!, type: String, ctx: Int = 3): User } type User { name: String! new: Boolean @deprecated }";
     check(
         sdl,
@@ -425,19 +427,26 @@ impl Query {
             resolver: ::std::sync::Arc::new(resolver),
         }
     }
+
+    fn user<'a>(
+        r: &'a ::std::sync::Arc<dyn QueryResolver>,
+        ctx: &'a runtime::Resolving<'a>,
+    ) -> runtime::Answer<'a, ::std::option::Option<User>> {
+        Ok(r.user(ctx, ctx.arg(0)?, ctx.arg(1)?, ctx.arg(2)?))
+    }
 }
 
-#[::async_graphql::Object(name = "Query")]
-impl Query {
-    #[graphql(name = "user")]
-    pub async fn user(
-        &self,
-        ctx: &::async_graphql::Context<'_>,
-        #[graphql(name = "id")] id: ::async_graphql::ID,
-        #[graphql(name = "type")] r#type: ::std::option::Option<::std::string::String>,
-        #[graphql(name = "ctx")] ctx_2: ::std::option::Option<i32>,
-    ) -> ::async_graphql::Result<::std::option::Option<User>> {
-        self.resolver.user(ctx, id, r#type, ctx_2).await
+impl runtime::Glue for Query {
+    type Resolver = ::std::sync::Arc<dyn QueryResolver>;
+
+    const NAME: &'static str = "Query";
+
+    fn resolver(&self) -> &Self::Resolver {
+        &self.resolver
+    }
+
+    fn fields(fields: &mut runtime::Fields<'_, Self>) {
+        fields.output("user", Self::user);
     }
 }
 
@@ -453,23 +462,34 @@ impl User {
             resolver: ::std::sync::Arc::new(resolver),
         }
     }
+
+    fn name<'a>(
+        r: &'a ::std::sync::Arc<dyn UserResolver>,
+        ctx: &'a runtime::Resolving<'a>,
+    ) -> runtime::Answer<'a, ::std::string::String> {
+        Ok(r.name(ctx))
+    }
+
+    fn new_2<'a>(
+        r: &'a ::std::sync::Arc<dyn UserResolver>,
+        ctx: &'a runtime::Resolving<'a>,
+    ) -> runtime::Answer<'a, ::std::option::Option<bool>> {
+        Ok(r.new_2(ctx))
+    }
 }
 
-#[::async_graphql::Object(name = "User")]
-impl User {
-    #[graphql(name = "name")]
-    pub async fn name(
-        &self,
-        ctx: &::async_graphql::Context<'_>,
-    ) -> ::async_graphql::Result<::std::string::String> {
-        self.resolver.name(ctx).await
+impl runtime::Glue for User {
+    type Resolver = ::std::sync::Arc<dyn UserResolver>;
+
+    const NAME: &'static str = "User";
+
+    fn resolver(&self) -> &Self::Resolver {
+        &self.resolver
     }
-    #[graphql(name = "new", deprecation = "No longer supported")]
-    pub async fn new_2(
-        &self,
-        ctx: &::async_graphql::Context<'_>,
-    ) -> ::async_graphql::Result<::std::option::Option<bool>> {
-        self.resolver.new_2(ctx).await
+
+    fn fields(fields: &mut runtime::Fields<'_, Self>) {
+        fields.leaf("name", Self::name);
+        fields.leaf("new", Self::new_2);
     }
 }
 "#,
@@ -477,7 +497,7 @@ impl User {
 }
 
 #[test]
-fn server_interfaces_list_fields_and_implementations() {
+fn server_interfaces_are_enums_that_give_their_values_a_type_name() {
     check(
         "type Query { node: Node } interface Node { id: ID! } interface Named implements Node { id: ID! name(short: Boolean): String } type A implements Node & Named { id: ID! name(short: Boolean): String }",
         "rust-server",
@@ -485,36 +505,39 @@ fn server_interfaces_list_fields_and_implementations() {
         r#"#[allow(unused_imports)]
 use super::*;
 
-#[derive(::async_graphql::Interface)]
-#[graphql(
-    name = "Node",
-    field(name = "id", method = "id", ty = "::async_graphql::ID")
-)]
+#[derive(Clone)]
 pub enum Node {
     Named(Named),
     A(A),
 }
 
-#[derive(::async_graphql::Interface)]
-#[graphql(
-    name = "Named",
-    field(name = "id", method = "id", ty = "::async_graphql::ID"),
-    field(
-        name = "name",
-        method = "name",
-        ty = "::std::option::Option<::std::string::String>",
-        arg(name = "short", ty = "::std::option::Option<bool>")
-    )
-)]
+impl runtime::IntoFieldValue for Node {
+    fn into_field_value(self) -> runtime::Output {
+        match self {
+            Self::Named(value) => runtime::field_value(value),
+            Self::A(value) => runtime::typed(value),
+        }
+    }
+}
+
+#[derive(Clone)]
 pub enum Named {
     A(A),
+}
+
+impl runtime::IntoFieldValue for Named {
+    fn into_field_value(self) -> runtime::Output {
+        match self {
+            Self::A(value) => runtime::typed(value),
+        }
+    }
 }
 "#,
     );
 }
 
 #[test]
-fn server_mod_registers_every_type_and_builds_the_roots() {
+fn server_mod_holds_the_sdl_and_builds_the_roots() {
     check(
         "type Query { a: Int } type Mutation { b: Int } scalar URL enum E { X } input I { e: E }",
         "rust-server",
@@ -528,6 +551,8 @@ pub mod objects;
 #[allow(dead_code, deprecated, clippy::all)]
 pub mod resolvers;
 #[allow(dead_code, deprecated, clippy::all)]
+mod runtime;
+#[allow(dead_code, deprecated, clippy::all)]
 pub mod scalars;
 
 pub use enums::*;
@@ -536,32 +561,67 @@ pub use objects::*;
 pub use resolvers::*;
 pub use scalars::*;
 
-/// Registers every type of the schema with `builder`, so that the server knows (and
-/// `Schema::sdl()` prints) the types no root field reaches too.
+/// Registers every type of [`SDL`] with `builder`, each object's fields answered by your
+/// resolvers: for a schema whose root types you write yourself (as
+/// `::async_graphql::dynamic::Object`s, returning values of the generated types).
+///
+/// # Errors
+///
+/// When [`SDL`] and the generated types do not match, which would be a bug of gqlsmith.
 #[allow(dead_code)]
-pub fn register_types<QueryType, MutationType, SubscriptionType>(
-    builder: ::async_graphql::SchemaBuilder<QueryType, MutationType, SubscriptionType>,
-) -> ::async_graphql::SchemaBuilder<QueryType, MutationType, SubscriptionType> {
-    builder
-        .register_output_type::<Url>()
-        .register_output_type::<E>()
-        .register_output_type::<Query>()
-        .register_output_type::<Mutation>()
-        .register_input_type::<I>()
+pub fn register_types(
+    builder: ::async_graphql::dynamic::SchemaBuilder,
+) -> ::std::result::Result<
+    ::async_graphql::dynamic::SchemaBuilder,
+    ::async_graphql::dynamic::SchemaError,
+> {
+    types()?.register(builder)
 }
 
-/// A schema builder with every type registered, serving `query` and `mutation`.
+/// A dynamic schema builder serving `query` and `mutation`: every type of [`SDL`],
+/// each field answered by your resolvers. Add data, limits or extensions, then `finish()` it.
+///
+/// # Errors
+///
+/// When [`SDL`] and the generated types do not match, which would be a bug of gqlsmith.
 #[allow(dead_code)]
 pub fn schema_builder(
     query: impl QueryResolver + 'static,
     mutation: impl MutationResolver + 'static,
-) -> ::async_graphql::SchemaBuilder<Query, Mutation, ::async_graphql::EmptySubscription> {
-    register_types(::async_graphql::Schema::build(
-        Query::new(query),
-        Mutation::new(mutation),
-        ::async_graphql::EmptySubscription,
-    ))
+) -> ::std::result::Result<
+    ::async_graphql::dynamic::SchemaBuilder,
+    ::async_graphql::dynamic::SchemaError,
+> {
+    let mut schema = types()?;
+    schema.query(Query::new(query));
+    schema.mutation(Mutation::new(mutation));
+    schema.finish()
 }
+
+/// The served schema with the glue of every object type.
+fn types() -> ::std::result::Result<runtime::Schema, ::async_graphql::dynamic::SchemaError> {
+    let mut schema = runtime::Schema::parse(SDL)?;
+    schema.object::<Query>();
+    schema.object::<Mutation>();
+    Ok(schema)
+}
+
+/// The schema served, as GraphQL SDL: what [`register_types`] builds the types, descriptions,
+/// arguments and deprecations from.
+#[allow(dead_code)]
+pub const SDL: &str = "type Query {
+  a: Int
+}\n
+type Mutation {
+  b: Int
+}\n
+scalar URL\n
+enum E {
+  X
+}\n
+input I {
+  e: E
+}\n";
 "#,
     );
 }

@@ -336,14 +336,16 @@ mod tests {
             .unwrap();
             let parse = |path: &str| {
                 let text = std::fs::read_to_string(out.join(path)).unwrap();
-                syn::parse_file(&text).unwrap().items
+                syn::parse_file(&text).unwrap()
             };
-            let mut cli_items = parse("mod.rs");
+            let mut cli_items = parse("mod.rs").items;
             for item in &mut cli_items {
                 if let syn::Item::Mod(module) = item {
                     if module.content.is_none() {
-                        let items = parse(&format!("{}.rs", module.ident));
-                        module.content = Some((Default::default(), items));
+                        // A file's inner attributes (`//!` docs) belong to its module.
+                        let file = parse(&format!("{}.rs", module.ident));
+                        module.attrs.extend(file.attrs);
+                        module.content = Some((Default::default(), file.items));
                         module.semi = None;
                     }
                 }

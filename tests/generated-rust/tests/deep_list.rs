@@ -1,7 +1,7 @@
-//! The hostile schema's `deepest` field (a list nested 32 deep, with an argument nested 7
-//! deep) served from the rust-server stubs: async-graphql cannot resolve lists that deep
-//! within rustc's default recursion limit, so the stubs serve them as the `DeepList` scalar,
-//! which carries the whole nested value as JSON, in and out.
+//! The hostile schema's `deepest` field (a list nested 32 deep, the most the model allows,
+//! with an argument nested 7 deep) served from the rust-server stubs with its real Rust
+//! types: `Vec`s and `Option`s as deep as the lists, in and out, within rustc's default
+//! recursion limit.
 
 use async_graphql::async_trait::async_trait;
 use gqlsmith_generated_rust::hostile_server::*;
@@ -11,7 +11,25 @@ fn not_served<T>() -> async_graphql::Result<T> {
     Err(async_graphql::Error::new("not served by this test"))
 }
 
-/// Answers `deepest` with the list it was given.
+/// Four nullable lists around `T`, as the schema's `[[[[T]]]]` is served.
+type Lists4<T> = Option<Vec<Option<Vec<Option<Vec<Option<Vec<T>>>>>>>>;
+
+/// The type of `deepest`: 32 nullable lists around a nullable `Int`.
+type Deepest = Lists4<Lists4<Lists4<Lists4<Lists4<Lists4<Lists4<Lists4<Option<i32>>>>>>>>>;
+
+/// The type of `levels`: `[[[[[[[Int!]!]]]]]]`.
+type Levels =
+    Option<Vec<Option<Vec<Option<Vec<Option<Vec<Option<Vec<Option<Vec<Vec<i32>>>>>>>>>>>>>;
+
+/// How many lists `deepest` wraps around the 7 of `levels` to reach its 32.
+const WRAPPING: usize = 32 - 7;
+
+/// `value` inside `count` lists of one item.
+fn wrapped(value: serde_json::Value, count: usize) -> serde_json::Value {
+    (0..count).fold(value, |inner, _| serde_json::Value::Array(vec![inner]))
+}
+
+/// Answers `deepest` with the list it was given, wrapped in lists to the depth of the field.
 struct EchoDeepest;
 
 #[async_trait]
@@ -19,7 +37,7 @@ impl QueryResolver for EchoDeepest {
     async fn self_(
         &self,
         _ctx: &async_graphql::Context<'_>,
-    ) -> async_graphql::Result<Option<Send2>> {
+    ) -> async_graphql::Result<Option<Send>> {
         not_served()
     }
     async fn self_2(
@@ -31,7 +49,7 @@ impl QueryResolver for EchoDeepest {
     async fn r#type(
         &self,
         _ctx: &async_graphql::Context<'_>,
-    ) -> async_graphql::Result<Option<Sync2>> {
+    ) -> async_graphql::Result<Option<Sync>> {
         not_served()
     }
     async fn r#match(
@@ -75,9 +93,10 @@ impl QueryResolver for EchoDeepest {
     async fn deepest(
         &self,
         _ctx: &async_graphql::Context<'_>,
-        levels: Option<DeepList>,
-    ) -> async_graphql::Result<Option<DeepList>> {
-        Ok(levels)
+        levels: Levels,
+    ) -> async_graphql::Result<Deepest> {
+        let levels = serde_json::to_value(levels)?;
+        Ok(serde_json::from_value(wrapped(levels, WRAPPING))?)
     }
     async fn long_arguments_field(
         &self,
@@ -98,31 +117,48 @@ impl QueryResolver for EchoDeepest {
 }
 
 #[tokio::test]
-async fn a_list_nested_deeper_than_rust_server_types_round_trips_as_json() {
-    let schema = schema_builder(EchoDeepest).finish();
+async fn a_list_nested_32_deep_round_trips_through_its_rust_types() {
+    let schema = schema_builder(EchoDeepest)
+        .and_then(|builder| builder.finish())
+        .expect("the schema builds");
     let response = schema
-        .execute("{ deepest(levels: [[[[[[[1, 2]]]]]], null]) }")
+        .execute("{ deepest(levels: [[[[[[[1, 2]]]]]], [[[[[[]]]]]]]) }")
         .await;
     assert!(response.errors.is_empty(), "{:?}", response.errors);
+    let levels = serde_json::json!([[[[[[[1, 2]]]]]], [[[[[[]]]]]]]);
     assert_eq!(
         response.data.into_json().expect("the data is JSON"),
-        serde_json::json!({ "deepest": [[[[[[[1, 2]]]]]], null] })
+        serde_json::json!({ "deepest": wrapped(levels, WRAPPING) })
     );
 }
 
+#[tokio::test]
+async fn a_value_that_does_not_fit_the_argument_type_is_refused_with_its_path() {
+    let schema = schema_builder(EchoDeepest)
+        .and_then(|builder| builder.finish())
+        .expect("the schema builds");
+    let response = schema
+        .execute("{ deepest(levels: [[[[[[[1, null]]]]]]]) }")
+        .await;
+    let messages: Vec<&str> = response
+        .errors
+        .iter()
+        .map(|error| error.message.as_str())
+        .collect();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(messages[0].contains("levels"), "{messages:?}");
+}
+
 #[test]
-fn the_served_schema_names_the_deep_list_scalar_and_says_why() {
-    let sdl = schema_builder(EchoDeepest).finish().sdl();
-    assert!(
-        sdl.contains("deepest(levels: DeepList): DeepList"),
-        "the field keeps its name and serves the scalar:\n{sdl}"
+fn the_served_schema_keeps_the_nested_lists() {
+    let sdl = schema_builder(EchoDeepest)
+        .and_then(|builder| builder.finish())
+        .expect("the schema builds")
+        .sdl();
+    let deepest = format!(
+        "deepest(levels: [[[[[[[Int!]!]]]]]]): {}Int{}",
+        "[".repeat(32),
+        "]".repeat(32)
     );
-    let scalar = sdl
-        .split("\n\n")
-        .find(|block| block.contains("scalar DeepList"))
-        .unwrap_or_else(|| panic!("the scalar is in the schema:\n{sdl}"));
-    assert!(
-        scalar.contains("recursion limit") && scalar.contains("`Query.deepest`"),
-        "its description says why and what it stands for:\n{scalar}"
-    );
+    assert!(sdl.contains(&deepest), "{deepest} is served:\n{sdl}");
 }

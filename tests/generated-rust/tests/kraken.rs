@@ -3,6 +3,7 @@
 //! the rust-server stubs with a small hand-written root answers a query.
 
 use async_graphql::async_trait::async_trait;
+use async_graphql::dynamic;
 use gqlsmith_generated_rust::{kraken_client, kraken_server};
 use serde_json::Value;
 
@@ -117,24 +118,27 @@ impl kraken_server::ApiBrownoutResolver for Brownout {
     }
 }
 
-/// The page has no root types: this hand-written one serves a brownout.
-struct Query;
-
-#[async_graphql::Object]
-impl Query {
-    async fn brownout(&self) -> kraken_server::ApiBrownout {
-        kraken_server::ApiBrownout::new(Brownout)
-    }
+/// The page has no root types: this hand-written one (a dynamic object, as
+/// `register_types` documents) serves a brownout of the generated type.
+fn hand_written_query() -> dynamic::Object {
+    dynamic::Object::new("Query").field(dynamic::Field::new(
+        "brownout",
+        dynamic::TypeRef::named_nn("APIBrownout"),
+        |_| {
+            dynamic::FieldFuture::new(async {
+                let brownout = kraken_server::ApiBrownout::new(Brownout);
+                Ok(Some(dynamic::FieldValue::owned_any(brownout)))
+            })
+        },
+    ))
 }
 
 #[tokio::test(flavor = "current_thread")]
 async fn a_hand_written_root_serves_a_generated_object() {
-    let schema = kraken_server::register_types(async_graphql::Schema::build(
-        Query,
-        async_graphql::EmptyMutation,
-        async_graphql::EmptySubscription,
-    ))
-    .finish();
+    let builder = dynamic::Schema::build("Query", None, None).register(hand_written_query());
+    let schema = kraken_server::register_types(builder)
+        .and_then(|builder| builder.finish())
+        .expect("the schema builds");
     let response = schema
         .execute("{ brownout { apiType status endsAt startsAt } }")
         .await;

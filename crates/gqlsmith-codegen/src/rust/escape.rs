@@ -97,6 +97,57 @@ pub(crate) fn rust_string(text: &str) -> String {
     format!("{text:?}")
 }
 
+/// Text of several lines as one Rust string literal that keeps its line breaks, so that it
+/// reads like the text: each line escaped as [`rust_string`] escapes it (quotes, backslashes,
+/// control characters and, as rustc's `text_direction_codepoint_in_literal` lint requires,
+/// the bidirectional-text controls), the lines joined by real newlines.
+///
+/// The literal goes through what every generated Rust file goes through, so no line of it
+/// may look like something that is changed or read there: a line break before an empty line
+/// is written `\n` (files lose runs of blank lines), a space that ends a line `\x20` (and
+/// trailing spaces), and a `;` that ends a line `\u{3b}` (`include_schema!` nests generated
+/// files by finding lines such as `mod objects;`).
+pub(crate) fn rust_multiline_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8 + 2);
+    out.push('"');
+    let lines: Vec<&str> = text.split('\n').collect();
+    for (index, line) in lines.iter().enumerate() {
+        if index > 0 {
+            out.push_str(if line.is_empty() { "\\n" } else { "\n" });
+        }
+        let quoted = format!("{line:?}");
+        let escaped = escape_bidi(&quoted[1..quoted.len() - 1]);
+        if let Some(rest) = escaped.strip_suffix(';') {
+            out.push_str(rest);
+            out.push_str("\\u{3b}");
+        } else if let Some(rest) = escaped.strip_suffix(' ') {
+            out.push_str(rest);
+            out.push_str("\\x20");
+        } else {
+            out.push_str(&escaped);
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// `text` with the bidirectional-text controls written as `\u{..}` escapes (`Debug` leaves
+/// some of them as they are).
+fn escape_bidi(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_bidi_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_bidi_control(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 fn indentation_width(line: &str) -> usize {
     line.chars()
         .take_while(|c| *c == ' ' || *c == '\t')
@@ -181,6 +232,27 @@ mod tests {
     fn bidirectional_controls_are_escaped() {
         check("abc\u{202E}def", "/// abc\\u{202e}def\n");
         check("\u{2066}x\u{2069}", "/// \\u{2066}x\\u{2069}\n");
+    }
+
+    #[test]
+    fn multiline_strings_keep_their_lines() {
+        assert_eq!(rust_multiline_string("a\nb"), "\"a\nb\"");
+        assert_eq!(
+            rust_multiline_string("a\n\n\nb \n"),
+            "\"a\\n\\n\nb\\x20\\n\""
+        );
+        assert_eq!(
+            rust_multiline_string("type Q {\n  \"x\" \\ \t\n}"),
+            "\"type Q {\n  \\\"x\\\" \\\\ \\t\n}\""
+        );
+        assert_eq!(
+            rust_multiline_string("abc\u{202E}d\u{2066}"),
+            "\"abc\\u{202e}d\\u{2066}\""
+        );
+        assert_eq!(
+            rust_multiline_string("  mod objects;\nx; y"),
+            "\"  mod objects\\u{3b}\nx; y\""
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! rustfmt's layout, computed while generating: the few constructs the `rust-client` and
 //! `rust-server` templates print (types, struct fields, attributes, derives, function
-//! signatures, a method call chain), each laid out exactly as `rustfmt --edition 2021` with
+//! signatures, the glue's calls, consts and match arms), each laid out exactly as
+//! `rustfmt --edition 2021` with
 //! its default configuration (max_width 100, block indent 4) would, so that the output passes
 //! `rustfmt --check` without a formatter in the generate path.
 //!
@@ -299,38 +300,6 @@ fn wrap_list(
     out.push('\n');
     out.push_str(&spaces(shape.indent));
     out.push_str(close);
-    out
-}
-
-/// rustfmt's `short_array_element_width_threshold`: simple items up to this wide are
-/// packed several to a line when they do not fit on one.
-const SHORT_ITEM_WIDTH: usize = 10;
-
-/// rustfmt's "mixed" list tactic: `(` then the items, each with its comma, filling lines at
-/// the nested indentation, then `)` on its own line.
-fn mixed_list(items: &[String], shape: Shape) -> String {
-    let nested = shape.nested();
-    let indent = spaces(nested.indent);
-    let mut out = format!("(\n{indent}");
-    let mut line_width = 0;
-    for item in items {
-        let item_width = width(item) + 1;
-        if line_width > 0 && line_width + 1 + item_width > nested.width {
-            out.push('\n');
-            out.push_str(&indent);
-            line_width = 0;
-        }
-        if line_width > 0 {
-            out.push(' ');
-            line_width += 1;
-        }
-        out.push_str(item);
-        out.push(',');
-        line_width += item_width;
-    }
-    out.push('\n');
-    out.push_str(&spaces(shape.indent));
-    out.push(')');
     out
 }
 
@@ -735,53 +704,106 @@ pub(crate) fn signature_returning(
     out
 }
 
-/// `receiver.method(args).await` as the one expression of a block at indentation `indent`
-/// (a rustfmt chain: on one line within `chain_width`, otherwise one element per line).
-/// `receiver` is short (`self.resolver`): rustfmt keeps it with the first element.
-pub(crate) fn awaited_call(indent: usize, receiver: &str, method: &str, args: &[String]) -> String {
+/// `Ok(r.method(args))` as the one expression of a `rust-server` glue function (its body
+/// at indentation 8): rustfmt keeps it on one line when the line stays under 100 columns and
+/// the arguments within `fn_call_width`; otherwise it breaks the arguments one per line behind
+/// `Ok(r.method(`, unless `r.method(` passes `chain_width`, when `r.method(` moves to its own
+/// line inside `Ok(`. (Measured against rustfmt for methods 1 to 99 columns wide and 0 to 11
+/// arguments; `glue_call_is_what_rustfmt_writes` in the tests checks it.)
+pub(crate) fn glue_call(method: &str, args: &[String]) -> String {
+    const INDENT_AT: usize = 2 * INDENT;
     let joined = args.join(", ");
-    let one_line = format!("{receiver}.{method}({joined}).await");
-    if width(&one_line) <= CHAIN_WIDTH.min(MAX_WIDTH.saturating_sub(indent)) {
+    let one_line = format!("Ok(r.{method}({joined}))");
+    let line_width = INDENT_AT + width(&one_line);
+    let args_fit = width(&joined) <= FN_CALL_WIDTH;
+    let call_head = width(method) + "r.(".len();
+    let own_line_fits = INDENT_AT + INDENT + call_head < MAX_WIDTH;
+    let vertical = |indent: usize| -> String {
+        args.iter()
+            .map(|arg| format!("{}{arg},\n", spaces(indent)))
+            .collect()
+    };
+    let own_line = || {
+        format!(
+            "Ok(\n{0}r.{method}(\n{1}{0}),\n{2})",
+            spaces(INDENT_AT + INDENT),
+            vertical(INDENT_AT + 2 * INDENT),
+            spaces(INDENT_AT)
+        )
+    };
+    if line_width < MAX_WIDTH && args_fit {
         return one_line;
     }
-    let child_indent = indent + INDENT;
-    let call_prefix = format!(".{method}");
-    // The call's arguments (`rewrite_with_parens`, `fn_call_width`).
-    let shape = Shape::indented(child_indent).offset_left(width(&call_prefix));
-    let call = match shape {
-        Some(shape) => {
-            let one_line_width = shape.width.saturating_sub(2);
-            let horizontal = fits_horizontally(args, one_line_width.min(FN_CALL_WIDTH))
-                || (args.len() == 1 && width(&args[0]) <= one_line_width);
-            if !horizontal && args.iter().all(|arg| width(arg) <= SHORT_ITEM_WIDTH) {
-                // The arguments are variables: rustfmt's "mixed" layout fills lines.
-                format!("{call_prefix}{}", mixed_list(args, shape))
-            } else {
-                format!(
-                    "{call_prefix}{}",
-                    wrap_list(args, horizontal, shape, ("(", ")"), true)
-                )
-            }
-        }
-        None => format!("{call_prefix}({joined})"),
-    };
-    format!("{receiver}\n{0}{call}\n{0}.await", spaces(child_indent))
+    // At exactly 100 columns rustfmt prefers the call on its own line.
+    if line_width == MAX_WIDTH && args_fit && own_line_fits {
+        return own_line();
+    }
+    if call_head <= CHAIN_WIDTH {
+        return format!(
+            "Ok(r.{method}(\n{}{}))",
+            vertical(INDENT_AT + INDENT),
+            spaces(INDENT_AT)
+        );
+    }
+    if own_line_fits {
+        return own_line();
+    }
+    // Nothing fits: rustfmt leaves the line as written.
+    one_line
 }
 
-/// `receiver` followed by `calls` (each `.method::<T>()`), as the one expression of a
-/// block at `indent`: one line within `chain_width`, otherwise one call per line.
-pub(crate) fn call_chain(indent: usize, receiver: &str, calls: &[String]) -> String {
-    let one_line = format!("{receiver}{}", calls.concat());
-    if calls.is_empty() || width(&one_line) <= CHAIN_WIDTH.min(MAX_WIDTH.saturating_sub(indent)) {
+/// `callee(args);` as a statement at `indent` (`callee` a short method path such as
+/// `fields.leaf`): on one line when it fits and the arguments stay within `fn_call_width`,
+/// otherwise one argument per line.
+pub(crate) fn call_statement(indent: usize, callee: &str, args: &[String]) -> String {
+    let joined = args.join(", ");
+    let one_line = format!("{callee}({joined});");
+    if indent + width(&one_line) <= MAX_WIDTH && width(&joined) <= FN_CALL_WIDTH {
         return one_line;
     }
-    let mut out = receiver.to_owned();
-    for call in calls {
-        out.push('\n');
-        out.push_str(&spaces(indent + INDENT));
-        out.push_str(call);
+    let mut out = format!("{callee}(\n");
+    for arg in args {
+        out.push_str(&format!("{}{arg},\n", spaces(indent + INDENT)));
     }
+    out.push_str(&spaces(indent));
+    out.push_str(");");
     out
+}
+
+/// `head = value;` (an associated const, `head` ending before ` =`) at `indent`: on one line,
+/// or `value` on the next line one level deeper when only that fits.
+pub(crate) fn const_item(indent: usize, head: &str, value: &str) -> String {
+    let one_line = format!("{head} = {value};");
+    if indent + width(&one_line) <= MAX_WIDTH {
+        return one_line;
+    }
+    if indent + INDENT + width(value) + 1 <= MAX_WIDTH {
+        return format!("{head} =\n{}{value};", spaces(indent + INDENT));
+    }
+    one_line
+}
+
+/// A match arm `pattern(binding) => body,` at `indent`: on one line; or the body in a block
+/// on the next line; or, when even `pattern(binding) => {` is too wide, the binding broken
+/// out of the pattern.
+pub(crate) fn match_arm(indent: usize, pattern: &str, binding: &str, body: &str) -> String {
+    let one_line = format!("{pattern}({binding}) => {body},");
+    if indent + width(&one_line) <= MAX_WIDTH {
+        return one_line;
+    }
+    let block_head = format!("{pattern}({binding}) => {{");
+    if indent + width(&block_head) <= MAX_WIDTH {
+        return format!(
+            "{block_head}\n{}{body}\n{}}}",
+            spaces(indent + INDENT),
+            spaces(indent)
+        );
+    }
+    format!(
+        "{pattern}(\n{}{binding},\n{}) => {body},",
+        spaces(indent + INDENT),
+        spaces(indent)
+    )
 }
 
 /// A tuple variant `Name(Ty),` of an enum at `indent`, as rustfmt lays it out.
@@ -809,24 +831,6 @@ pub(crate) fn trait_header(name: &str, bounds: &str) -> String {
         return format!("{one_line} {{");
     }
     format!("pub trait {name}:\n{}{bounds}\n{{", spaces(INDENT))
-}
-
-/// A function-like macro call `name!(args);` as a statement at column 0 (its arguments are
-/// laid out like a call's, without a trailing comma when broken, as they were written).
-pub(crate) fn macro_call(name: &str, args: &[String]) -> String {
-    let shape = Shape::indented(0)
-        .sub_width(1)
-        .and_then(|shape| shape.offset_left(width(name) + 1));
-    let Some(shape) = shape else {
-        return format!("{name}!({});", args.join(", "));
-    };
-    let one_line_width = shape.width.saturating_sub(2);
-    let horizontal = fits_horizontally(args, one_line_width.min(FN_CALL_WIDTH))
-        || (args.len() == 1 && width(&args[0]) <= one_line_width);
-    format!(
-        "{name}!{};",
-        wrap_list(args, horizontal, shape, ("(", ")"), false)
-    )
 }
 
 /// A tuple struct `pub struct Name(field);` at column 0, as rustfmt lays it out.
@@ -955,17 +959,121 @@ mod tests {
     }
 
     #[test]
-    fn long_calls_break_into_a_chain() {
+    fn glue_calls_break_their_arguments_then_move_down() {
+        let args = |count: usize| -> Vec<String> {
+            std::iter::once("ctx".to_owned())
+                .chain((0..count).map(|index| format!("ctx.arg({index})?")))
+                .collect()
+        };
+        check(glue_call("id", &args(0)), "Ok(r.id(ctx))");
         check(
-            awaited_call(8, "self.resolver", "a", &["ctx".into()]),
-            "self.resolver.a(ctx).await",
+            glue_call("search", &args(5)),
+            "Ok(r.search(\n            ctx,\n            ctx.arg(0)?,\n            ctx.arg(1)?,\n            ctx.arg(2)?,\n            ctx.arg(3)?,\n            ctx.arg(4)?,\n        ))",
+        );
+        let long = "m".repeat(60);
+        check(
+            glue_call(&long, &args(2)),
+            &format!("Ok(\n            r.{long}(\n                ctx,\n                ctx.arg(0)?,\n                ctx.arg(1)?,\n            ),\n        )"),
+        );
+    }
+
+    #[test]
+    fn statements_consts_and_arms_fit_or_break() {
+        check(
+            call_statement(8, "fields.leaf", &["\"id\"".into(), "Self::id".into()]),
+            "fields.leaf(\"id\", Self::id);",
+        );
+        let name = "f".repeat(30);
+        check(
+            call_statement(
+                8,
+                "fields.leaf",
+                &[format!("\"{name}\""), format!("Self::{name}")],
+            ),
+            &format!(
+                "fields.leaf(\n            \"{name}\",\n            Self::{name},\n        );"
+            ),
         );
         check(
-            awaited_call(8, "self.resolver", &"a".repeat(40), &["ctx".into()]),
-            &format!(
-                "self.resolver\n            .{}(ctx)\n            .await",
-                "a".repeat(40)
-            ),
+            const_item(4, "const NAME: &'static str", "\"Query\""),
+            "const NAME: &'static str = \"Query\";",
+        );
+        let long = format!("\"{}\"", "N".repeat(70));
+        check(
+            const_item(4, "const NAME: &'static str", &long),
+            &format!("const NAME: &'static str =\n        {long};"),
+        );
+        check(
+            match_arm(12, "Self::Shop", "value", "runtime::typed(value)"),
+            "Self::Shop(value) => runtime::typed(value),",
+        );
+        let variant = format!("Self::{}", "V".repeat(75));
+        check(
+            match_arm(12, &variant, "value", "runtime::typed(value)"),
+            &format!("{variant}(\n                value,\n            ) => runtime::typed(value),"),
+        );
+    }
+
+    /// The real rustfmt on a grid of the generated shapes (every width from short to past
+    /// what any line can hold): what the functions above print must be what it keeps.
+    #[test]
+    fn the_glue_shapes_are_what_rustfmt_writes() {
+        let version = std::process::Command::new("rustfmt")
+            .arg("--version")
+            .output();
+        assert!(
+            version.as_ref().is_ok_and(|output| output.status.success()),
+            "rustfmt is missing: install it with `rustup component add rustfmt` ({version:?})"
+        );
+        let mut text = String::from("impl Glue {\n");
+        for width in 1..100 {
+            let method = "m".repeat(width);
+            for count in 0..12 {
+                let args: Vec<String> = std::iter::once("ctx".to_owned())
+                    .chain((0..count).map(|index| format!("ctx.arg({index})?")))
+                    .collect();
+                text.push_str(&format!(
+                    "    fn f{width}_{count}() {{\n        {}\n    }}\n",
+                    glue_call(&method, &args)
+                ));
+            }
+            let name = "f".repeat(width);
+            text.push_str(&format!(
+                "    fn g{width}() {{\n        {}\n    }}\n",
+                call_statement(
+                    8,
+                    "fields.output",
+                    &[format!("\"{name}\""), format!("Self::{name}")]
+                )
+            ));
+            text.push_str(&format!(
+                "    {}\n",
+                const_item(
+                    4,
+                    &format!("const N{width}: &'static str"),
+                    &format!("\"{name}\"")
+                )
+            ));
+            text.push_str(&format!(
+                "    fn h{width}(self) {{\n        match self {{\n            {}\n        }}\n    }}\n",
+                match_arm(12, &format!("Self::V{}", "v".repeat(width)), "value", "runtime::typed(value)")
+            ));
+        }
+        text.push_str("}\n");
+        let scratch = tempfile::tempdir().expect("a temporary directory");
+        std::fs::write(scratch.path().join("rustfmt.toml"), "").expect("writable");
+        let file = scratch.path().join("shapes.rs");
+        std::fs::write(&file, &text).expect("writable");
+        let output = std::process::Command::new("rustfmt")
+            .args(["--edition", "2021", "--check"])
+            .arg(&file)
+            .current_dir(scratch.path())
+            .output()
+            .expect("rustfmt runs");
+        assert!(
+            output.status.success(),
+            "rustfmt would change:\n{}",
+            String::from_utf8_lossy(&output.stdout)
         );
     }
 }

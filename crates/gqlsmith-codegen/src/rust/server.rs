@@ -1,207 +1,153 @@
-//! The `rust-server` view-model: async-graphql 7 types, one resolver trait per object type,
-//! and the glue objects that expose the user's implementations, flattened for the templates.
+//! The `rust-server` view-model: one resolver trait per object type for the user to
+//! implement, the Rust types its methods take and return, the glue that answers each field
+//! by calling the user's resolver, and the served schema as SDL, from which `runtime.rs`
+//! builds an async-graphql dynamic schema at start-up.
+//!
+//! Why a dynamic schema and not async-graphql's derives: `#[Object]` expands to a resolver,
+//! a field registry and a future per field, which rustc checks in the user's crate (about
+//! 50 s and 3.3 GB for the Kraken page). The types, descriptions, arguments and deprecations
+//! now live in the SDL string, and rustc checks one small glue function per field.
 
 use gqlsmith_model::{Diagnostic, Schema, TypeDef, TypeKind, TypeRef};
+use gqlsmith_sdl::{write_sdl, WriteOptions};
 use serde::Serialize;
 
-use super::client::{deprecation_note, described, rust_doc_at, STRING};
-use super::escape::rust_string;
+use super::client::{described, rust_doc_at, STRING};
+use super::escape::{rust_multiline_string, rust_string};
 use super::layout::{self, Meta, Param, RustType, Shape as LayoutShape, SignatureEnd};
 use super::naming::{rust_field_name, rust_type_name, rust_variant_name};
-use super::shape::{Shape, OPTION};
+use super::shape::Shape;
 use crate::config::Direction;
 use crate::naming::NameScope;
 use crate::output::module_for_kind;
 use crate::parallel::map_in_order;
 use crate::Config;
 
-/// Names the glue defines next to the generated types.
-const RESERVED_SERVER_TYPE_NAMES: &[&str] = &[
-    "Arc",
-    "Context",
-    "ID",
-    "QueryType",
-    "MutationType",
-    "SubscriptionType",
-    // async-graphql's derives name these prelude traits without a path in what they expand
-    // to (`Sized` in `Interface` and `Union`), so no generated type may shadow them.
-    "Sized",
-    "Send",
-    "Sync",
-    "Copy",
-    "Clone",
-    "Default",
-    "From",
-    "Into",
-    "Iterator",
-    "IntoIterator",
-    "ToString",
-    "ToOwned",
-    "PartialEq",
-    "Eq",
-];
+/// Names the generated modules use without a path (the resolver traits are named after the
+/// objects; everything else is spelled out in full), so no generated type may take them.
+const RESERVED_SERVER_TYPE_NAMES: &[&str] = &["Arc"];
 
-/// The most lists a type served with its own Rust type nests. async-graphql resolves a list
-/// through one async block per level, and rustc proves such a field's future `Send` by walking
-/// that nesting: at 7 lists it passes rustc's default recursion limit (`E0275` in the user's
-/// crate, which `#![recursion_limit]` in generated modules cannot raise), and plain nested
-/// `Vec`s fail the same check at about 32.
-const MAX_SERVED_LIST_DEPTH: usize = 6;
-
-/// The GraphQL (and Rust) name of the scalar that serves deeper lists, numbered when the
-/// schema has a type of that name.
-const DEEP_LIST_NAME: &str = "DeepList";
+/// The module of the run-time support (the same for every schema). Lower case, so no type
+/// name can shadow it.
+const RUNTIME_MODULE: &str = "runtime";
 
 /// Everything the `rust-server` templates print.
 #[derive(Debug, Serialize)]
 pub(crate) struct ServerViewModel {
+    /// The templates rendered besides `mod.rs`, one per module.
     pub(crate) modules: Vec<&'static str>,
     scalars: Vec<ScalarView>,
     enums: Vec<EnumView>,
     inputs: Vec<InputView>,
     objects: Vec<ObjectView>,
-    interfaces: Vec<InterfaceView>,
-    unions: Vec<UnionView>,
-    /// The modules in the order rustfmt sorts `mod` and `use` items (by name).
+    interfaces: Vec<AbstractView>,
+    unions: Vec<AbstractView>,
+    /// The modules in the order rustfmt sorts `mod` items (by name), `runtime` among them.
     sorted_modules: Vec<&'static str>,
-    /// The body of `register_types`: `builder.register_output_type::<T>()...` for every
-    /// output type (objects, interfaces, unions, enums, scalars) and input type, laid out.
-    register_chain: String,
-    /// `schema_builder`, when the schema has a query root defined as an object.
+    /// The modules whose items `mod.rs` re-exports (all but `runtime`), sorted.
+    exported_modules: Vec<&'static str>,
+    /// `schema_builder`, when the schema has a query root defined as an object with fields.
     schema_builder: Option<SchemaBuilderView>,
-}
-
-#[derive(Debug, Serialize)]
-struct RootView {
-    rust_name: String,
-    trait_name: String,
+    /// The served schema as a Rust string literal (spanning lines, as the SDL does).
+    sdl: String,
 }
 
 #[derive(Debug, Serialize)]
 struct ScalarView {
-    graphql_name: String,
     rust_name: String,
     doc: String,
-    /// What the newtype derives besides serde's traits (a JSON value has no `Hash`).
+    /// What the newtype derives besides serde's traits.
     derives: &'static str,
     /// `pub struct Name(pub ::std::string::String);`, laid out.
     declaration: String,
-    /// The `async_graphql::scalar!` call that registers it, laid out.
-    registration: String,
 }
 
 #[derive(Debug, Serialize)]
 struct EnumView {
-    graphql_name: String,
     rust_name: String,
     doc: String,
-    /// `#[graphql(name = ...)]`, laid out at column 0.
-    attribute: String,
     values: Vec<EnumValueView>,
 }
 
 #[derive(Debug, Serialize)]
 struct EnumValueView {
-    graphql_name: String,
     rust_name: String,
-    /// The doc comment and the `#[graphql]` attribute, indented, each line with its newline.
+    /// The doc comment and `#[serde(rename = ...)]`, indented, each line with its newline.
     doc: String,
     attributes: String,
 }
 
 #[derive(Debug, Serialize)]
 struct InputView {
-    graphql_name: String,
     rust_name: String,
     doc: String,
-    attribute: String,
     fields: Vec<InputFieldView>,
 }
 
 #[derive(Debug, Serialize)]
 struct InputFieldView {
-    graphql_name: String,
-    rust_name: String,
     doc: String,
     attributes: String,
     /// `pub name: Type`, laid out (without the comma).
     declaration: String,
 }
 
-/// An argument or input field.
-#[derive(Debug)]
-struct ValueView {
-    graphql_name: String,
-    rust_name: String,
-    rust_type: RustType,
-    description: Option<String>,
-}
-
 #[derive(Debug, Serialize)]
 struct ObjectView {
     graphql_name: String,
     rust_name: String,
-    /// The trait the user implements: `<Name>Resolver`.
-    trait_name: String,
     doc: String,
     /// The glue struct's field, laid out.
     resolver_field: String,
     /// `pub fn new(resolver: impl <Name>Resolver + 'static) -> Self {`, laid out.
     new_signature: String,
-    /// `#[::async_graphql::Object(name = ...)]`, laid out.
-    object_attribute: String,
     /// `pub trait <Name>Resolver: Send + Sync {`, laid out.
     trait_header: String,
+    /// `type Resolver = ::std::sync::Arc<dyn <Name>Resolver>;`, laid out.
+    resolver_type: String,
+    /// `const NAME: &'static str = "<Name>";`, laid out.
+    name_const: String,
     fields: Vec<FieldView>,
 }
 
 #[derive(Debug, Serialize)]
 struct FieldView {
-    graphql_name: String,
-    rust_name: String,
-    /// The doc comment at the indentation of impl and trait items.
+    /// The doc comment at the indentation of trait items.
     doc: String,
-    /// The glue method's `#[graphql]` attribute, indented, with its newline.
-    attributes: String,
-    /// The glue method's signature, laid out, ending in ` {`.
-    glue_signature: String,
-    /// The glue method's body: the call of the user's method.
-    glue_body: String,
     /// The trait method's signature, laid out, ending in `;`.
     trait_signature: String,
+    /// The glue function's signature, laid out, ending in ` {`.
+    glue_signature: String,
+    /// The glue function's body: `Ok(r.<method>(ctx, ctx.arg(0)?, ...))`, laid out.
+    glue_body: String,
+    /// `fields.leaf("<name>", Self::<method>);` (or `output`), laid out.
+    registration: String,
 }
 
-/// An interface field as async-graphql's `#[graphql(field(...))]` wants it.
-#[derive(Debug)]
-struct InterfaceFieldView {
-    field: Meta,
-}
-
+/// An interface or a union: an enum of the objects (and interfaces) that can stand for it.
 #[derive(Debug, Serialize)]
-struct InterfaceView {
-    graphql_name: String,
+struct AbstractView {
     rust_name: String,
     doc: String,
-    /// `#[graphql(name = ..., field(...), ...)]`, laid out.
-    attribute: String,
-    /// Implementing objects and interfaces, each a variant holding its glue type.
-    variants: Vec<VariantView>,
-}
-
-#[derive(Debug, Serialize)]
-struct UnionView {
-    graphql_name: String,
-    rust_name: String,
-    doc: String,
-    attribute: String,
     variants: Vec<VariantView>,
 }
 
 #[derive(Debug, Serialize)]
 struct VariantView {
-    rust_name: String,
     /// `Name(Name),`, laid out.
     declaration: String,
+    /// `Self::Name(value) => runtime::typed(value),`, laid out.
+    arm: String,
+}
+
+/// What `mod.rs` prints for `schema_builder`.
+#[derive(Debug, Serialize)]
+struct SchemaBuilderView {
+    /// `mutation` when the schema has a mutation root.
+    serves: &'static str,
+    signature: String,
+    /// `schema.query(Query::new(query));` and the same for the mutation root.
+    roots: Vec<String>,
 }
 
 /// Builds the view-model of `schema`.
@@ -219,11 +165,7 @@ pub(crate) fn view_model(
     }
     let reserved: Vec<&str> = reserved.iter().map(String::as_str).collect();
     let shape = Shape::new(schema, config, &reserved)?;
-    let deep_list = deep_list_name(&shape, &reserved);
-    let shape = Served {
-        shape: &shape,
-        deep_list: &deep_list,
-    };
+    let served = Served { shape: &shape };
 
     // Custom scalars without a mapping in both directions, as newtypes of String.
     let mut scalars: Vec<ScalarView> = shape
@@ -243,32 +185,28 @@ pub(crate) fn view_model(
                 name,
                 shape.rust_name(name),
                 defined.and_then(|ty| ty.description.clone()),
-                defined.and_then(|ty| ty.specified_by.as_deref()),
             )
         })
         .collect();
-    // GraphQL (and async-graphql) require an object to have a field; a docs page can list an
-    // object without any. Such an object is served as an opaque scalar of the same name, so
-    // the fields that return it still compile and keep its name.
-    scalars.extend(
-        schema
-            .types_of_kind(TypeKind::Object)
-            .filter(|ty| ty.fields.is_empty())
-            .map(|ty| {
-                scalar_view(
-                    &ty.name,
-                    shape.rust_name(&ty.name),
-                    Some(opaque_description(
-                        ty.description.as_deref(),
-                        &format!("no fields of the object type `{}`", ty.name),
-                    )),
-                    None,
-                )
-            }),
-    );
-    let deep_list_coordinates = deep_list_coordinates(schema);
-    if !deep_list_coordinates.is_empty() {
-        scalars.push(deep_list_view(shape.deep_list, &deep_list_coordinates));
+    // GraphQL requires an object or interface to have a field, and a union a member; a docs
+    // page can list one without. The SDL writer writes such a type as a scalar of the same
+    // name (so the fields that return it stay valid), and it is served as one: an opaque
+    // newtype whose doc comment says what is unknown.
+    for ty in schema.types.values() {
+        if served.is_composite(&ty.name) {
+            continue;
+        }
+        let missing = match ty.kind {
+            TypeKind::Object => format!("no fields of the object type `{}`", ty.name),
+            TypeKind::Interface => format!("no fields of the interface `{}`", ty.name),
+            TypeKind::Union => format!("no members (with fields) of the union `{}`", ty.name),
+            _ => continue,
+        };
+        scalars.push(scalar_view(
+            &ty.name,
+            shape.rust_name(&ty.name),
+            Some(opaque_description(ty.description.as_deref(), &missing)),
+        ));
     }
     let enums: Vec<EnumView> = schema
         .types_of_kind(TypeKind::Enum)
@@ -276,7 +214,7 @@ pub(crate) fn view_model(
         .collect();
     let inputs: Vec<InputView> = schema
         .types_of_kind(TypeKind::InputObject)
-        .map(|ty| input_view(&shape, config, ty))
+        .map(|ty| input_view(&served, config, ty))
         .collect();
     // The objects are most of the work (two laid-out signatures per field): side by side.
     let object_types: Vec<&TypeDef> = schema
@@ -284,96 +222,29 @@ pub(crate) fn view_model(
         .filter(|ty| !ty.fields.is_empty())
         .collect();
     let objects: Vec<ObjectView> =
-        map_in_order(&object_types, config, |ty| object_view(&shape, config, ty));
-    // async-graphql (and GraphQL) reject an interface without fields and a union without
-    // members; a docs page can name one without showing either (recovery knows the kind from
-    // how the name is used, not what it holds). Like a fieldless object, such a type is
-    // served as an opaque scalar of its name, and its doc comment says what is unknown.
-    let mut interfaces = Vec::new();
-    for ty in schema.types_of_kind(TypeKind::Interface) {
-        if ty.fields.is_empty() {
-            scalars.push(scalar_view(
-                &ty.name,
-                shape.rust_name(&ty.name),
-                Some(opaque_description(
-                    ty.description.as_deref(),
-                    &format!("no fields of the interface `{}`", ty.name),
-                )),
-                None,
-            ));
-            continue;
-        }
-        let members = shape
-            .implementors(&ty.name, true)
-            .into_iter()
-            .filter(|member| !member.fields.is_empty())
-            .map(|member| shape.rust_name(&member.name));
-        interfaces.push(InterfaceView {
-            graphql_name: ty.name.clone(),
-            rust_name: shape.rust_name(&ty.name),
-            doc: rust_doc_at(
-                described(ty, "A server does not need the rest.").as_deref(),
-                0,
-            ),
-            attribute: interface_attribute(&shape, config, ty),
-            variants: members.map(variant_view).collect(),
-        });
-    }
-    let mut unions = Vec::new();
-    for ty in schema.types_of_kind(TypeKind::Union) {
-        let members: Vec<String> = shape
-            .union_members(ty)
-            .into_iter()
-            .filter(|member| !member.fields.is_empty())
-            .map(|member| shape.rust_name(&member.name))
-            .collect();
-        if members.is_empty() {
-            scalars.push(scalar_view(
-                &ty.name,
-                shape.rust_name(&ty.name),
-                Some(opaque_description(
-                    ty.description.as_deref(),
-                    &format!("no members (with fields) of the union `{}`", ty.name),
-                )),
-                None,
-            ));
-            continue;
-        }
-        unions.push(UnionView {
-            graphql_name: ty.name.clone(),
-            rust_name: shape.rust_name(&ty.name),
-            doc: rust_doc_at(
-                described(ty, "A server does not need the rest.").as_deref(),
-                0,
-            ),
-            attribute: graphql_name_attribute(&ty.name),
-            variants: members.into_iter().map(variant_view).collect(),
-        });
-    }
-
-    let output_types: Vec<String> = scalars
-        .iter()
-        .map(|scalar| scalar.rust_name.clone())
-        .chain(enums.iter().map(|enum_| enum_.rust_name.clone()))
-        .chain(objects.iter().map(|object| object.rust_name.clone()))
-        .chain(
-            interfaces
-                .iter()
-                .map(|interface| interface.rust_name.clone()),
-        )
-        .chain(unions.iter().map(|union_| union_.rust_name.clone()))
+        map_in_order(&object_types, config, |ty| object_view(&served, config, ty));
+    let interfaces: Vec<AbstractView> = schema
+        .types_of_kind(TypeKind::Interface)
+        .filter(|ty| served.is_composite(&ty.name))
+        .map(|ty| {
+            let members = shape
+                .implementors(&ty.name, true)
+                .into_iter()
+                .filter(|member| served.is_composite(&member.name));
+            abstract_view(&served, ty, members.collect())
+        })
         .collect();
-    let input_types: Vec<String> = inputs.iter().map(|input| input.rust_name.clone()).collect();
-    let registrations: Vec<String> = output_types
-        .iter()
-        .map(|ty| format!(".register_output_type::<{ty}>()"))
-        .chain(
-            input_types
-                .iter()
-                .map(|ty| format!(".register_input_type::<{ty}>()")),
-        )
+    let unions: Vec<AbstractView> = schema
+        .types_of_kind(TypeKind::Union)
+        .filter(|ty| served.is_composite(&ty.name))
+        .map(|ty| {
+            let members = shape
+                .union_members(ty)
+                .into_iter()
+                .filter(|member| served.is_composite(&member.name));
+            abstract_view(&served, ty, members.collect())
+        })
         .collect();
-    let register_chain = layout::call_chain(4, "builder", &registrations);
 
     let mut modules = Vec::new();
     for (kind, present) in [
@@ -392,69 +263,57 @@ pub(crate) fn view_model(
             modules.push(module_for_kind(kind));
         }
     }
+    let mut exported_modules = modules.clone();
+    exported_modules.sort_unstable();
+    modules.push(RUNTIME_MODULE);
     let mut sorted_modules = modules.clone();
     sorted_modules.sort_unstable();
     let root = |name: &Option<String>| {
         let ty = schema.type_named(name.as_deref()?)?;
-        (ty.kind == TypeKind::Object && !ty.fields.is_empty()).then(|| {
-            let rust_name = shape.rust_name(&ty.name);
-            RootView {
-                trait_name: format!("{rust_name}Resolver"),
-                rust_name,
-            }
-        })
+        (ty.kind == TypeKind::Object && !ty.fields.is_empty()).then(|| shape.rust_name(&ty.name))
     };
     let query = root(&schema.roots.query);
     let mutation = root(&schema.roots.mutation);
     let schema_builder = query
         .as_ref()
-        .map(|query| schema_builder_views(query, mutation.as_ref()));
+        .map(|query| schema_builder_view(query, mutation.as_deref()));
+    // The annotations gqlsmith writes (`@gqlsmith_inferred`, ...) stay: they are valid SDL,
+    // the dynamic schema ignores them, and they keep the string what `generate --target sdl`
+    // writes.
+    let sdl = rust_multiline_string(&write_sdl(schema, &WriteOptions { sort: false }));
     Ok(ServerViewModel {
         modules,
         sorted_modules,
+        exported_modules,
         scalars,
         enums,
         inputs,
         objects,
         interfaces,
         unions,
-        register_chain,
         schema_builder,
+        sdl,
     })
 }
 
-/// What `mod.rs` prints for `schema_builder`: the signature and the three arguments of
-/// `Schema::build`, laid out.
-#[derive(Debug, Serialize)]
-struct SchemaBuilderView {
-    /// `mutation` when the schema has a mutation root.
-    serves: &'static str,
-    signature: String,
-    query: String,
-    mutation: String,
-}
-
-fn schema_builder_views(query: &RootView, mutation: Option<&RootView>) -> SchemaBuilderView {
+fn schema_builder_view(query: &str, mutation: Option<&str>) -> SchemaBuilderView {
     let mut params = vec![Param::new(
         "query",
-        RustType::Impl(vec![query.trait_name.clone(), "'static".to_owned()]),
+        RustType::Impl(vec![format!("{query}Resolver"), "'static".to_owned()]),
     )];
+    let mut roots = vec![format!("schema.query({query}::new(query));")];
     if let Some(mutation) = mutation {
         params.push(Param::new(
             "mutation",
-            RustType::Impl(vec![mutation.trait_name.clone(), "'static".to_owned()]),
+            RustType::Impl(vec![format!("{mutation}Resolver"), "'static".to_owned()]),
         ));
+        roots.push(format!("schema.mutation({mutation}::new(mutation));"));
     }
     let ret = RustType::Path {
-        path: "::async_graphql::SchemaBuilder".to_owned(),
+        path: "::std::result::Result".to_owned(),
         args: vec![
-            RustType::text(&query.rust_name),
-            RustType::text(
-                mutation.map_or("::async_graphql::EmptyMutation", |mutation| {
-                    mutation.rust_name.as_str()
-                }),
-            ),
-            RustType::text("::async_graphql::EmptySubscription"),
+            RustType::text("::async_graphql::dynamic::SchemaBuilder"),
+            RustType::text("::async_graphql::dynamic::SchemaError"),
         ],
     };
     SchemaBuilderView {
@@ -470,69 +329,18 @@ fn schema_builder_views(query: &RootView, mutation: Option<&RootView>) -> Schema
             Some(&ret),
             SignatureEnd::Brace,
         ),
-        query: format!("{}::new(query)", query.rust_name),
-        mutation: mutation.map_or_else(
-            || "::async_graphql::EmptyMutation".to_owned(),
-            |mutation| format!("{}::new(mutation)", mutation.rust_name),
-        ),
+        roots,
     }
 }
 
-fn variant_view(rust_name: String) -> VariantView {
-    VariantView {
-        declaration: layout::tuple_variant(4, &rust_name, &RustType::text(&rust_name)),
-        rust_name,
-    }
-}
-
-/// `#[graphql(name = "Name")]` at column 0.
-fn graphql_name_attribute(graphql_name: &str) -> String {
-    layout::attribute(
-        LayoutShape::indented(0),
-        "graphql",
-        vec![Meta::name_value("name", rust_string(graphql_name))],
-    )
-}
-
-fn scalar_view(
-    graphql_name: &str,
-    rust_name: String,
-    description: Option<String>,
-    specified_by: Option<&str>,
-) -> ScalarView {
-    let mut args = vec![rust_name.clone(), rust_string(graphql_name)];
-    if description.is_some() || specified_by.is_some() {
-        args.push(rust_string(description.as_deref().unwrap_or("")));
-    }
-    if let Some(url) = specified_by {
-        args.push(rust_string(url));
-    }
-    let doc_text = description
-        .clone()
-        .unwrap_or_else(|| format!("The GraphQL scalar `{graphql_name}`."));
+fn scalar_view(graphql_name: &str, rust_name: String, description: Option<String>) -> ScalarView {
+    let doc_text = description.unwrap_or_else(|| format!("The GraphQL scalar `{graphql_name}`."));
     ScalarView {
-        graphql_name: graphql_name.to_owned(),
         doc: rust_doc_at(Some(&doc_text), 0),
         derives: "Debug, Clone, PartialEq, Eq, Hash",
         declaration: layout::tuple_struct(&rust_name, "pub ::std::string::String"),
-        registration: layout::macro_call("::async_graphql::scalar", &args),
         rust_name,
     }
-}
-
-/// The scalar that serves every list nested deeper than [`MAX_SERVED_LIST_DEPTH`]: the value
-/// as JSON, with a description that says why and where it stands in for a list.
-fn deep_list_view(name: &str, coordinates: &[String]) -> ScalarView {
-    let description = format!(
-        "A list nested more than {MAX_SERVED_LIST_DEPTH} deep, served as its JSON value: \
-         async-graphql's resolver of such a list overflows rustc's default recursion limit \
-         (E0275), so gqlsmith serves it without its list type. It stands for {}.",
-        coordinates.join(", ")
-    );
-    let mut view = scalar_view(name, name.to_owned(), Some(description), None);
-    view.derives = "Debug, Clone, PartialEq, Eq";
-    view.declaration = layout::tuple_struct(name, "pub ::async_graphql::Value");
-    view
 }
 
 /// The doc comment of a type served as an opaque scalar: its own description, then what the
@@ -544,141 +352,142 @@ fn opaque_description(description: Option<&str>, missing: &str) -> String {
     format!("{own}The input lists {missing}: it is served as an opaque scalar.")
 }
 
+/// `#[serde(rename = "name")]` at `indent`, with its newline.
+fn rename_attribute(indent: usize, graphql_name: &str) -> String {
+    format!(
+        "{}{}\n",
+        " ".repeat(indent),
+        layout::attribute(
+            LayoutShape::list_item(indent),
+            "serde",
+            vec![Meta::name_value("rename", rust_string(graphql_name))],
+        )
+    )
+}
+
 fn enum_view(shape: &Shape<'_>, ty: &TypeDef) -> EnumView {
     let mut scope = NameScope::default().numbered_without_separator();
     EnumView {
-        graphql_name: ty.name.clone(),
         rust_name: shape.rust_name(&ty.name),
         doc: rust_doc_at(
             described(ty, "A server answers only with the values listed.").as_deref(),
             0,
         ),
-        attribute: graphql_name_attribute(&ty.name),
         values: ty
             .enum_values
             .iter()
-            .map(|value| {
-                let mut args = vec![Meta::name_value("name", rust_string(&value.name))];
-                if let Some(note) = deprecation_note(value.deprecation.as_ref()) {
-                    args.push(Meta::name_value("deprecation", rust_string(&note)));
-                }
-                EnumValueView {
-                    graphql_name: value.name.clone(),
-                    rust_name: scope.claim(rust_variant_name(&value.name)),
-                    doc: rust_doc_at(value.description.as_deref(), 4),
-                    attributes: attribute_line(4, LayoutShape::list_item(4), args),
-                }
+            .map(|value| EnumValueView {
+                rust_name: scope.claim(rust_variant_name(&value.name)),
+                doc: rust_doc_at(value.description.as_deref(), 4),
+                attributes: rename_attribute(4, &value.name),
             })
             .collect(),
     }
 }
 
-/// One `#[graphql(args)]` line at `indent` in `shape`, with its newline.
-fn attribute_line(indent: usize, shape: LayoutShape, args: Vec<Meta>) -> String {
-    format!(
-        "{}{}\n",
-        " ".repeat(indent),
-        layout::attribute(shape, "graphql", args)
-    )
-}
-
-fn input_view(shape: &Served<'_>, config: &Config, ty: &TypeDef) -> InputView {
+fn input_view(served: &Served<'_>, config: &Config, ty: &TypeDef) -> InputView {
     let mut scope = NameScope::default();
     InputView {
-        graphql_name: ty.name.clone(),
-        rust_name: shape.rust_name(&ty.name),
+        rust_name: served.shape.rust_name(&ty.name),
         doc: rust_doc_at(ty.description.as_deref(), 0),
-        attribute: graphql_name_attribute(&ty.name),
         fields: ty
             .input_fields
             .iter()
             .map(|field| {
-                let boxed = shape
+                let boxed = served
+                    .shape
                     .boxed_fields
                     .contains(&(ty.name.clone(), field.name.clone()));
                 let rust_name = scope.claim(rust_field_name(&field.name));
-                let rust_type = server_type(shape, config, &field.ty, boxed, Direction::Input);
+                let rust_type = served.rust_type(config, &field.ty, boxed, Direction::Input);
                 InputFieldView {
-                    graphql_name: field.name.clone(),
                     doc: rust_doc_at(field.description.as_deref(), 4),
-                    attributes: attribute_line(
-                        4,
-                        LayoutShape::list_item(4),
-                        vec![Meta::name_value("name", rust_string(&field.name))],
-                    ),
+                    attributes: rename_attribute(4, &field.name),
                     declaration: layout::assignment(
                         LayoutShape::list_item(4),
                         &format!("pub {rust_name}:"),
                         &rust_type,
                     ),
-                    rust_name,
                 }
             })
             .collect(),
     }
 }
 
-/// The context parameter of every resolver.
+/// The context parameter of every resolver method.
 fn context_param() -> Param {
     Param::new("ctx", RustType::text("&::async_graphql::Context<'_>"))
 }
 
-fn object_view(shape: &Served<'_>, config: &Config, ty: &TypeDef) -> ObjectView {
-    let rust_name = shape.rust_name(&ty.name);
+fn object_view(served: &Served<'_>, config: &Config, ty: &TypeDef) -> ObjectView {
+    let rust_name = served.shape.rust_name(&ty.name);
     let trait_name = format!("{rust_name}Resolver");
-    let fields = field_values(shape, config, ty)
-        .into_iter()
-        .map(|(field, arguments)| {
-            let result = RustType::generic("::async_graphql::Result", field.rust_type.clone());
-            let returned = layout::ReturnType::new(4, &result);
-            let mut glue_params = vec![Param::new("&self", RustType::text("")), context_param()];
+    let shared_resolver = RustType::generic(
+        "::std::sync::Arc",
+        RustType::text(format!("dyn {trait_name}")),
+    );
+    // The glue functions are associated functions of the glue struct, beside `new`.
+    let mut methods = NameScope::with_reserved(&["new"]);
+    let fields = ty
+        .fields
+        .iter()
+        .map(|field| {
+            let method = methods.claim(rust_field_name(&field.name));
+            let mut parameters = NameScope::with_reserved(&["ctx"]);
+            let output = served.rust_type(config, &field.ty, false, Direction::Output);
+            let result = RustType::generic("::async_graphql::Result", output.clone());
             let mut trait_params = vec![Param::new("&self", RustType::text("")), context_param()];
-            for argument in &arguments {
-                let mut attribute_args = vec![Meta::name_value(
-                    "name",
-                    rust_string(&argument.graphql_name),
-                )];
-                if let Some(description) = &argument.description {
-                    attribute_args.push(Meta::name_value("desc", rust_string(description)));
-                }
-                glue_params.push(Param {
-                    attribute: Some(("graphql", attribute_args)),
-                    name: argument.rust_name.clone(),
-                    ty: argument.rust_type.clone(),
-                });
+            for argument in &field.arguments {
                 trait_params.push(Param::new(
-                    argument.rust_name.clone(),
-                    argument.rust_type.clone(),
+                    parameters.claim(rust_field_name(&argument.name)),
+                    served.rust_type(config, &argument.ty, false, Direction::Input),
                 ));
             }
-            let mut attribute_args =
-                vec![Meta::name_value("name", rust_string(&field.graphql_name))];
-            if let Some(note) = &field.deprecation {
-                attribute_args.push(Meta::name_value("deprecation", rust_string(note)));
-            }
-            let call_args: Vec<String> = std::iter::once("ctx".to_owned())
-                .chain(arguments.iter().map(|argument| argument.rust_name.clone()))
-                .collect();
-            FieldView {
-                graphql_name: field.graphql_name.clone(),
-                doc: rust_doc_at(field.description.as_deref(), 4),
-                attributes: attribute_line(4, LayoutShape::indented(4), attribute_args),
-                glue_signature: layout::signature_returning(
-                    4,
-                    &format!("pub async fn {}", field.rust_name),
-                    &glue_params,
-                    Some(&returned),
-                    SignatureEnd::Brace,
+            let glue_params = [
+                // Laid out as a path (rustfmt breaks `Arc<...>` like any generic type).
+                Param::new(
+                    "r",
+                    RustType::generic(
+                        "&'a ::std::sync::Arc",
+                        RustType::text(format!("dyn {trait_name}")),
+                    ),
                 ),
-                glue_body: layout::awaited_call(8, "self.resolver", &field.rust_name, &call_args),
-                trait_signature: layout::signature_returning(
+                Param::new("ctx", RustType::text("&'a runtime::Resolving<'a>")),
+            ];
+            let answer = RustType::Path {
+                path: "runtime::Answer".to_owned(),
+                args: vec![RustType::text("'a"), output],
+            };
+            let call_args: Vec<String> = std::iter::once("ctx".to_owned())
+                .chain((0..field.arguments.len()).map(|index| format!("ctx.arg({index})?")))
+                .collect();
+            let registrar = if served.is_composite(field.ty.base_name()) {
+                "fields.output"
+            } else {
+                "fields.leaf"
+            };
+            FieldView {
+                doc: rust_doc_at(field.description.as_deref(), 4),
+                trait_signature: layout::signature(
                     4,
-                    &format!("async fn {}", field.rust_name),
+                    &format!("async fn {method}"),
                     &trait_params,
-                    Some(&returned),
+                    Some(&result),
                     SignatureEnd::Semicolon,
                 ),
-                rust_name: field.rust_name,
+                glue_signature: layout::signature(
+                    4,
+                    &format!("fn {method}<'a>"),
+                    &glue_params,
+                    Some(&answer),
+                    SignatureEnd::Brace,
+                ),
+                glue_body: layout::glue_call(&method, &call_args),
+                registration: layout::call_statement(
+                    8,
+                    registrar,
+                    &[rust_string(&field.name), format!("Self::{method}")],
+                ),
             }
         })
         .collect();
@@ -688,10 +497,7 @@ fn object_view(shape: &Served<'_>, config: &Config, ty: &TypeDef) -> ObjectView 
         resolver_field: layout::assignment(
             LayoutShape::list_item(4),
             "resolver:",
-            &RustType::generic(
-                "::std::sync::Arc",
-                RustType::text(format!("dyn {trait_name}")),
-            ),
+            &shared_resolver,
         ),
         new_signature: layout::signature(
             4,
@@ -703,195 +509,95 @@ fn object_view(shape: &Served<'_>, config: &Config, ty: &TypeDef) -> ObjectView 
             Some(&RustType::text("Self")),
             SignatureEnd::Brace,
         ),
-        object_attribute: layout::attribute(
-            LayoutShape::indented(0),
-            "::async_graphql::Object",
-            vec![Meta::name_value("name", rust_string(&ty.name))],
-        ),
         trait_header: layout::trait_header(
             &trait_name,
             "::std::marker::Send + ::std::marker::Sync",
         ),
+        resolver_type: format!(
+            "{};",
+            layout::assignment(
+                LayoutShape::list_item(4),
+                "type Resolver =",
+                &shared_resolver
+            )
+        ),
+        name_const: layout::const_item(4, "const NAME: &'static str", &rust_string(&ty.name)),
         rust_name,
-        trait_name,
         fields,
     }
 }
 
-/// `#[graphql(name = ..., field(...), ...)]` of an interface: each field with its method,
-/// type, description, deprecation and arguments.
-fn interface_attribute(shape: &Served<'_>, config: &Config, ty: &TypeDef) -> String {
-    let mut args = vec![Meta::name_value("name", rust_string(&ty.name))];
-    for (field, arguments) in field_values(shape, config, ty) {
-        let InterfaceFieldView { field } = interface_field(field, arguments);
-        args.push(field);
-    }
-    layout::attribute(LayoutShape::indented(0), "graphql", args)
-}
-
-fn interface_field(field: FieldValues, arguments: Vec<ValueView>) -> InterfaceFieldView {
-    let method_name = field
-        .rust_name
-        .strip_prefix("r#")
-        .unwrap_or(&field.rust_name)
-        .to_owned();
-    let mut items = vec![
-        Meta::name_value("name", rust_string(&field.graphql_name)),
-        Meta::name_value("method", rust_string(&method_name)),
-        Meta::name_value("ty", rust_string(&field.rust_type.one_line())),
-    ];
-    if let Some(description) = &field.description {
-        items.push(Meta::name_value("desc", rust_string(description)));
-    }
-    if let Some(note) = &field.deprecation {
-        items.push(Meta::name_value("deprecation", rust_string(note)));
-    }
-    for argument in arguments {
-        let mut arg = vec![
-            Meta::name_value("name", rust_string(&argument.graphql_name)),
-            Meta::name_value("ty", rust_string(&argument.rust_type.one_line())),
-        ];
-        if let Some(description) = &argument.description {
-            arg.push(Meta::name_value("desc", rust_string(description)));
-        }
-        items.push(Meta::List("arg", arg));
-    }
-    InterfaceFieldView {
-        field: Meta::List("field", items),
+/// The enum of an interface or union: a variant per member, and the arm that gives the
+/// member's value its type name (an interface member's own enum has already given it).
+fn abstract_view(served: &Served<'_>, ty: &TypeDef, members: Vec<&TypeDef>) -> AbstractView {
+    AbstractView {
+        rust_name: served.shape.rust_name(&ty.name),
+        doc: rust_doc_at(
+            described(ty, "A server does not need the rest.").as_deref(),
+            0,
+        ),
+        variants: members
+            .into_iter()
+            .map(|member| {
+                let rust_name = served.shape.rust_name(&member.name);
+                let body = if member.kind == TypeKind::Object {
+                    "runtime::typed(value)"
+                } else {
+                    "runtime::field_value(value)"
+                };
+                VariantView {
+                    declaration: layout::tuple_variant(4, &rust_name, &RustType::text(&rust_name)),
+                    arm: layout::match_arm(12, &format!("Self::{rust_name}"), "value", body),
+                }
+            })
+            .collect(),
     }
 }
 
-/// A field of an object or interface, before layout.
-#[derive(Debug)]
-struct FieldValues {
-    graphql_name: String,
-    rust_name: String,
-    rust_type: RustType,
-    description: Option<String>,
-    deprecation: Option<String>,
-}
-
-/// The fields of an object or interface, with their typed arguments. Method names avoid
-/// `new` (the glue's constructor); argument names avoid `ctx` (the context parameter).
-fn field_values(
-    shape: &Served<'_>,
-    config: &Config,
-    ty: &TypeDef,
-) -> Vec<(FieldValues, Vec<ValueView>)> {
-    let mut methods = NameScope::with_reserved(&["new"]);
-    ty.fields
-        .iter()
-        .map(|field| {
-            let mut parameters = NameScope::with_reserved(&["ctx"]);
-            let rust_name = methods.claim(rust_field_name(&field.name));
-            let values = FieldValues {
-                graphql_name: field.name.clone(),
-                rust_name,
-                rust_type: server_type(shape, config, &field.ty, false, Direction::Output),
-                description: field.description.clone(),
-                deprecation: deprecation_note(field.deprecation.as_ref()),
-            };
-            let arguments = field
-                .arguments
-                .iter()
-                .map(|argument| ValueView {
-                    graphql_name: argument.name.clone(),
-                    rust_name: parameters.claim(rust_field_name(&argument.name)),
-                    rust_type: server_type(shape, config, &argument.ty, false, Direction::Input),
-                    description: argument.description.clone(),
-                })
-                .collect();
-            (values, arguments)
-        })
-        .collect()
-}
-
-/// The schema as the server sees it: the shared analysis, and the name of the scalar that
-/// serves lists nested deeper than [`MAX_SERVED_LIST_DEPTH`].
+/// The schema as the server sees it.
 struct Served<'shape> {
     shape: &'shape Shape<'shape>,
-    deep_list: &'shape str,
 }
 
-impl<'shape> std::ops::Deref for Served<'shape> {
-    type Target = Shape<'shape>;
-
-    fn deref(&self) -> &Shape<'shape> {
-        self.shape
-    }
-}
-
-/// The first of `DeepList`, `DeepList2`, ... that no schema type, custom scalar or generated
-/// item (in `reserved`) is called, in GraphQL or in Rust.
-fn deep_list_name(shape: &Shape<'_>, reserved: &[&str]) -> String {
-    let taken = |name: &str| {
-        reserved.contains(&name)
-            || shape
-                .rust_names
-                .iter()
-                .any(|(graphql_name, rust_name)| graphql_name == name || rust_name == name)
-    };
-    let mut name = DEEP_LIST_NAME.to_owned();
-    let mut number = 1;
-    while taken(&name) {
-        number += 1;
-        name = format!("{DEEP_LIST_NAME}{number}");
-    }
-    name
-}
-
-/// Every field, argument and input field whose type nests more than
-/// [`MAX_SERVED_LIST_DEPTH`] lists, as `` `Type.field(argument:)` `` in schema order.
-fn deep_list_coordinates(schema: &Schema) -> Vec<String> {
-    let mut coordinates = Vec::new();
-    let mut note = |coordinate: String, ty: &TypeRef| {
-        if ty.list_depth() > MAX_SERVED_LIST_DEPTH {
-            coordinates.push(format!("`{coordinate}`"));
-        }
-    };
-    for ty in schema.types.values() {
-        for field in &ty.fields {
-            note(format!("{}.{}", ty.name, field.name), &field.ty);
-            for argument in &field.arguments {
-                note(
-                    format!("{}.{}({}:)", ty.name, field.name, argument.name),
-                    &argument.ty,
-                );
-            }
-        }
-        for field in &ty.input_fields {
-            note(format!("{}.{}", ty.name, field.name), &field.ty);
-        }
-    }
-    coordinates
-}
-
-/// The async-graphql type of a reference: built-in scalars as async-graphql maps them, custom
-/// scalars as mapped or as their generated newtype, other types as their generated type.
-fn server_type(
-    shape: &Served<'_>,
-    config: &Config,
-    ty: &TypeRef,
-    boxed: bool,
-    direction: Direction,
-) -> RustType {
-    if ty.list_depth() > MAX_SERVED_LIST_DEPTH {
-        let deep_list = RustType::text(shape.deep_list);
-        return if ty.is_non_null() {
-            deep_list
-        } else {
-            RustType::generic(OPTION, deep_list)
+impl Served<'_> {
+    /// Whether `name` is served as an object, an interface or a union (with a Rust type
+    /// that holds objects); every other type is served as a value (a scalar or an enum).
+    /// Objects and interfaces without fields and unions without such members are scalars.
+    fn is_composite(&self, name: &str) -> bool {
+        let Some(ty) = self.shape.schema.type_named(name) else {
+            return false;
         };
+        match ty.kind {
+            TypeKind::Object | TypeKind::Interface => !ty.fields.is_empty(),
+            TypeKind::Union => self
+                .shape
+                .union_members(ty)
+                .iter()
+                .any(|member| !member.fields.is_empty()),
+            _ => false,
+        }
     }
-    shape.wrap_type(ty, boxed, &|name| match name {
-        "ID" => RustType::text("::async_graphql::ID"),
-        "String" => RustType::text(STRING),
-        "Int" => RustType::text("i32"),
-        "Float" => RustType::text("f64"),
-        "Boolean" => RustType::text("bool"),
-        _ => shape
-            .mapped_scalar(config, name, direction)
-            .filter(|_| shape.kind_of(name) == Some(TypeKind::Scalar))
-            .map_or_else(|| RustType::text(shape.rust_name(name)), RustType::parse),
-    })
+
+    /// The Rust type of a reference: built-in scalars as async-graphql maps them, custom
+    /// scalars as mapped or as their generated newtype, other types as their generated type.
+    fn rust_type(
+        &self,
+        config: &Config,
+        ty: &TypeRef,
+        boxed: bool,
+        direction: Direction,
+    ) -> RustType {
+        let shape = self.shape;
+        shape.wrap_type(ty, boxed, &|name| match name {
+            "ID" => RustType::text("::async_graphql::ID"),
+            "String" => RustType::text(STRING),
+            "Int" => RustType::text("i32"),
+            "Float" => RustType::text("f64"),
+            "Boolean" => RustType::text("bool"),
+            _ => shape
+                .mapped_scalar(config, name, direction)
+                .filter(|_| shape.kind_of(name) == Some(TypeKind::Scalar))
+                .map_or_else(|| RustType::text(shape.rust_name(name)), RustType::parse),
+        })
+    }
 }

@@ -401,7 +401,9 @@ pub(crate) fn serve() -> (
             .expect("a tokio runtime starts");
         runtime.block_on(async move {
             let shared = store();
-            let schema = server::schema_builder(Query(shared.clone()), Mutation(shared)).finish();
+            let schema = server::schema_builder(Query(shared.clone()), Mutation(shared))
+                .and_then(|builder| builder.finish())
+                .expect("the generated schema builds");
             let app = axum::Router::new()
                 .route_service("/graphql", async_graphql_axum::GraphQL::new(schema));
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
