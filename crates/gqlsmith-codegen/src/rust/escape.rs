@@ -115,8 +115,17 @@ pub(crate) fn rust_multiline_string(text: &str) -> String {
         if index > 0 {
             out.push_str(if line.is_empty() { "\\n" } else { "\n" });
         }
-        let quoted = format!("{line:?}");
-        let escaped = escape_bidi(&quoted[1..quoted.len() - 1]);
+        // Most lines are printable ASCII without quotes or backslashes: as they are.
+        let plain = line
+            .bytes()
+            .all(|byte| (b' '..=b'~').contains(&byte) && byte != b'"' && byte != b'\\');
+        let quoted;
+        let escaped = if plain {
+            std::borrow::Cow::Borrowed(*line)
+        } else {
+            quoted = format!("{line:?}");
+            escape_bidi(&quoted[1..quoted.len() - 1])
+        };
         if let Some(rest) = escaped.strip_suffix(';') {
             out.push_str(rest);
             out.push_str("\\u{3b}");

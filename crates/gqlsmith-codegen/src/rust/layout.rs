@@ -602,6 +602,44 @@ pub(crate) fn signature_returning(
     ret: Option<&ReturnType<'_>>,
     end: SignatureEnd,
 ) -> String {
+    signature_with(indent, head, &LaidOutParams::new(indent, params), ret, end)
+}
+
+/// The parameters of signatures at one indentation, each laid out on its own line as a
+/// broken signature would print it: functions with the same parameters (the glue functions
+/// of one object) lay them out once.
+pub(crate) struct LaidOutParams(Vec<String>);
+
+impl LaidOutParams {
+    pub(crate) fn new(indent: usize, params: &[Param]) -> LaidOutParams {
+        let param_indent = indent + INDENT;
+        let param_shape = Shape {
+            width: MAX_WIDTH.saturating_sub(param_indent + 1),
+            indent: param_indent,
+            offset: 0,
+        };
+        LaidOutParams(
+            params
+                .iter()
+                .map(|param| {
+                    param
+                        .rewrite(param_shape)
+                        .unwrap_or_else(|| format!("{}: {}", param.name, param.ty.one_line()))
+                })
+                .collect(),
+        )
+    }
+}
+
+/// [`signature_returning`] with its parameters laid out by [`LaidOutParams::new`] at the same
+/// `indent`.
+pub(crate) fn signature_with(
+    indent: usize,
+    head: &str,
+    params: &LaidOutParams,
+    ret: Option<&ReturnType<'_>>,
+    end: SignatureEnd,
+) -> String {
     let ret_str = ret.map(|ret| ret.text.as_str());
     let ret = ret.map(|ret| ret.ty);
     let multi_line_ret = ret_str.is_some_and(|ret| ret.contains('\n'));
@@ -621,21 +659,8 @@ pub(crate) fn signature_returning(
         MAX_WIDTH.saturating_sub(indent + width(head) + ret_len + overhead + end_width)
     };
     let param_indent = indent + INDENT;
-    let multi_line_budget = MAX_WIDTH.saturating_sub(param_indent + 1);
-    let param_shape = Shape {
-        width: multi_line_budget,
-        indent: param_indent,
-        offset: 0,
-    };
-    let rewritten: Vec<String> = params
-        .iter()
-        .map(|param| {
-            param
-                .rewrite(param_shape)
-                .unwrap_or_else(|| format!("{}: {}", param.name, param.ty.one_line()))
-        })
-        .collect();
-    let horizontal = one_line_budget > 0 && fits_horizontally(&rewritten, one_line_budget);
+    let rewritten = &params.0;
+    let horizontal = one_line_budget > 0 && fits_horizontally(rewritten, one_line_budget);
     let mut out = format!("{head}(");
     let in_block = if horizontal {
         let joined = rewritten.join(", ");
@@ -652,7 +677,7 @@ pub(crate) fn signature_returning(
         }
         in_block
     } else {
-        for param in &rewritten {
+        for param in rewritten {
             out.push('\n');
             out.push_str(&spaces(param_indent));
             out.push_str(param);
@@ -777,7 +802,7 @@ pub(crate) fn const_item(indent: usize, head: &str, value: &str) -> String {
     if indent + width(&one_line) <= MAX_WIDTH {
         return one_line;
     }
-    if indent + INDENT + width(value) + 1 <= MAX_WIDTH {
+    if indent + INDENT + width(value) < MAX_WIDTH {
         return format!("{head} =\n{}{value};", spaces(indent + INDENT));
     }
     one_line

@@ -426,8 +426,23 @@ fn object_view(served: &Served<'_>, config: &Config, ty: &TypeDef) -> ObjectView
         "::std::sync::Arc",
         RustType::text(format!("dyn {trait_name}")),
     );
-    // The glue functions are associated functions of the glue struct, beside `new`.
+    // The glue functions are associated functions of the glue struct, beside `new`; they all
+    // take the same parameters, laid out once.
     let mut methods = NameScope::with_reserved(&["new"]);
+    let glue_params = layout::LaidOutParams::new(
+        4,
+        &[
+            // Laid out as a path (rustfmt breaks `Arc<...>` like any generic type).
+            Param::new(
+                "r",
+                RustType::generic(
+                    "&'a ::std::sync::Arc",
+                    RustType::text(format!("dyn {trait_name}")),
+                ),
+            ),
+            Param::new("ctx", RustType::text("&'a runtime::Resolving<'a>")),
+        ],
+    );
     let fields = ty
         .fields
         .iter()
@@ -443,17 +458,6 @@ fn object_view(served: &Served<'_>, config: &Config, ty: &TypeDef) -> ObjectView
                     served.rust_type(config, &argument.ty, false, Direction::Input),
                 ));
             }
-            let glue_params = [
-                // Laid out as a path (rustfmt breaks `Arc<...>` like any generic type).
-                Param::new(
-                    "r",
-                    RustType::generic(
-                        "&'a ::std::sync::Arc",
-                        RustType::text(format!("dyn {trait_name}")),
-                    ),
-                ),
-                Param::new("ctx", RustType::text("&'a runtime::Resolving<'a>")),
-            ];
             let answer = RustType::Path {
                 path: "runtime::Answer".to_owned(),
                 args: vec![RustType::text("'a"), output],
@@ -475,11 +479,11 @@ fn object_view(served: &Served<'_>, config: &Config, ty: &TypeDef) -> ObjectView
                     Some(&result),
                     SignatureEnd::Semicolon,
                 ),
-                glue_signature: layout::signature(
+                glue_signature: layout::signature_with(
                     4,
                     &format!("fn {method}<'a>"),
                     &glue_params,
-                    Some(&answer),
+                    Some(&layout::ReturnType::new(4, &answer)),
                     SignatureEnd::Brace,
                 ),
                 glue_body: layout::glue_call(&method, &call_args),
