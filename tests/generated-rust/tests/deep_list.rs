@@ -114,6 +114,14 @@ impl QueryResolver for EchoDeepest {
     {
         not_served()
     }
+    async fn page(
+        &self,
+        _ctx: &async_graphql::Context<'_>,
+        _page: Page,
+        _id: Option<async_graphql::ID>,
+    ) -> async_graphql::Result<Option<String>> {
+        not_served()
+    }
 }
 
 #[tokio::test]

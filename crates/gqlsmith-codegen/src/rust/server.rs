@@ -280,7 +280,17 @@ pub(crate) fn view_model(
     // The annotations gqlsmith writes (`@gqlsmith_inferred`, ...) stay: they are valid SDL,
     // the dynamic schema ignores them, and they keep the string what `generate --target sdl`
     // writes.
-    let sdl = rust_multiline_string(&write_sdl(schema, &WriteOptions { sort: false }));
+    let options = WriteOptions { sort: false };
+    let sdl = if schema.description.is_some() {
+        // async-graphql's parser takes no description before `schema` (GraphQL allows one
+        // since 2021); the served schema leaves it out.
+        let mut served = schema.clone();
+        served.description = None;
+        write_sdl(&served, &options)
+    } else {
+        write_sdl(schema, &options)
+    };
+    let sdl = rust_multiline_string(&sdl);
     Ok(ServerViewModel {
         modules,
         sorted_modules,

@@ -1,8 +1,9 @@
-//! What the rust-server stubs answer for `null`, through the hostile schema's root: a field
+//! Values in and out of the rust-server stubs, through the hostile schema's root: a field
 //! whose resolver returns `None` answers `null` with no error, whatever its type (object,
-//! enum, list); arguments named after Rust keywords arrive under their GraphQL names; and
-//! the one case async-graphql's dynamic schema cannot serve, a `null` item in a list of
-//! objects (async-graphql#1577), answers `null` with an error that says so.
+//! enum, list); arguments named after Rust keywords arrive under their GraphQL names; input
+//! values are coerced as GraphQL says (defaults of input fields, one value for a list, a
+//! number for an ID); and the case async-graphql's dynamic schema cannot serve, a `null`
+//! item in a list of objects (async-graphql#1577), answers `null` with an error that says so.
 
 use async_graphql::async_trait::async_trait;
 use gqlsmith_generated_rust::hostile_server::*;
@@ -34,7 +35,7 @@ impl Result2Resolver for Answer {
     }
 }
 
-/// Answers `null` where it can, and echoes `match`'s arguments.
+/// Answers `null` where it can, and echoes the arguments of `match` and `page`.
 struct Nulls;
 
 #[async_trait]
@@ -125,6 +126,20 @@ impl QueryResolver for Nulls {
     {
         not_served()
     }
+    async fn page(
+        &self,
+        _ctx: &async_graphql::Context<'_>,
+        page: Page,
+        id: Option<async_graphql::ID>,
+    ) -> async_graphql::Result<Option<String>> {
+        let ids: Option<Vec<String>> = page.ids.map(|ids| ids.into_iter().map(|id| id.0).collect());
+        Ok(Some(format!(
+            "{} {:?} {ids:?} {:?}",
+            page.size,
+            page.after.map(|id| id.0),
+            id.map(|id| id.0)
+        )))
+    }
 }
 
 async fn execute(query: &str) -> async_graphql::Response {
@@ -168,4 +183,18 @@ async fn a_null_item_in_a_list_of_objects_answers_null_with_an_error_that_says_w
         .collect();
     assert_eq!(messages.len(), 1, "{messages:?}");
     assert!(messages[0].contains("async-graphql#1577"), "{messages:?}");
+}
+
+#[tokio::test]
+async fn input_values_are_coerced_as_graphql_says() {
+    let response =
+        execute("{ a: page(page: {}, id: 4) b: page(page: { size: 3, after: 5, ids: 7 }) }").await;
+    assert!(response.errors.is_empty(), "{:?}", response.errors);
+    assert_eq!(
+        response.data.into_json().expect("the data is JSON"),
+        serde_json::json!({
+            "a": "10 None None Some(\"4\")",
+            "b": "3 Some(\"5\") Some([\"7\"]) None",
+        })
+    );
 }
