@@ -27,6 +27,11 @@ const GENERATED: &[(&str, &str, Target)] = &[
         Target::RustServer,
     ),
     (
+        "github_server",
+        "fixtures/schemas/github.valid.graphql",
+        Target::RustServer,
+    ),
+    (
         "shopify_server",
         "fixtures/schemas/shopify-storefront.graphql",
         Target::RustServer,
