@@ -10,4 +10,4 @@ mod value_literal;
 
 pub use introspection::read_introspection;
 pub use sdl_reader::read_sdl;
-pub use sdl_writer::{write_sdl, WriteOptions};
+pub use sdl_writer::{write_sdl, written_kinds, WriteOptions};

@@ -200,6 +200,46 @@ impl Marker {
 
 /// What the written document needs beyond the model: the kind each type is written as, and
 /// the names referenced but not defined.
+/// The kind [`write_sdl`] writes each type of `schema` as: its own, or `Scalar` for a type SDL
+/// cannot express (an object or interface without fields, an enum without values, an input
+/// without fields, a union without a member written as an object) and for built-in scalars.
+/// Emitters that serve the written SDL (`rust-server`) build their types by the same kinds.
+pub fn written_kinds(schema: &Schema) -> IndexMap<&str, TypeKind> {
+    let mut written_kinds: IndexMap<&str, TypeKind> = IndexMap::with_capacity(schema.types.len());
+    for ty in schema.types.values() {
+        let empty = match ty.kind {
+            TypeKind::Object | TypeKind::Interface => ty.fields.is_empty(),
+            TypeKind::Enum => ty.enum_values.is_empty(),
+            TypeKind::InputObject => ty.input_fields.is_empty(),
+            TypeKind::Union | TypeKind::Scalar => false,
+        };
+        let builtin = Schema::is_builtin_scalar(&ty.name);
+        written_kinds.insert(
+            &ty.name,
+            if empty || builtin {
+                TypeKind::Scalar
+            } else {
+                ty.kind
+            },
+        );
+    }
+    // A union is empty when none of its members is written as an object.
+    for ty in schema
+        .types
+        .values()
+        .filter(|ty| ty.kind == TypeKind::Union)
+    {
+        let has_object = ty
+            .members
+            .iter()
+            .any(|member| written_kinds.get(member.as_str()) == Some(&TypeKind::Object));
+        if !has_object {
+            written_kinds.insert(&ty.name, TypeKind::Scalar);
+        }
+    }
+    written_kinds
+}
+
 struct Plan<'schema> {
     written_kinds: IndexMap<&'schema str, TypeKind>,
     undefined: IndexSet<String>,
@@ -208,39 +248,7 @@ struct Plan<'schema> {
 
 impl<'schema> Plan<'schema> {
     fn new(schema: &'schema Schema) -> Plan<'schema> {
-        let mut written_kinds: IndexMap<&str, TypeKind> =
-            IndexMap::with_capacity(schema.types.len());
-        for ty in schema.types.values() {
-            let empty = match ty.kind {
-                TypeKind::Object | TypeKind::Interface => ty.fields.is_empty(),
-                TypeKind::Enum => ty.enum_values.is_empty(),
-                TypeKind::InputObject => ty.input_fields.is_empty(),
-                TypeKind::Union | TypeKind::Scalar => false,
-            };
-            let builtin = Schema::is_builtin_scalar(&ty.name);
-            written_kinds.insert(
-                &ty.name,
-                if empty || builtin {
-                    TypeKind::Scalar
-                } else {
-                    ty.kind
-                },
-            );
-        }
-        // A union is empty when none of its members is written as an object.
-        for ty in schema
-            .types
-            .values()
-            .filter(|ty| ty.kind == TypeKind::Union)
-        {
-            let has_object = ty
-                .members
-                .iter()
-                .any(|member| written_kinds.get(member.as_str()) == Some(&TypeKind::Object));
-            if !has_object {
-                written_kinds.insert(&ty.name, TypeKind::Scalar);
-            }
-        }
+        let written_kinds = written_kinds(schema);
         let mut undefined = IndexSet::new();
         let mut reference = |name: &str| {
             if !schema.types.contains_key(name)

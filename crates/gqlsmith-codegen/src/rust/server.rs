@@ -9,7 +9,8 @@
 //! now live in the SDL string, and rustc checks one small glue function per field.
 
 use gqlsmith_model::{Diagnostic, Schema, TypeDef, TypeKind, TypeRef};
-use gqlsmith_sdl::{write_sdl, WriteOptions};
+use gqlsmith_sdl::{write_sdl, written_kinds, WriteOptions};
+use indexmap::IndexMap;
 use serde::Serialize;
 
 use super::client::{described, rust_doc_at, STRING};
@@ -165,7 +166,10 @@ pub(crate) fn view_model(
     }
     let reserved: Vec<&str> = reserved.iter().map(String::as_str).collect();
     let shape = Shape::new(schema, config, &reserved)?;
-    let served = Served { shape: &shape };
+    let served = Served {
+        shape: &shape,
+        written_kinds: written_kinds(schema),
+    };
 
     // Custom scalars without a mapping in both directions, as newtypes of String.
     let mut scalars: Vec<ScalarView> = shape
@@ -568,9 +572,11 @@ fn abstract_view(served: &Served<'_>, ty: &TypeDef, members: Vec<&TypeDef>) -> A
     }
 }
 
-/// The schema as the server sees it.
+/// The schema as the server sees it: the shared analysis, and the kind the SDL writer
+/// writes each type as (the served schema is that SDL).
 struct Served<'shape> {
     shape: &'shape Shape<'shape>,
+    written_kinds: IndexMap<&'shape str, TypeKind>,
 }
 
 impl Served<'_> {
@@ -578,18 +584,10 @@ impl Served<'_> {
     /// that holds objects); every other type is served as a value (a scalar or an enum).
     /// Objects and interfaces without fields and unions without such members are scalars.
     fn is_composite(&self, name: &str) -> bool {
-        let Some(ty) = self.shape.schema.type_named(name) else {
-            return false;
-        };
-        match ty.kind {
-            TypeKind::Object | TypeKind::Interface => !ty.fields.is_empty(),
-            TypeKind::Union => self
-                .shape
-                .union_members(ty)
-                .iter()
-                .any(|member| !member.fields.is_empty()),
-            _ => false,
-        }
+        matches!(
+            self.written_kinds.get(name),
+            Some(TypeKind::Object | TypeKind::Interface | TypeKind::Union)
+        )
     }
 
     /// The Rust type of a reference: built-in scalars as async-graphql maps them, custom
