@@ -2,8 +2,10 @@
 //! whose resolver returns `None` answers `null` with no error, whatever its type (object,
 //! enum, list); arguments named after Rust keywords arrive under their GraphQL names; input
 //! values are coerced as GraphQL says (defaults of input fields, one value for a list, a
-//! number for an ID); and the case async-graphql's dynamic schema cannot serve, a `null`
-//! item in a list of objects (async-graphql#1577), answers `null` with an error that says so.
+//! number for an ID); a list nested 32 deep (the most the model allows) round-trips through
+//! its nested `Vec`s and `Option`s, within rustc's default recursion limit; and the case
+//! async-graphql's dynamic schema cannot serve, a `null` item in a list of objects
+//! (async-graphql#1577), answers `null` with an error that says so.
 
 use async_graphql::async_trait::async_trait;
 use gqlsmith_generated_rust::hostile_server::*;
@@ -18,6 +20,18 @@ type Lists4<T> = Option<Vec<Option<Vec<Option<Vec<Option<Vec<T>>>>>>>>;
 
 /// The type of `deepest`: 32 nullable lists around a nullable `Int`.
 type Deepest = Lists4<Lists4<Lists4<Lists4<Lists4<Lists4<Lists4<Lists4<Option<i32>>>>>>>>>;
+
+/// The type of `levels`: `[[[[[[[Int!]!]]]]]]`.
+type Levels =
+    Option<Vec<Option<Vec<Option<Vec<Option<Vec<Option<Vec<Option<Vec<Vec<i32>>>>>>>>>>>>>;
+
+/// How many lists `deepest` wraps around the 7 of `levels` to reach its 32.
+const WRAPPING: usize = 32 - 7;
+
+/// `value` inside `count` lists of one item.
+fn wrapped(value: serde_json::Value, count: usize) -> serde_json::Value {
+    (0..count).fold(value, |inner, _| serde_json::Value::Array(vec![inner]))
+}
 
 /// A `Result` object (the schema's, not std's) that answers with a text.
 struct Answer(String);
@@ -35,7 +49,8 @@ impl Result2Resolver for Answer {
     }
 }
 
-/// Answers `null` where it can, and echoes the arguments of `match` and `page`.
+/// Answers `null` where it can, echoes the arguments of `match` and `page`, and answers
+/// `deepest` with the list it was given, wrapped in lists to the depth of the field.
 struct Nulls;
 
 #[async_trait]
@@ -101,11 +116,10 @@ impl QueryResolver for Nulls {
     async fn deepest(
         &self,
         _ctx: &async_graphql::Context<'_>,
-        _levels: Option<
-            Vec<Option<Vec<Option<Vec<Option<Vec<Option<Vec<Option<Vec<Vec<i32>>>>>>>>>>>>,
-        >,
+        levels: Levels,
     ) -> async_graphql::Result<Deepest> {
-        not_served()
+        let levels = serde_json::to_value(levels)?;
+        Ok(serde_json::from_value(wrapped(levels, WRAPPING))?)
     }
     async fn long_arguments_field(
         &self,
@@ -197,4 +211,51 @@ async fn input_values_are_coerced_as_graphql_says() {
             "b": "3 Some(\"5\") Some([\"7\"]) None",
         })
     );
+}
+
+#[tokio::test]
+async fn a_list_nested_32_deep_round_trips_through_its_rust_types() {
+    let schema = schema_builder(Nulls)
+        .and_then(|builder| builder.finish())
+        .expect("the schema builds");
+    let response = schema
+        .execute("{ deepest(levels: [[[[[[[1, 2]]]]]], [[[[[[]]]]]]]) }")
+        .await;
+    assert!(response.errors.is_empty(), "{:?}", response.errors);
+    let levels = serde_json::json!([[[[[[[1, 2]]]]]], [[[[[[]]]]]]]);
+    assert_eq!(
+        response.data.into_json().expect("the data is JSON"),
+        serde_json::json!({ "deepest": wrapped(levels, WRAPPING) })
+    );
+}
+
+#[tokio::test]
+async fn a_value_that_does_not_fit_the_argument_type_is_refused_with_its_path() {
+    let schema = schema_builder(Nulls)
+        .and_then(|builder| builder.finish())
+        .expect("the schema builds");
+    let response = schema
+        .execute("{ deepest(levels: [[[[[[[1, null]]]]]]]) }")
+        .await;
+    let messages: Vec<&str> = response
+        .errors
+        .iter()
+        .map(|error| error.message.as_str())
+        .collect();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(messages[0].contains("levels"), "{messages:?}");
+}
+
+#[test]
+fn the_served_schema_keeps_the_nested_lists() {
+    let sdl = schema_builder(Nulls)
+        .and_then(|builder| builder.finish())
+        .expect("the schema builds")
+        .sdl();
+    let deepest = format!(
+        "deepest(levels: [[[[[[[Int!]!]]]]]]): {}Int{}",
+        "[".repeat(32),
+        "]".repeat(32)
+    );
+    assert!(sdl.contains(&deepest), "{deepest} is served:\n{sdl}");
 }
